@@ -1,0 +1,69 @@
+/**
+ * The one route table. The CDK stack (infra/) creates an API Gateway route and a Lambda function
+ * from it, and the local adapter (infra/local/) dispatches requests with it; nothing else lists routes.
+ */
+export type AuthKind = 'scim' | 'admin' | 'none';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A Lambda function: its folder under functions/ holds `handler.ts` exporting `handler`. */
+export interface FunctionDefinition {
+  /** Folder name under functions/, also the logical name in the stack. */
+  name: string;
+  description: string;
+  /** Which kind of trigger invokes it. */
+  trigger: 'http' | 'stream' | 'schedule';
+  /** Table access the function needs (least privilege in the stack). */
+  tableAccess: 'read' | 'readWrite' | 'none';
+  sendsMail?: boolean;
+}
+
+export interface RouteDefinition {
+  method: HttpMethod;
+  /** API Gateway path template, e.g. /scim/v2/Users/{id}. */
+  path: string;
+  function: string;
+  auth: AuthKind;
+}
+
+export const SCIM_PREFIX = '/scim/v2';
+export const ADMIN_PREFIX = '/admin/v1';
+export const OAUTH_PREFIX = '/oauth';
+
+export const functionDefinitions = [
+  { name: 'scim-users', description: 'SCIM 2.0 Users', trigger: 'http', tableAccess: 'readWrite' },
+  { name: 'scim-groups', description: 'SCIM 2.0 Groups', trigger: 'http', tableAccess: 'readWrite' },
+  { name: 'scim-discovery', description: 'SCIM 2.0 discovery endpoints', trigger: 'http', tableAccess: 'read' },
+  { name: 'notify-managers', description: 'Emails direct managers about imported team members', trigger: 'stream', tableAccess: 'readWrite', sendsMail: true },
+] as const satisfies readonly FunctionDefinition[];
+
+export type FunctionName = (typeof functionDefinitions)[number]['name'];
+
+const scim = (method: HttpMethod, resource: string, fn: FunctionName): RouteDefinition => ({
+  method,
+  path: `${SCIM_PREFIX}/${resource}`,
+  function: fn,
+  auth: 'scim',
+});
+
+export const routes: readonly RouteDefinition[] = [
+  scim('GET', 'Users', 'scim-users'),
+  scim('POST', 'Users', 'scim-users'),
+  scim('GET', 'Users/{id}', 'scim-users'),
+  scim('PUT', 'Users/{id}', 'scim-users'),
+  scim('PATCH', 'Users/{id}', 'scim-users'),
+  scim('DELETE', 'Users/{id}', 'scim-users'),
+  scim('GET', 'Groups', 'scim-groups'),
+  scim('POST', 'Groups', 'scim-groups'),
+  scim('GET', 'Groups/{id}', 'scim-groups'),
+  scim('PUT', 'Groups/{id}', 'scim-groups'),
+  scim('PATCH', 'Groups/{id}', 'scim-groups'),
+  scim('DELETE', 'Groups/{id}', 'scim-groups'),
+  scim('GET', 'ServiceProviderConfig', 'scim-discovery'),
+  scim('GET', 'Schemas', 'scim-discovery'),
+  scim('GET', 'Schemas/{id}', 'scim-discovery'),
+  scim('GET', 'ResourceTypes', 'scim-discovery'),
+  scim('GET', 'ResourceTypes/{id}', 'scim-discovery'),
+];
+
+export const httpFunctionNames = (): FunctionName[] =>
+  [...new Set(routes.map((route) => route.function as FunctionName))];
