@@ -1,0 +1,99 @@
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { z } from 'zod';
+import type { Config } from '../shared/config.js';
+
+/** What one deployment of Roster is parameterised by, read from CDK context (`-c key=value` or cdk.json). */
+export interface RosterSettings {
+  stage: string;
+  mail: MailSettings;
+  productUrl: string;
+  logRetention: RetentionDays;
+  logLevel: Config['LOG_LEVEL'];
+  tokenCacheSeconds: number;
+  alarmEmail?: string;
+  throttle: { rateLimit: number; burstLimit: number };
+}
+
+export interface MailSettings {
+  /** The SES identity the notifier sends as: an email address or a domain. */
+  identity: string;
+  identityKind: 'email' | 'domain';
+  /** The sender address: the identity itself, or no-reply@<domain>. */
+  fromAddress: string;
+  /** Create (and start verifying) the identity in this stack instead of using an existing one. */
+  createIdentity: boolean;
+}
+
+const retentionDays = Object.values(RetentionDays).filter((value): value is number => typeof value === 'number');
+const domainName = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+const isEmail = (value: string): boolean => z.email().safeParse(value).success;
+
+const required = (meaning: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? `required: ${meaning}` : `must be ${meaning}`;
+
+// Values passed with -c arrive as strings, values from cdk.json or tests keep their JSON type.
+const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')], {
+  error: 'must be true or false',
+});
+
+const contextSchema = z.object({
+  stage: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,19}$/, 'must be 1-20 lower-case letters, digits or hyphens, starting with a letter')
+    .default('dev'),
+  mailFrom: z
+    .string({ error: required('the SES sender identity, an email address or a domain') })
+    .refine((value) => isEmail(value) || domainName.test(value), {
+      error: 'must be an email address (no-reply@example.com) or a domain (example.com)',
+    }),
+  createSesIdentity: flag.default(false),
+  productUrl: z.url({
+    protocol: /^https?$/,
+    error: required('the product web app URL used in emails, e.g. https://app.example.com'),
+  }),
+  logRetentionDays: z.coerce
+    .number()
+    .refine((days) => retentionDays.includes(days), { error: `must be one of ${retentionDays.join(', ')}` })
+    .default(30),
+  alarmEmail: z.email({ error: 'must be an email address' }).optional(),
+  throttleRate: z.coerce.number().positive().max(10_000).default(50),
+  throttleBurst: z.coerce.number().int().positive().max(5_000).default(100),
+  logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  tokenCacheSeconds: z.coerce.number().int().min(0).max(300).default(15),
+});
+
+export const contextKeys = Object.keys(contextSchema.shape) as (keyof typeof contextSchema.shape)[];
+
+/** Reads and validates every context key at once, so one run reports every problem. */
+export function readSettings(lookup: (key: string) => unknown): RosterSettings {
+  // `-c alarmEmail=` means "not set", not "set to the empty string".
+  const raw = Object.fromEntries(contextKeys.map((key) => [key, lookup(key) === '' ? undefined : lookup(key)]));
+  const parsed = contextSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(
+      [
+        'Invalid CDK context for Roster:',
+        ...problems,
+        'Pass values with -c, e.g. npx cdk deploy -c stage=prod -c mailFrom=example.com -c productUrl=https://app.example.com',
+      ].join('\n'),
+    );
+  }
+  const context = parsed.data;
+  const identityKind = isEmail(context.mailFrom) ? 'email' : 'domain';
+  return {
+    stage: context.stage,
+    mail: {
+      identity: context.mailFrom,
+      identityKind,
+      fromAddress: identityKind === 'email' ? context.mailFrom : `no-reply@${context.mailFrom}`,
+      createIdentity: context.createSesIdentity,
+    },
+    productUrl: context.productUrl,
+    logRetention: context.logRetentionDays as RetentionDays,
+    logLevel: context.logLevel,
+    tokenCacheSeconds: context.tokenCacheSeconds,
+    alarmEmail: context.alarmEmail,
+    throttle: { rateLimit: context.throttleRate, burstLimit: context.throttleBurst },
+  };
+}

@@ -1,0 +1,113 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import { ADMIN_PREFIX, OAUTH_PREFIX, SCIM_PREFIX } from '../../shared/routes.js';
+import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local.js';
+import { ensureTable } from './ensure-table.js';
+import { startHttpAdapter } from './http-adapter.js';
+import { seedDemoCompany, type DemoCredentials } from './seed-demo-company.js';
+import { startSesEmulator, type RunningSes } from './ses-emulator.js';
+import { startStreamPoller, type StreamPoller } from './stream-poller.js';
+
+export const TABLE_NAME = 'roster';
+
+export interface LocalStackOptions {
+  port: number;
+  dynamoDbPort: number;
+  sesPort: number;
+  stateDir: string;
+  reset: boolean;
+}
+
+/** Exactly the keys of <state dir>/stack.json. */
+export interface StackInfo {
+  scimBaseUrl: string;
+  adminBaseUrl: string;
+  oauthBaseUrl: string;
+  tenantId: string;
+  primaryDomain: string;
+  scimToken: string;
+  adminToken: string;
+  sesApiUrl: string;
+  dynamoDbEndpoint: string;
+  tableName: string;
+}
+
+export interface LocalStack {
+  info: StackInfo;
+  poller: StreamPoller;
+  stop(): Promise<void>;
+}
+
+/**
+ * The product on a laptop: DynamoDB Local (data under the state dir), the SES emulator, the
+ * route table served over HTTP by the deployed handlers, and the stream poller feeding the notifier.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const stateDir = resolve(options.stateDir);
+  const dataDir = join(stateDir, 'dynamodb');
+  const stateFile = join(stateDir, 'stack.json');
+  if (options.reset) rmSync(stateDir, { recursive: true, force: true });
+  mkdirSync(stateDir, { recursive: true });
+
+  const stoppers: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const stopOne of stoppers.reverse()) await stopOne().catch(() => undefined);
+  };
+  try {
+    const dynamo: RunningDynamoDb = await startDynamoDbLocal({ port: options.dynamoDbPort, dataDir });
+    stoppers.push(dynamo.stop);
+    const ses: RunningSes = await startSesEmulator({ port: options.sesPort });
+    stoppers.push(ses.stop);
+
+    // The handlers read their configuration from the environment at cold start, as on Lambda.
+    Object.assign(process.env, {
+      TABLE_NAME,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      SES_ENDPOINT: ses.url,
+      AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
+      PRODUCT_URL: `http://localhost:${options.port}`,
+      TOKEN_CACHE_SECONDS: '0',
+    });
+
+    const admin = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const { streamArn } = await ensureTable(admin, TABLE_NAME);
+    admin.destroy();
+
+    const credentials = await seedDemoCompany(readPrevious(stateFile));
+    const server: Server = await startHttpAdapter({ port: options.port });
+    stoppers.push(() => new Promise((done) => server.close(() => done())));
+    server.closeIdleConnections?.();
+
+    const poller = startStreamPoller({ endpoint: dynamo.endpoint, streamArn, functionName: 'notify-managers' });
+    stoppers.push(poller.stop);
+
+    const baseUrl = `http://localhost:${options.port}`;
+    const info: StackInfo = {
+      scimBaseUrl: `${baseUrl}${SCIM_PREFIX}`,
+      adminBaseUrl: `${baseUrl}${ADMIN_PREFIX}`,
+      oauthBaseUrl: `${baseUrl}${OAUTH_PREFIX}`,
+      tenantId: credentials.tenantId,
+      primaryDomain: credentials.primaryDomain,
+      scimToken: credentials.scimToken,
+      adminToken: credentials.adminToken,
+      sesApiUrl: ses.url,
+      dynamoDbEndpoint: dynamo.endpoint,
+      tableName: TABLE_NAME,
+    };
+    writeFileSync(stateFile, `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });
+    return { info, poller, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function readPrevious(stateFile: string): Partial<DemoCredentials> | undefined {
+  try {
+    return JSON.parse(readFileSync(stateFile, 'utf8')) as Partial<DemoCredentials>;
+  } catch {
+    return undefined;
+  }
+}

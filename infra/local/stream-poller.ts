@@ -1,0 +1,137 @@
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record as StreamRecord,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { loadHandler } from './function-modules.js';
+import { lambdaContext } from './lambda-context.js';
+import { notifierEventFilter } from '../../shared/stream-filter.js';
+
+const BATCH_SIZE = 100;
+const POLL_INTERVAL_MS = 250;
+const MAX_RETRIES = 5;
+
+export interface StreamPoller {
+  stop(): Promise<void>;
+  /** Resolves once every record written so far has been handed to the function. */
+  drain(): Promise<void>;
+}
+
+/**
+ * Reads the table's stream and invokes the function with real stream records, as Lambda's event
+ * source mapping does: same filter, batches of up to 100, partial batch failures retried from the
+ * first failed record (up to 5 times, then the record is logged and skipped, where AWS would
+ * send it to the dead-letter queue). Shards present at start are read from LATEST, so a restart
+ * does not re-send old events; shards that appear later are read from their start.
+ */
+export function startStreamPoller(options: { endpoint: string; streamArn: string; functionName: string; region?: string }): StreamPoller {
+  const client = new DynamoDBStreamsClient({
+    endpoint: options.endpoint,
+    region: options.region ?? 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const iterators = new Map<string, string | undefined>();
+  let stopped = false;
+  let firstPass = true;
+  let idleWaiters: Array<() => void> = [];
+
+  const discoverShards = async () => {
+    const { StreamDescription } = await client.send(new DescribeStreamCommand({ StreamArn: options.streamArn }));
+    for (const shard of StreamDescription?.Shards ?? []) {
+      if (!shard.ShardId || iterators.has(shard.ShardId)) continue;
+      const { ShardIterator } = await client.send(
+        new GetShardIteratorCommand({
+          StreamArn: options.streamArn,
+          ShardId: shard.ShardId,
+          ShardIteratorType: firstPass ? 'LATEST' : 'TRIM_HORIZON',
+        }),
+      );
+      iterators.set(shard.ShardId, ShardIterator);
+    }
+    firstPass = false;
+  };
+
+  const pollShard = async (shardId: string, iterator: string): Promise<number> => {
+    const { Records = [], NextShardIterator } = await client.send(
+      new GetRecordsCommand({ ShardIterator: iterator, Limit: BATCH_SIZE }),
+    );
+    iterators.set(shardId, NextShardIterator);
+    const records = Records.map((record) => toLambdaRecord(record, options.streamArn)).filter(notifierEventFilter.matches);
+    if (records.length) await invokeWithRetries(records);
+    return Records.length;
+  };
+
+  const invokeWithRetries = async (records: DynamoDBRecord[]) => {
+    const handler = await loadHandler(options.functionName);
+    let pending = records;
+    for (let attempt = 0; pending.length && attempt <= MAX_RETRIES; attempt += 1) {
+      const event: DynamoDBStreamEvent = { Records: pending };
+      try {
+        const result = (await handler(event, lambdaContext(options.functionName, 60_000))) as
+          | { batchItemFailures?: Array<{ itemIdentifier: string }> }
+          | undefined;
+        const firstFailure = result?.batchItemFailures?.[0]?.itemIdentifier;
+        const index = firstFailure ? pending.findIndex((record) => record.dynamodb?.SequenceNumber === firstFailure) : -1;
+        pending = index >= 0 ? pending.slice(index) : [];
+      } catch (error) {
+        process.stderr.write(`${JSON.stringify({ level: 'error', message: 'stream handler failed', function: options.functionName, attempt, error: (error as Error).message })}\n`);
+      }
+    }
+    if (pending.length) {
+      process.stderr.write(`${JSON.stringify({ level: 'error', message: 'stream records skipped after retries (dead-lettered in AWS)', count: pending.length })}\n`);
+    }
+  };
+
+  const loop = (async () => {
+    while (!stopped) {
+      let read = 0;
+      try {
+        await discoverShards();
+        for (const [shardId, iterator] of iterators) {
+          if (iterator && !stopped) read += await pollShard(shardId, iterator);
+        }
+      } catch (error) {
+        if (!stopped) process.stderr.write(`${JSON.stringify({ level: 'warn', message: 'stream poll failed', error: (error as Error).message })}\n`);
+      }
+      if (read === 0) {
+        const waiters = idleWaiters;
+        idleWaiters = [];
+        waiters.forEach((wake) => wake());
+        await new Promise((done) => setTimeout(done, POLL_INTERVAL_MS));
+      }
+    }
+  })();
+
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      idleWaiters.forEach((wake) => wake());
+      client.destroy();
+    },
+    drain() {
+      // Two idle passes: the first may have started before the caller's last write.
+      const idle = () => new Promise<void>((done) => idleWaiters.push(done));
+      return idle().then(idle);
+    },
+  };
+}
+
+function toLambdaRecord(record: StreamRecord, streamArn: string): DynamoDBRecord {
+  const created = record.dynamodb?.ApproximateCreationDateTime;
+  return {
+    eventID: record.eventID,
+    eventName: record.eventName as DynamoDBRecord['eventName'],
+    eventVersion: record.eventVersion ?? '1.1',
+    eventSource: 'aws:dynamodb',
+    awsRegion: record.awsRegion ?? 'us-east-1',
+    eventSourceARN: streamArn,
+    dynamodb: {
+      ...(record.dynamodb as DynamoDBRecord['dynamodb']),
+      ApproximateCreationDateTime: created instanceof Date ? Math.floor(created.getTime() / 1000) : (created as number | undefined),
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { config } from '../config.js';
+
+/**
+ * One document client per process, created at cold start. Every logical request passes through
+ * the counting middleware, so tests and the benchmark can assert how many DynamoDB requests an
+ * operation costs (retries are below this step and are not counted twice).
+ */
+let documentClient: DynamoDBDocumentClient | undefined;
+let requestCount = 0;
+/** Open recordings of countDynamoRequests; empty in production, so nothing accumulates. */
+const recordings = new Set<string[]>();
+
+export function db(): DynamoDBDocumentClient {
+  documentClient ??= createDocumentClient();
+  return documentClient;
+}
+
+export function tableName(): string {
+  return config().TABLE_NAME;
+}
+
+function createDocumentClient(): DynamoDBDocumentClient {
+  const { DYNAMODB_ENDPOINT, AWS_REGION } = config();
+  const client = new DynamoDBClient({
+    region: AWS_REGION,
+    ...(DYNAMODB_ENDPOINT
+      ? { endpoint: DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : {}),
+  });
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      requestCount += 1;
+      for (const recording of recordings) recording.push(String(context.commandName ?? 'unknown'));
+      return next(args);
+    },
+    { step: 'initialize', name: 'rosterRequestCounter' },
+  );
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+}
+
+/** DynamoDB requests issued by this process so far. */
+export function dynamoRequestCount(): number {
+  return requestCount;
+}
+
+/** Runs `operation` and returns how many DynamoDB requests it made. */
+export async function countDynamoRequests<T>(
+  operation: () => Promise<T>,
+): Promise<{ result: T; count: number; operations: string[] }> {
+  const operations: string[] = [];
+  recordings.add(operations);
+  try {
+    const result = await operation();
+    return { result, count: operations.length, operations };
+  } finally {
+    recordings.delete(operations);
+  }
+}
+
+export function resetDocumentClientForTests(): void {
+  documentClient = undefined;
+}
