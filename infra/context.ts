@@ -62,6 +62,11 @@ const contextSchema = z.object({
   tokenCacheSeconds: z.coerce.number().int().min(0).max(300).default(15),
 });
 
+/** Invalid or missing context: the message is meant for the person running cdk, not a stack trace. */
+export class ContextError extends Error {
+  override readonly name = 'ContextError';
+}
+
 export const contextKeys = Object.keys(contextSchema.shape) as (keyof typeof contextSchema.shape)[];
 
 /** Reads and validates every context key at once, so one run reports every problem. */
@@ -71,7 +76,7 @@ export function readSettings(lookup: (key: string) => unknown): RosterSettings {
   const parsed = contextSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(
+    throw new ContextError(
       [
         'Invalid CDK context for Roster:',
         ...problems,

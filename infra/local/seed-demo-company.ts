@@ -1,11 +1,11 @@
-import { generateToken, hashToken } from '../../shared/auth/tokens.js';
-import { createTenant, getTenant } from '../../shared/store/tenants.js';
-import { putToken } from '../../shared/store/tokens.js';
+import { issueToken } from '../../shared/auth/issue-token.js';
+import { createCompany } from '../../shared/people/companies.js';
+import { getTenant } from '../../shared/store/tenants.js';
 
 export const DEMO_COMPANY = {
   tenantId: 'example-co',
   name: 'Example Co',
-  primaryDomain: 'example.com',
+  domains: ['example.com'],
   defaultTimeZone: 'America/New_York',
   connectionId: 'okta-local',
 } as const;
@@ -22,27 +22,19 @@ export interface DemoCredentials {
  * plain values exist only in the local state file so a restart can print them again.
  */
 export async function seedDemoCompany(previous?: Partial<DemoCredentials>): Promise<DemoCredentials> {
-  const { tenantId, primaryDomain } = DEMO_COMPANY;
-  if (previous?.scimToken && previous.adminToken && previous.tenantId === tenantId && (await getTenant(tenantId))) {
+  const { tenantId } = DEMO_COMPANY;
+  const primaryDomain = DEMO_COMPANY.domains[0];
+  const exists = Boolean(await getTenant(tenantId));
+  if (exists && previous?.scimToken && previous.adminToken && previous.tenantId === tenantId) {
     return { tenantId, primaryDomain, scimToken: previous.scimToken, adminToken: previous.adminToken };
   }
-  const now = new Date().toISOString();
-  if (!(await getTenant(tenantId))) {
-    await createTenant({
-      tenantId,
-      name: DEMO_COMPANY.name,
-      domains: [primaryDomain],
-      defaultTimeZone: DEMO_COMPANY.defaultTimeZone,
-      provisioningSource: 'okta',
-      notifyManagersOnImport: true,
-      managersCanToggleDataCapture: false,
-      createdAt: now,
-      version: 1,
-    });
+  if (!exists) {
+    await createCompany({ tenantId, name: DEMO_COMPANY.name, domains: [...DEMO_COMPANY.domains], defaultTimeZone: DEMO_COMPANY.defaultTimeZone });
   }
-  const scimToken = generateToken('scim');
-  const adminToken = generateToken('admin');
-  await putToken({ tokenHash: hashToken(scimToken), tenantId, connectionId: DEMO_COMPANY.connectionId, scope: 'scim', createdAt: now });
-  await putToken({ tokenHash: hashToken(adminToken), tenantId, connectionId: 'admin', scope: 'admin', createdAt: now });
-  return { tenantId, primaryDomain, scimToken, adminToken };
+  return {
+    tenantId,
+    primaryDomain,
+    scimToken: await issueToken(tenantId, DEMO_COMPANY.connectionId, 'scim'),
+    adminToken: await issueToken(tenantId, 'admin', 'admin'),
+  };
 }

@@ -1,0 +1,186 @@
+import type { Principal } from '../auth/principal.js';
+import { conflict, notFound, preconditionFailed, RosterError } from '../errors.js';
+import { applyPatch } from '../scim/patch/apply.js';
+import { parseUserBody, type ParsedUser } from '../scim/user-input.js';
+import { toScimUser } from '../scim/user-resource.js';
+import { USER_RESOURCE_SCHEMA } from '../scim/schema/resource-schemas.js';
+import { readCount } from '../store/counters.js';
+import {
+  getTeamMember,
+  hideTeamMember,
+  insertTeamMember,
+  replaceTeamMember,
+  setTeamMemberActive,
+  UniquenessConflict,
+  VersionConflict,
+  listTeamMembersByCursor,
+  listTeamMembersByIndex,
+  type TeamMemberRecord,
+} from '../store/team-members.js';
+import { activationChange } from './activation-patch.js';
+import { findTeamMembersMatching } from './find-team-members.js';
+import { newId } from './ids.js';
+import type { ListQuery } from '../scim/list-query.js';
+
+/**
+ * The team-member lifecycle Okta drives: create, read, replace, patch, deactivate/reactivate,
+ * delete (hide), list. Every write is conditional on the version read, so concurrent writers
+ * cannot overwrite each other; uniqueness is claimed in the same transaction as the write.
+ */
+export async function createTeamMember(principal: Principal, body: unknown): Promise<TeamMemberRecord> {
+  const input = parseUserBody(body);
+  const now = new Date().toISOString();
+  const record: TeamMemberRecord = {
+    tenantId: principal.tenantId,
+    id: newId(),
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    createdBy: principal.connectionId,
+    updatedBy: principal.connectionId,
+    ...fromInput(input),
+    groupIds: [],
+  };
+  await translateConflicts(() => insertTeamMember(record), input);
+  return record;
+}
+
+export async function getTeamMemberOrFail(principal: Principal, id: string): Promise<TeamMemberRecord> {
+  const member = await getTeamMember(principal.tenantId, id);
+  if (!member || member.deletedAt) throw notFound(`User ${id} not found.`);
+  return member;
+}
+
+export async function replaceTeamMemberAttributes(
+  principal: Principal,
+  id: string,
+  body: unknown,
+  expectedVersion: number | undefined,
+): Promise<TeamMemberRecord> {
+  const previous = await getTeamMemberOrFail(principal, id);
+  checkVersion(previous, expectedVersion);
+  return writeReplacement(principal, previous, parseUserBody(body));
+}
+
+/**
+ * PATCH. Okta's deactivate/reactivate (only `active` changes) is a single conditional update;
+ * anything else is applied to the current resource in memory, validated like a PUT and written
+ * as one conditional transaction, so a PATCH lands whole or not at all.
+ */
+export async function patchTeamMember(
+  principal: Principal,
+  id: string,
+  body: unknown,
+  expectedVersion: number | undefined,
+  baseUrl: string,
+): Promise<TeamMemberRecord> {
+  const active = activationChange(body);
+  if (active !== undefined) {
+    try {
+      return await setTeamMemberActive(principal.tenantId, id, {
+        active,
+        updatedAt: new Date().toISOString(),
+        updatedBy: principal.connectionId,
+        expectedVersion,
+      });
+    } catch (error) {
+      if (!(error instanceof VersionConflict)) throw error;
+      await getTeamMemberOrFail(principal, id);
+      throw preconditionFailed(`User ${id} has changed since the ETag in If-Match was read.`);
+    }
+  }
+  const previous = await getTeamMemberOrFail(principal, id);
+  checkVersion(previous, expectedVersion);
+  const patched = applyPatch(toScimUser(previous, baseUrl), body, USER_RESOURCE_SCHEMA);
+  return writeReplacement(principal, previous, parseUserBody(patched));
+}
+
+/**
+ * DELETE hides the member instead of destroying it: deactivated, out of lists and lookups, its
+ * userName and externalId free for reuse, its history and memberships kept for audit.
+ */
+export async function deleteTeamMember(principal: Principal, id: string, expectedVersion: number | undefined): Promise<void> {
+  const previous = await getTeamMemberOrFail(principal, id);
+  checkVersion(previous, expectedVersion);
+  try {
+    await hideTeamMember(previous, new Date().toISOString(), principal.connectionId);
+  } catch (error) {
+    if (error instanceof VersionConflict) throw concurrentChange(id);
+    throw error;
+  }
+}
+
+export interface TeamMemberPage {
+  members: TeamMemberRecord[];
+  totalResults: number;
+  nextCursor?: string;
+}
+
+export async function listTeamMembers(principal: Principal, query: ListQuery): Promise<TeamMemberPage> {
+  if (query.filter !== undefined) {
+    const matches = await findTeamMembersMatching(principal.tenantId, query.filter);
+    const page = matches.slice(query.startIndex - 1, query.startIndex - 1 + query.count);
+    return { members: page, totalResults: matches.length };
+  }
+  if (query.cursor !== undefined) {
+    const [totalResults, page] = await Promise.all([
+      readCount(principal.tenantId, 'users'),
+      listTeamMembersByCursor(principal.tenantId, query.cursor || undefined, query.count),
+    ]);
+    return { members: page.members, totalResults, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  }
+  const [totalResults, members] = await Promise.all([
+    readCount(principal.tenantId, 'users'),
+    listTeamMembersByIndex(principal.tenantId, query.startIndex, query.count),
+  ]);
+  return { members, totalResults };
+}
+
+async function writeReplacement(principal: Principal, previous: TeamMemberRecord, input: ParsedUser): Promise<TeamMemberRecord> {
+  const next: TeamMemberRecord = {
+    ...previous,
+    ...fromInput(input),
+    version: previous.version + 1,
+    updatedAt: new Date().toISOString(),
+    updatedBy: principal.connectionId,
+  };
+  if (!input.externalId) delete next.externalId;
+  await translateConflicts(() => replaceTeamMember(previous, next), input, previous.id);
+  return next;
+}
+
+function fromInput(input: ParsedUser) {
+  return {
+    userName: input.userName,
+    ...(input.externalId ? { externalId: input.externalId } : {}),
+    active: input.active,
+    emails: input.emails,
+    attributes: input.attributes,
+  };
+}
+
+function checkVersion(member: TeamMemberRecord, expectedVersion: number | undefined): void {
+  if (expectedVersion !== undefined && expectedVersion !== member.version) {
+    throw preconditionFailed(`User ${member.id} has changed since the ETag in If-Match was read (now version ${member.version}).`);
+  }
+}
+
+async function translateConflicts(write: () => Promise<void>, input: ParsedUser, id?: string): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (error instanceof UniquenessConflict) {
+      throw conflict(
+        error.attribute === 'userName'
+          ? `A user with userName "${input.userName}" already exists.`
+          : `A user with externalId "${input.externalId}" already exists.`,
+      );
+    }
+    if (error instanceof VersionConflict) throw concurrentChange(id ?? 'new user');
+    throw error;
+  }
+}
+
+function concurrentChange(id: string): RosterError {
+  return preconditionFailed(`User ${id} was changed by another request at the same time; read it again and retry.`);
+}

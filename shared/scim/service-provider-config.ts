@@ -1,0 +1,40 @@
+/**
+ * What Roster supports, advertised honestly (RFC 7643 §5). Change this together with the
+ * behaviour: tests compare it with what the endpoints do.
+ */
+export const MAX_PAGE_SIZE = 200;
+export const DEFAULT_PAGE_SIZE = 100;
+
+export function serviceProviderConfig(baseUrl: string) {
+  return {
+    schemas: ['urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig'],
+    documentationUri: 'https://github.com/roster/roster#scim-endpoint',
+    patch: { supported: true },
+    bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
+    filter: { supported: true, maxResults: MAX_PAGE_SIZE },
+    changePassword: { supported: false },
+    sort: { supported: false },
+    etag: { supported: true },
+    // RFC 9865 (cursor pagination) alongside index pagination.
+    pagination: {
+      cursor: true,
+      index: true,
+      defaultPaginationMethod: 'index',
+      defaultPageSize: DEFAULT_PAGE_SIZE,
+      maxPageSize: MAX_PAGE_SIZE,
+    },
+    authenticationSchemes: [
+      {
+        type: 'oauthbearertoken',
+        name: 'Bearer token',
+        description: 'Send the connection token as "Authorization: Bearer <token>".',
+        specUri: 'https://www.rfc-editor.org/rfc/rfc6750',
+        primary: true,
+      },
+    ],
+    meta: {
+      resourceType: 'ServiceProviderConfig',
+      location: `${baseUrl}/scim/v2/ServiceProviderConfig`,
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { invalidValue, invalidSyntax } from '../errors.js';
+import { ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA, USER_SCHEMA } from './schema/urns.js';
+import { canonicalizeResource } from './canonicalize.js';
+import { USER_RESOURCE_SCHEMA } from './schema/resource-schemas.js';
+
+/**
+ * A SCIM User body (POST, PUT, or the result of a PATCH) → the writable attributes Roster keeps.
+ * Attribute names are matched case-insensitively first; read-only and unknown attributes are
+ * dropped (Okta sends back `id`, `meta`, `groups`; clients send `password`: accepted, never kept).
+ */
+const booleanLike = z.union([
+  z.boolean(),
+  z.enum(['true', 'false', 'True', 'False', 'TRUE', 'FALSE']).transform((value) => value.toLowerCase() === 'true'),
+]);
+const text = (max = 1024) => z.string().trim().max(max);
+const multiValued = <T extends z.ZodType>(element: T) => z.array(element).max(50);
+
+const email = z.object({
+  value: text(320).min(1),
+  type: text(64).optional(),
+  primary: booleanLike.optional(),
+  display: text().optional(),
+});
+const phoneNumber = z.object({ value: text(64).min(1), type: text(64).optional(), primary: booleanLike.optional(), display: text().optional() });
+const address = z.object({
+  type: text(64).optional(),
+  streetAddress: text().optional(),
+  locality: text().optional(),
+  region: text().optional(),
+  postalCode: text(64).optional(),
+  country: text(128).optional(),
+  formatted: text().optional(),
+  primary: booleanLike.optional(),
+});
+
+const enterprise = z
+  .object({
+    employeeNumber: text(256).optional(),
+    manager: z.union([z.object({ value: text(256).optional() }), text(256).transform((value) => ({ value }))]).optional(),
+    costCenter: text().optional(),
+    organization: text().optional(),
+    division: text().optional(),
+    department: text().optional(),
+  })
+  .optional();
+
+const roster = z
+  .object({
+    managerEmail: text(320).optional(),
+    managerFullName: text(512).optional(),
+    primaryPhoneExtension: text(32).optional(),
+    country: text(128).optional(),
+    stateOrProvince: text(128).optional(),
+  })
+  .optional();
+
+const userBody = z.object({
+  schemas: z.array(z.string()).min(1, 'schemas must list at least the core User schema URN'),
+  userName: text(256).min(1, 'userName is required and must not be empty'),
+  externalId: text(256).min(1).optional(),
+  name: z
+    .object({
+      givenName: text(256).optional(),
+      familyName: text(256).optional(),
+      middleName: text(256).optional(),
+      formatted: text().optional(),
+      honorificPrefix: text(64).optional(),
+      honorificSuffix: text(64).optional(),
+    })
+    .optional(),
+  displayName: text().optional(),
+  nickName: text(256).optional(),
+  title: text().optional(),
+  userType: text(256).optional(),
+  preferredLanguage: text(64).optional(),
+  locale: text(64).optional(),
+  timezone: text(128).optional(),
+  active: booleanLike.optional(),
+  emails: multiValued(email).optional(),
+  phoneNumbers: multiValued(phoneNumber).optional(),
+  addresses: multiValued(address).optional(),
+  [ENTERPRISE_USER_SCHEMA]: enterprise,
+  [ROSTER_USER_SCHEMA]: roster,
+});
+
+export type UserInput = z.infer<typeof userBody>;
+
+const KNOWN_SCHEMAS = new Set([USER_SCHEMA, ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA].map((urn) => urn.toLowerCase()));
+
+export interface ParsedUser {
+  userName: string;
+  externalId?: string;
+  active: boolean;
+  /** Every email address, lower-cased, de-duplicated. */
+  emails: string[];
+  attributes: Record<string, unknown>;
+}
+
+export function parseUserBody(body: unknown): ParsedUser {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw invalidSyntax('The request body must be a JSON object (a SCIM User resource).');
+  }
+  const canonical = canonicalizeResource(body as Record<string, unknown>, USER_RESOURCE_SCHEMA);
+  const schemas = (body as { schemas?: unknown }).schemas;
+  if (Array.isArray(schemas)) {
+    const unknown = schemas.filter((urn) => typeof urn !== 'string' || !KNOWN_SCHEMAS.has(urn.toLowerCase()));
+    if (unknown.length) throw invalidValue(`Unknown schema URN in schemas: ${unknown.map(String).join(', ')}.`);
+    if (!schemas.some((urn) => typeof urn === 'string' && urn.toLowerCase() === USER_SCHEMA.toLowerCase())) {
+      throw invalidValue(`schemas must include ${USER_SCHEMA}.`);
+    }
+  }
+  const parsed = userBody.safeParse(canonical);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length ? issue.path.join('.') : 'body';
+    throw invalidValue(`Invalid ${where}: ${issue.message}.`);
+  }
+  const { schemas: _schemas, ...attributes } = parsed.data;
+  const emails = [...new Set((attributes.emails ?? []).map((entry) => entry.value.toLowerCase()))];
+  return {
+    userName: attributes.userName,
+    ...(attributes.externalId ? { externalId: attributes.externalId } : {}),
+    active: attributes.active ?? true,
+    emails,
+    attributes: { ...dropEmpty(attributes), active: attributes.active ?? true },
+  };
+}
+
+/** Empty extension objects and empty lists carry nothing: do not store them. */
+function dropEmpty(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, entry]) => {
+      if (entry === undefined) return false;
+      if (Array.isArray(entry)) return entry.length > 0;
+      if (typeof entry === 'object' && entry !== null) return Object.keys(entry).length > 0;
+      return true;
+    }),
+  );
+}

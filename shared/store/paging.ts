@@ -1,0 +1,133 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { RosterError } from '../errors.js';
+import { db, tableName } from './client.js';
+import { INDEXES, TTL_ATTRIBUTE } from './table-definition.js';
+import { indexKeys, keys, type ResourceKind } from './keys.js';
+
+type StoredKey = Record<string, string>;
+type Item = Record<string, unknown>;
+
+const CHECKPOINT_TTL_SECONDS = 60 * 60;
+
+/**
+ * Index paging (startIndex/count) over a tenant's resources in creation order (ids are
+ * time-ordered). DynamoDB cannot skip N items, so each page remembers where the next one starts:
+ * a checkpoint item keyed by the next startIndex holds the index key to resume from. Sequential
+ * paging (startIndex += count, which is what Okta does) therefore costs the same on page 100 as
+ * on page 1. A jump to an unvisited startIndex walks the keys once (keys only) and leaves a checkpoint.
+ */
+export async function pageByIndex(
+  tenantId: string,
+  kind: ResourceKind,
+  startIndex: number,
+  count: number,
+): Promise<Item[]> {
+  if (count === 0) return [];
+  const from = startIndex === 1 ? undefined : await startKeyFor(tenantId, kind, startIndex);
+  if (from === null) return [];
+  const { items, lastKey } = await queryList(tenantId, kind, count, from);
+  if (lastKey && items.length === count) await saveCheckpoint(tenantId, kind, startIndex + count, lastKey);
+  return items;
+}
+
+/** RFC 9865 cursor paging: the cursor is the opaque position after the previous page. */
+export async function pageByCursor(
+  tenantId: string,
+  kind: ResourceKind,
+  cursor: string | undefined,
+  count: number,
+): Promise<{ items: Item[]; nextCursor?: string }> {
+  const from = cursor ? decodeCursor(tenantId, kind, cursor) : undefined;
+  const { items, lastKey } = await queryList(tenantId, kind, Math.max(count, 1), from);
+  const page = count === 0 ? [] : items;
+  const nextKey = count === 0 ? from : lastKey;
+  return { items: page, ...(nextKey && (count === 0 || lastKey) ? { nextCursor: encodeCursor(nextKey) } : {}) };
+}
+
+async function queryList(tenantId: string, kind: ResourceKind, limit: number, from?: StoredKey) {
+  const { Items = [], LastEvaluatedKey } = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: INDEXES.list.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': INDEXES.list.partition },
+      ExpressionAttributeValues: { ':pk': indexKeys.listPartition(tenantId, kind) },
+      Limit: limit,
+      ...(from ? { ExclusiveStartKey: from } : {}),
+    }),
+  );
+  return { items: Items, lastKey: LastEvaluatedKey as StoredKey | undefined };
+}
+
+/** The key to resume from for `startIndex`, or null when the list is shorter than that. */
+async function startKeyFor(tenantId: string, kind: ResourceKind, startIndex: number): Promise<StoredKey | null> {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.pageCheckpoint(tenantId, kind, startIndex) }),
+  );
+  if (Item?.startKey) return Item.startKey as StoredKey;
+  return walkTo(tenantId, kind, startIndex);
+}
+
+async function walkTo(tenantId: string, kind: ResourceKind, startIndex: number): Promise<StoredKey | null> {
+  let skipped = 0;
+  let from: StoredKey | undefined;
+  while (skipped < startIndex - 1) {
+    const { Items = [], LastEvaluatedKey } = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: INDEXES.list.name,
+        KeyConditionExpression: '#pk = :pk',
+        ProjectionExpression: '#pk, #sk, pk, sk',
+        ExpressionAttributeNames: { '#pk': INDEXES.list.partition, '#sk': INDEXES.list.sort },
+        ExpressionAttributeValues: { ':pk': indexKeys.listPartition(tenantId, kind) },
+        Limit: Math.min(startIndex - 1 - skipped, 1000),
+        ...(from ? { ExclusiveStartKey: from } : {}),
+      }),
+    );
+    // DynamoDB returns LastEvaluatedKey whenever Limit was reached; without it the list ended.
+    if (!LastEvaluatedKey) return null;
+    skipped += Items.length;
+    from = LastEvaluatedKey as StoredKey;
+  }
+  await saveCheckpoint(tenantId, kind, startIndex, from!);
+  return from!;
+}
+
+async function saveCheckpoint(tenantId: string, kind: ResourceKind, startIndex: number, startKey: StoredKey): Promise<void> {
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        ...keys.pageCheckpoint(tenantId, kind, startIndex),
+        type: 'PageCheckpoint',
+        startKey,
+        [TTL_ATTRIBUTE]: Math.floor(Date.now() / 1000) + CHECKPOINT_TTL_SECONDS,
+      },
+    }),
+  );
+}
+
+function encodeCursor(key: StoredKey): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+function decodeCursor(tenantId: string, kind: ResourceKind, cursor: string): StoredKey {
+  const invalid = () => new RosterError(400, 'The cursor is not valid for this list.', { scimType: 'invalidCursor' });
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  const candidate = key as StoredKey;
+  const expected = [INDEXES.list.partition, INDEXES.list.sort, 'pk', 'sk'];
+  if (
+    typeof key !== 'object' || key === null ||
+    Object.keys(candidate).length !== expected.length ||
+    !expected.every((name) => typeof candidate[name] === 'string') ||
+    candidate[INDEXES.list.partition] !== indexKeys.listPartition(tenantId, kind)
+  ) {
+    throw invalid();
+  }
+  return candidate;
+}

@@ -1,0 +1,334 @@
+import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from './client.js';
+import { counterUpdate } from './counters.js';
+import { INDEXES } from './table-definition.js';
+import { caseFold, indexKeys, keys } from './keys.js';
+import { pageByCursor, pageByIndex } from './paging.js';
+import { ConditionFailed, transactWrite, type TransactItem } from './transactions.js';
+
+/** A team member as stored: bookkeeping plus the writable SCIM attributes. */
+export interface TeamMemberRecord {
+  tenantId: string;
+  id: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  updatedBy: string;
+  userName: string;
+  externalId?: string;
+  active: boolean;
+  /** Every email address of the member; each gets an edge item for `emails.value eq` lookups. */
+  emails: string[];
+  /** The writable SCIM representation (core attributes and extension objects). */
+  attributes: Record<string, unknown>;
+  /** Groups the member belongs to (the user side of the membership edges). */
+  groupIds: string[];
+  deletedAt?: string;
+}
+
+export type UniqueAttribute = 'userName' | 'externalId';
+export class UniquenessConflict extends Error {
+  constructor(readonly attribute: UniqueAttribute) {
+    super(`${attribute} already in use`);
+    this.name = 'UniquenessConflict';
+  }
+}
+export class VersionConflict extends Error {
+  constructor() {
+    super('The team member changed or no longer exists');
+    this.name = 'VersionConflict';
+  }
+}
+
+const TYPE = 'TeamMember';
+type Item = Record<string, unknown>;
+
+export async function getTeamMember(tenantId: string, id: string): Promise<TeamMemberRecord | undefined> {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.user(tenantId, id), ConsistentRead: true }),
+  );
+  return Item ? fromItem(Item) : undefined;
+}
+
+export async function findTeamMembersByUserName(tenantId: string, userName: string): Promise<TeamMemberRecord[]> {
+  return queryIndex(INDEXES.lookup, indexKeys.lookupPartition(tenantId, 'users', userName));
+}
+
+export async function findTeamMembersByExternalId(tenantId: string, externalId: string): Promise<TeamMemberRecord[]> {
+  return queryIndex(INDEXES.external, indexKeys.externalPartition(tenantId, 'users', externalId));
+}
+
+export async function findTeamMembersByEmail(tenantId: string, email: string): Promise<TeamMemberRecord[]> {
+  const { Items = [] } = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.emailPartition(tenantId, email) },
+      Limit: 100,
+    }),
+  );
+  const ids = Items.map((item) => keys.userIdFromEmailEdge(String(item.sk)));
+  return getTeamMembers(tenantId, ids);
+}
+
+export async function getTeamMembers(tenantId: string, ids: string[]): Promise<TeamMemberRecord[]> {
+  if (!ids.length) return [];
+  const found: TeamMemberRecord[] = [];
+  for (let offset = 0; offset < ids.length; offset += 100) {
+    let request: Record<string, { Keys: Item[] }> | undefined = {
+      [tableName()]: { Keys: ids.slice(offset, offset + 100).map((id) => keys.user(tenantId, id)) },
+    };
+    while (request && Object.keys(request).length) {
+      const { Responses, UnprocessedKeys } = await db().send(new BatchGetCommand({ RequestItems: request }));
+      found.push(...(Responses?.[tableName()] ?? []).map(fromItem));
+      request = UnprocessedKeys as typeof request;
+    }
+  }
+  const order = new Map(ids.map((id, index) => [id, index]));
+  return found.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+}
+
+export async function listTeamMembersByIndex(tenantId: string, startIndex: number, count: number) {
+  return (await pageByIndex(tenantId, 'users', startIndex, count)).map(fromItem);
+}
+
+export async function listTeamMembersByCursor(tenantId: string, cursor: string | undefined, count: number) {
+  const page = await pageByCursor(tenantId, 'users', cursor, count);
+  return { members: page.items.map(fromItem), nextCursor: page.nextCursor };
+}
+
+/** Creates the member and claims its userName / externalId in one transaction. */
+export async function insertTeamMember(record: TeamMemberRecord): Promise<void> {
+  const items: TransactItem[] = [
+    { Put: { TableName: tableName(), Item: toItem(record), ConditionExpression: 'attribute_not_exists(pk)' } },
+    claim(keys.userNameMarker(record.tenantId, record.userName), record.id),
+    ...(record.externalId ? [claim(keys.userExternalIdMarker(record.tenantId, record.externalId), record.id)] : []),
+    ...record.emails.map((email) => putEmailEdge(record.tenantId, email, record.id)),
+    counterUpdate(record.tenantId, 'users', 1),
+  ];
+  await write(items, ['item', 'userName', ...(record.externalId ? (['externalId'] as const) : [])]);
+}
+
+/**
+ * Replaces the writable state of `previous` with `next`, only if nobody changed it meanwhile
+ * (version check). Markers and email edges move in the same transaction. groupIds is never
+ * written here, so a concurrent membership change is not lost.
+ */
+export async function replaceTeamMember(previous: TeamMemberRecord, next: TeamMemberRecord): Promise<void> {
+  const { tenantId, id } = next;
+  const items: TransactItem[] = [updateMember(next, previous.version)];
+  const uniques: Array<'item' | UniqueAttribute> = ['item'];
+  // The marker and lookup key are case-folded: a change of letter case alone keeps the claim.
+  if (caseFold(previous.userName) !== caseFold(next.userName)) {
+    items.push(release(keys.userNameMarker(tenantId, previous.userName), id));
+    uniques.push('item');
+    items.push(claim(keys.userNameMarker(tenantId, next.userName), id));
+    uniques.push('userName');
+  }
+  if (previous.externalId !== next.externalId) {
+    if (previous.externalId) {
+      items.push(release(keys.userExternalIdMarker(tenantId, previous.externalId), id));
+      uniques.push('item');
+    }
+    if (next.externalId) {
+      items.push(claim(keys.userExternalIdMarker(tenantId, next.externalId), id));
+      uniques.push('externalId');
+    }
+  }
+  const before = new Set(previous.emails);
+  const after = new Set(next.emails);
+  for (const email of previous.emails.filter((email) => !after.has(email))) {
+    items.push({ Delete: { TableName: tableName(), Key: keys.emailEdge(tenantId, email, id) } });
+    uniques.push('item');
+  }
+  for (const email of next.emails.filter((email) => !before.has(email))) {
+    items.push(putEmailEdge(tenantId, email, id));
+    uniques.push('item');
+  }
+  await write(items, uniques);
+}
+
+/** The one-request activation change (Okta's deactivate / reactivate PATCH). */
+export async function setTeamMemberActive(
+  tenantId: string,
+  id: string,
+  change: { active: boolean; updatedAt: string; updatedBy: string; expectedVersion?: number },
+): Promise<TeamMemberRecord> {
+  try {
+    const { Attributes } = await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.user(tenantId, id),
+        UpdateExpression:
+          'SET active = :active, #attributes.active = :active, version = version + :one, updatedAt = :at, updatedBy = :by',
+        ConditionExpression:
+          'attribute_exists(pk) AND attribute_not_exists(deletedAt)' + (change.expectedVersion === undefined ? '' : ' AND version = :expected'),
+        ExpressionAttributeNames: { '#attributes': 'attributes' },
+        ExpressionAttributeValues: {
+          ':active': change.active,
+          ':one': 1,
+          ':at': change.updatedAt,
+          ':by': change.updatedBy,
+          ...(change.expectedVersion === undefined ? {} : { ':expected': change.expectedVersion }),
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return fromItem(Attributes!);
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') throw new VersionConflict();
+    throw error;
+  }
+}
+
+/**
+ * Hides a deleted member: it leaves the list and lookup indexes, frees its userName and
+ * externalId and email edges, but the item (and its history) stays.
+ */
+export async function hideTeamMember(previous: TeamMemberRecord, deletedAt: string, deletedBy: string): Promise<void> {
+  const { tenantId, id } = previous;
+  const removeIndexKeys = [INDEXES.list, INDEXES.lookup, INDEXES.external].flatMap((index) => [index.partition, index.sort]);
+  const items: TransactItem[] = [
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.user(tenantId, id),
+        UpdateExpression: `SET deletedAt = :at, active = :false, #attributes.active = :false, version = version + :one, updatedAt = :at, updatedBy = :by REMOVE ${removeIndexKeys.join(', ')}`,
+        ConditionExpression: 'version = :expected AND attribute_not_exists(deletedAt)',
+        ExpressionAttributeNames: { '#attributes': 'attributes' },
+        ExpressionAttributeValues: { ':at': deletedAt, ':by': deletedBy, ':false': false, ':one': 1, ':expected': previous.version },
+      },
+    },
+    release(keys.userNameMarker(tenantId, previous.userName), id),
+    ...(previous.externalId ? [release(keys.userExternalIdMarker(tenantId, previous.externalId), id)] : []),
+    ...previous.emails.map((email) => ({ Delete: { TableName: tableName(), Key: keys.emailEdge(tenantId, email, id) } })),
+    counterUpdate(tenantId, 'users', -1),
+  ];
+  await write(items, items.map(() => 'item' as const));
+}
+
+async function write(items: TransactItem[], meaning: Array<'item' | UniqueAttribute>): Promise<void> {
+  try {
+    await transactWrite(items);
+  } catch (error) {
+    if (!(error instanceof ConditionFailed)) throw error;
+    const unique = error.failedIndexes.map((index) => meaning[index]).find((what) => what && what !== 'item');
+    if (unique) throw new UniquenessConflict(unique as UniqueAttribute);
+    throw new VersionConflict();
+  }
+}
+
+function claim(key: { pk: string; sk: string }, id: string): TransactItem {
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: { ...key, type: 'UniqueMarker', ownerId: id },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+function release(key: { pk: string; sk: string }, id: string): TransactItem {
+  return {
+    Delete: {
+      TableName: tableName(),
+      Key: key,
+      ConditionExpression: 'attribute_not_exists(pk) OR ownerId = :owner',
+      ExpressionAttributeValues: { ':owner': id },
+    },
+  };
+}
+
+function putEmailEdge(tenantId: string, email: string, id: string): TransactItem {
+  return { Put: { TableName: tableName(), Item: { ...keys.emailEdge(tenantId, email, id), type: 'EmailEdge' } } };
+}
+
+function updateMember(next: TeamMemberRecord, expectedVersion: number): TransactItem {
+  const values: Record<string, unknown> = {
+    ':expected': expectedVersion,
+    ':version': next.version,
+    ':updatedAt': next.updatedAt,
+    ':updatedBy': next.updatedBy,
+    ':userName': next.userName,
+    ':active': next.active,
+    ':emails': next.emails,
+    ':attributes': next.attributes,
+    ...prefixed(indexAttributes(next)),
+  };
+  const set = ['version = :version', 'updatedAt = :updatedAt', 'updatedBy = :updatedBy', 'userName = :userName', 'active = :active', 'emails = :emails', '#attributes = :attributes'];
+  set.push(...Object.keys(indexAttributes(next)).map((name) => `${name} = :${name}`));
+  const remove: string[] = [];
+  if (next.externalId) {
+    values[':externalId'] = next.externalId;
+    set.push('externalId = :externalId');
+  } else {
+    remove.push('externalId', INDEXES.external.partition, INDEXES.external.sort);
+  }
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.user(next.tenantId, next.id),
+      UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+      ConditionExpression: 'version = :expected AND attribute_not_exists(deletedAt)',
+      ExpressionAttributeNames: { '#attributes': 'attributes' },
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+function prefixed(attributes: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(attributes).map(([name, value]) => [`:${name}`, value]));
+}
+
+function indexAttributes(record: TeamMemberRecord): Record<string, string> {
+  return {
+    ...indexKeys.list(record.tenantId, 'users', record.id),
+    ...indexKeys.lookup(record.tenantId, 'users', record.userName),
+    ...(record.externalId ? indexKeys.external(record.tenantId, 'users', record.externalId) : {}),
+  };
+}
+
+function toItem(record: TeamMemberRecord): Item {
+  const { groupIds, ...rest } = record;
+  return {
+    ...keys.user(record.tenantId, record.id),
+    type: TYPE,
+    ...rest,
+    ...(groupIds.length ? { groupIds: new Set(groupIds) } : {}),
+    ...indexAttributes(record),
+  };
+}
+
+function fromItem(item: Item): TeamMemberRecord {
+  return {
+    tenantId: String(item.tenantId),
+    id: String(item.id),
+    version: Number(item.version),
+    createdAt: String(item.createdAt),
+    updatedAt: String(item.updatedAt),
+    createdBy: String(item.createdBy),
+    updatedBy: String(item.updatedBy),
+    userName: String(item.userName),
+    ...(item.externalId ? { externalId: String(item.externalId) } : {}),
+    active: Boolean(item.active),
+    emails: (item.emails as string[] | undefined) ?? [],
+    attributes: (item.attributes as Record<string, unknown>) ?? {},
+    groupIds: item.groupIds instanceof Set ? [...(item.groupIds as Set<string>)].sort() : [],
+    ...(item.deletedAt ? { deletedAt: String(item.deletedAt) } : {}),
+  };
+}
+
+async function queryIndex(index: { name: string; partition: string }, partition: string): Promise<TeamMemberRecord[]> {
+  const { Items = [] } = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: index.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': index.partition },
+      ExpressionAttributeValues: { ':pk': partition },
+      Limit: 100,
+    }),
+  );
+  return Items.map(fromItem);
+}

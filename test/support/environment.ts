@@ -1,0 +1,12 @@
+import { inject } from 'vitest';
+
+/**
+ * Points the shared configuration at the run's DynamoDB Local and SES emulator. Import this first
+ * in an integration test file, before anything that reads the configuration.
+ */
+process.env.TABLE_NAME = inject('tableName');
+process.env.DYNAMODB_ENDPOINT = inject('dynamoDbEndpoint');
+process.env.SES_ENDPOINT = inject('sesUrl');
+process.env.AWS_REGION = 'us-east-1';
+process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
+process.env.TOKEN_CACHE_SECONDS = '0';
