@@ -10,6 +10,13 @@ const environment = z.object({
   RESET: z.enum(['0', '1', 'true', 'false', '']).default('0'),
 });
 
+// The AWS SDK warns on every start that future releases need Node 22; Roster supports Node 20+ and
+// Lambda runs Node 22, so the warning says nothing actionable here.
+process.removeAllListeners('warning');
+process.on('warning', (warning) => {
+  if (warning.name !== 'NodeVersionSupportWarning') process.stderr.write(`${warning.name}: ${warning.message}\n`);
+});
+
 async function main(): Promise<void> {
   const parsed = environment.safeParse(process.env);
   if (!parsed.success) {

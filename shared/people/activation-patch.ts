@@ -1,3 +1,4 @@
+import { booleanValue } from '../scim/boolean-value.js';
 import { PATCH_OP, USER_SCHEMA } from '../scim/schema/urns.js';
 
 const ACTIVE_PATHS = new Set(['active', `${USER_SCHEMA}:active`.toLowerCase()]);
@@ -33,12 +34,6 @@ export function activationChange(body: unknown): boolean | undefined {
     active = parsed;
   }
   return active;
-}
-
-function booleanValue(value: unknown): boolean | undefined {
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'string' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
-  return undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,7 +1,7 @@
 import { invalidFilter } from '../errors.js';
 import { matchesFilter } from '../scim/filter/evaluate.js';
 import { parseFilter } from '../scim/filter/parse.js';
-import { planFilter, unsupportedFilterMessage } from '../scim/filter/plan.js';
+import { planFilter, unsupportedFilterError } from '../scim/filter/plan.js';
 import { USER_RESOURCE_SCHEMA } from '../scim/schema/resource-schemas.js';
 import { toScimUser } from '../scim/user-resource.js';
 import {
@@ -21,7 +21,7 @@ import {
 export async function findTeamMembersMatching(tenantId: string, filterText: string): Promise<TeamMemberRecord[]> {
   const filter = parseFilter(filterText);
   const plan = planFilter(filter, USER_RESOURCE_SCHEMA);
-  if (plan.kind === 'unsupported') throw invalidFilter(unsupportedFilterMessage(plan.reason, USER_RESOURCE_SCHEMA));
+  if (plan.kind === 'unsupported') throw unsupportedFilterError(plan.reason, USER_RESOURCE_SCHEMA);
   const candidates = new Map<string, TeamMemberRecord>();
   for (const lookup of plan.lookups) {
     for (const member of await lookUp(tenantId, lookup.attribute, lookup.value)) {

@@ -5,7 +5,10 @@ export interface NormalizedPhone {
   e164?: string;
   /** Digits only. The explicit Primary Phone Ext attribute wins over one written in the number. */
   extension?: string;
-  /** The number as given (trimmed); what to keep and show when it could not be read. */
+  /**
+   * The number as given (trimmed; cut to MAX_PHONE_INPUT_LENGTH when longer): what to keep and
+   * show when it could not be read.
+   */
   raw: string;
   valid: boolean;
   /** Why the value was flagged, in words an Okta admin understands. */
@@ -69,8 +72,10 @@ export function normalizePhone(raw: string | null | undefined, options: PhoneOpt
   }
 
   const explicit = readExplicitExtension(options.explicitExtension);
+  // NFKC first: libphonenumber-js reads full-width digits but not the full-width "＋", and without
+  // it "＋４４ ２０…" would be read as a national number of the default country.
   const parsed = parsePhoneNumberFromString(
-    text.replace(TRAILING_EXTENSION_MARKER, ' ext. '),
+    text.normalize('NFKC').replace(TRAILING_EXTENSION_MARKER, ' ext. '),
     regionFor(options.defaultCountry),
   );
   if (!parsed?.isValid()) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { invalidValue, invalidSyntax } from '../errors.js';
 import { ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA, USER_SCHEMA } from './schema/urns.js';
+import { booleanValue } from './boolean-value.js';
 import { canonicalizeResource } from './canonicalize.js';
 import { USER_RESOURCE_SCHEMA } from './schema/resource-schemas.js';
 
@@ -9,10 +10,14 @@ import { USER_RESOURCE_SCHEMA } from './schema/resource-schemas.js';
  * Attribute names are matched case-insensitively first; read-only and unknown attributes are
  * dropped (Okta sends back `id`, `meta`, `groups`; clients send `password`: accepted, never kept).
  */
-const booleanLike = z.union([
-  z.boolean(),
-  z.enum(['true', 'false', 'True', 'False', 'TRUE', 'FALSE']).transform((value) => value.toLowerCase() === 'true'),
-]);
+const booleanLike = z.unknown().transform((value, context) => {
+  const parsed = booleanValue(value);
+  if (parsed === undefined) {
+    context.addIssue({ code: 'custom', message: 'must be true or false' });
+    return z.NEVER;
+  }
+  return parsed;
+});
 const text = (max = 1024) => z.string().trim().max(max);
 const multiValued = <T extends z.ZodType>(element: T) => z.array(element).max(50);
 

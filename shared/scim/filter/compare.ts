@@ -31,9 +31,9 @@ export function compileValueTest(
   expected: Exclude<CompareValue, null>,
   label: string,
 ): ValueTest {
-  const reject = (why: string): never => {
+  function reject(why: string): never {
     throw invalidFilter(`Invalid filter: ${label} ${operator} ${JSON.stringify(expected)}: ${why}.`);
-  };
+  }
   const orderOf = (): Order => ORDERINGS[operator] ?? reject(`"${operator}" applies to strings only`);
 
   switch (definition.type) {
@@ -46,7 +46,7 @@ export function compileValueTest(
     case 'decimal': {
       if (typeof expected !== 'number') reject(`${label} is a number`);
       const order = orderOf();
-      return (actual) => typeof actual === 'number' && order(compareNumbers(actual, expected as number));
+      return (actual) => typeof actual === 'number' && order(compareNumbers(actual, expected));
     }
     case 'dateTime': {
       const wanted = typeof expected === 'string' ? Date.parse(expected) : Number.NaN;
@@ -62,7 +62,7 @@ export function compileValueTest(
     default: {
       if (typeof expected !== 'string') reject(`${label} is a string; put the value in double quotes`);
       const fold = definition.caseExact ? (text: string) => text : (text: string) => text.toLowerCase();
-      const wanted = fold(expected as string);
+      const wanted = fold(expected);
       const test = stringTest(operator, wanted);
       return (actual) => typeof actual === 'string' && test(fold(actual));
     }
