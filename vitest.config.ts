@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 // local stack as a user would). `npm test` runs both.
 export default defineConfig({
   test: {
+    // See infra/local/quiet-sdk-warning.ts.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     projects: [
       {
         test: {

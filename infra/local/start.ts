@@ -1,3 +1,4 @@
+import './quiet-sdk-warning.js';
 import { z } from 'zod';
 import { MissingJavaError } from './java.js';
 import { startLocalStack } from './local-stack.js';
@@ -8,13 +9,6 @@ const environment = z.object({
   SES_PORT: z.coerce.number().int().min(1).max(65535).default(8005),
   STATE_DIR: z.string().min(1).default('.local'),
   RESET: z.enum(['0', '1', 'true', 'false', '']).default('0'),
-});
-
-// The AWS SDK warns on every start that future releases need Node 22; Roster supports Node 20+ and
-// Lambda runs Node 22, so the warning says nothing actionable here.
-process.removeAllListeners('warning');
-process.on('warning', (warning) => {
-  if (warning.name !== 'NodeVersionSupportWarning') process.stderr.write(`${warning.name}: ${warning.message}\n`);
 });
 
 async function main(): Promise<void> {

@@ -41,14 +41,8 @@ export function timeZoneOfCountry(countryCode: string): string | undefined {
   const ownLink = (ct.getCountry(code, { deprecated: true })?.timezones ?? [])
     .filter((zone) => {
       const info = ct.getTimezone(zone);
-      return (
-        zone.includes('/') &&
-        info?.aliasOf !== undefined &&
-        info.aliasOf !== null &&
-        zones.includes(info.aliasOf) &&
-        info.countries.length === 1 &&
-        info.countries[0] === code
-      );
+      // aliasOf is null, not undefined, for canonical zones at run time.
+      return !!info?.aliasOf && zones.includes(info.aliasOf) && info.countries.length === 1 && info.countries[0] === code && zone.includes('/');
     })
     .sort()[0];
   return ownLink ?? zones[0];

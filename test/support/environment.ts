@@ -1,3 +1,4 @@
+import '../../infra/local/quiet-sdk-warning.js';
 import { inject } from 'vitest';
 
 /**

@@ -1,3 +1,4 @@
+import '../../infra/local/quiet-sdk-warning.js';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local.js';

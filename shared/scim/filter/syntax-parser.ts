@@ -230,7 +230,8 @@ export class FilterSyntaxParser {
   }
 
   private foundHere(): string {
-    return this.position < this.text.length ? ` but found "${this.tokenHere()}"` : ' but the input ended';
+    if (this.position >= this.text.length) return ' but the input ended';
+    return this.peek() === '"' ? ' but found a string' : ` but found "${this.tokenHere()}"`;
   }
 
   private fail(detail: string, at: number = this.position): never {

@@ -50,6 +50,12 @@ export function coerceSingleValue(definition: AttributeDefinition, value: unknow
   }
 }
 
+/** One element of a multi-valued complex attribute (a one-element array is unwrapped). */
+export function coerceElement(definition: AttributeDefinition, value: unknown, label: string): JsonObject {
+  const element = Array.isArray(value) && value.length === 1 ? value[0] : value;
+  return coerceComplex(definition, element, label);
+}
+
 function coerceComplex(definition: AttributeDefinition, value: unknown, label: string): JsonObject {
   if (!isJsonObject(value)) {
     // Entra ID sends the manager as a bare id: "manager": "<id>" means {"value": "<id>"}.

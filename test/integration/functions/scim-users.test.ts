@@ -36,7 +36,7 @@ describe('DynamoDB requests per operation (steady state)', () => {
     await scim.get('/Users?count=1'); // warm the token cache
     const created = await countDynamoRequests(() => scim.post('/Users', oktaUser(`count.me@${tenantDomain}`)));
     expect(created.result.status).toBe(201);
-    expect(created.operations).toEqual(['TransactWriteCommand']);
+    expect(created.operations).toEqual(['TransactWriteItemsCommand']);
     const id = created.result.body.id;
 
     const lookup = await countDynamoRequests(() => scim.get(filter(`userName eq "count.me@${tenantDomain}"`)));
@@ -45,11 +45,11 @@ describe('DynamoDB requests per operation (steady state)', () => {
 
     const read = await countDynamoRequests(() => scim.get(`/Users/${id}`));
     expect(read.result.status).toBe(200);
-    expect(read.operations).toEqual(['GetCommand']);
+    expect(read.operations).toEqual(['GetItemCommand']);
 
     const deactivate = await countDynamoRequests(() => scim.patch(`/Users/${id}`, patch({ op: 'replace', value: { active: false } })));
     expect(deactivate.result.body.active).toBe(false);
-    expect(deactivate.operations).toEqual(['UpdateCommand']);
+    expect(deactivate.operations).toEqual(['UpdateItemCommand']);
   });
 });
 
