@@ -5,6 +5,7 @@ import { parseUserBody, type ParsedUser } from '../scim/user-input.js';
 import { toScimUser } from '../scim/user-resource.js';
 import { USER_RESOURCE_SCHEMA } from '../scim/schema/resource-schemas.js';
 import { readCount } from '../store/counters.js';
+import { removeFromGroups } from '../store/memberships.js';
 import {
   getTeamMember,
   hideTeamMember,
@@ -97,7 +98,8 @@ export async function patchTeamMember(
 
 /**
  * DELETE hides the member instead of destroying it: deactivated, out of lists and lookups, its
- * userName and externalId free for reuse, its history and memberships kept for audit.
+ * userName and externalId free for reuse, its record and history kept for audit. It leaves its
+ * groups (a deactivated member, by contrast, keeps them: Okta may reactivate it).
  */
 export async function deleteTeamMember(principal: Principal, id: string, expectedVersion: number | undefined): Promise<void> {
   const previous = await getTeamMemberOrFail(principal, id);
@@ -108,6 +110,7 @@ export async function deleteTeamMember(principal: Principal, id: string, expecte
     if (error instanceof VersionConflict) throw concurrentChange(id);
     throw error;
   }
+  await removeFromGroups(principal.tenantId, id, previous.groupIds);
 }
 
 export interface TeamMemberPage {

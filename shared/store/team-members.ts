@@ -1,10 +1,12 @@
-import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGet } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { counterUpdate } from './counters.js';
 import { INDEXES } from './table-definition.js';
 import { caseFold, indexKeys, keys } from './keys.js';
 import { pageByCursor, pageByIndex } from './paging.js';
 import { ConditionFailed, transactWrite, type TransactItem } from './transactions.js';
+import { claimUnique, releaseUnique } from './unique-markers.js';
 
 /** A team member as stored: bookkeeping plus the writable SCIM attributes. */
 export interface TeamMemberRecord {
@@ -73,18 +75,7 @@ export async function findTeamMembersByEmail(tenantId: string, email: string): P
 }
 
 export async function getTeamMembers(tenantId: string, ids: string[]): Promise<TeamMemberRecord[]> {
-  if (!ids.length) return [];
-  const found: TeamMemberRecord[] = [];
-  for (let offset = 0; offset < ids.length; offset += 100) {
-    let request: Record<string, { Keys: Item[] }> | undefined = {
-      [tableName()]: { Keys: ids.slice(offset, offset + 100).map((id) => keys.user(tenantId, id)) },
-    };
-    while (request && Object.keys(request).length) {
-      const { Responses, UnprocessedKeys } = await db().send(new BatchGetCommand({ RequestItems: request }));
-      found.push(...(Responses?.[tableName()] ?? []).map(fromItem));
-      request = UnprocessedKeys as typeof request;
-    }
-  }
+  const found = (await batchGet(ids.map((id) => keys.user(tenantId, id)))).map(fromItem);
   const order = new Map(ids.map((id, index) => [id, index]));
   return found.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 }
@@ -102,8 +93,8 @@ export async function listTeamMembersByCursor(tenantId: string, cursor: string |
 export async function insertTeamMember(record: TeamMemberRecord): Promise<void> {
   const items: TransactItem[] = [
     { Put: { TableName: tableName(), Item: toItem(record), ConditionExpression: 'attribute_not_exists(pk)' } },
-    claim(keys.userNameMarker(record.tenantId, record.userName), record.id),
-    ...(record.externalId ? [claim(keys.userExternalIdMarker(record.tenantId, record.externalId), record.id)] : []),
+    claimUnique(keys.userNameMarker(record.tenantId, record.userName), record.id),
+    ...(record.externalId ? [claimUnique(keys.userExternalIdMarker(record.tenantId, record.externalId), record.id)] : []),
     ...record.emails.map((email) => putEmailEdge(record.tenantId, email, record.id)),
     counterUpdate(record.tenantId, 'users', 1),
   ];
@@ -121,18 +112,18 @@ export async function replaceTeamMember(previous: TeamMemberRecord, next: TeamMe
   const uniques: Array<'item' | UniqueAttribute> = ['item'];
   // The marker and lookup key are case-folded: a change of letter case alone keeps the claim.
   if (caseFold(previous.userName) !== caseFold(next.userName)) {
-    items.push(release(keys.userNameMarker(tenantId, previous.userName), id));
+    items.push(releaseUnique(keys.userNameMarker(tenantId, previous.userName), id));
     uniques.push('item');
-    items.push(claim(keys.userNameMarker(tenantId, next.userName), id));
+    items.push(claimUnique(keys.userNameMarker(tenantId, next.userName), id));
     uniques.push('userName');
   }
   if (previous.externalId !== next.externalId) {
     if (previous.externalId) {
-      items.push(release(keys.userExternalIdMarker(tenantId, previous.externalId), id));
+      items.push(releaseUnique(keys.userExternalIdMarker(tenantId, previous.externalId), id));
       uniques.push('item');
     }
     if (next.externalId) {
-      items.push(claim(keys.userExternalIdMarker(tenantId, next.externalId), id));
+      items.push(claimUnique(keys.userExternalIdMarker(tenantId, next.externalId), id));
       uniques.push('externalId');
     }
   }
@@ -200,8 +191,8 @@ export async function hideTeamMember(previous: TeamMemberRecord, deletedAt: stri
         ExpressionAttributeValues: { ':at': deletedAt, ':by': deletedBy, ':false': false, ':one': 1, ':expected': previous.version },
       },
     },
-    release(keys.userNameMarker(tenantId, previous.userName), id),
-    ...(previous.externalId ? [release(keys.userExternalIdMarker(tenantId, previous.externalId), id)] : []),
+    releaseUnique(keys.userNameMarker(tenantId, previous.userName), id),
+    ...(previous.externalId ? [releaseUnique(keys.userExternalIdMarker(tenantId, previous.externalId), id)] : []),
     ...previous.emails.map((email) => ({ Delete: { TableName: tableName(), Key: keys.emailEdge(tenantId, email, id) } })),
     counterUpdate(tenantId, 'users', -1),
   ];
@@ -217,27 +208,6 @@ async function write(items: TransactItem[], meaning: Array<'item' | UniqueAttrib
     if (unique) throw new UniquenessConflict(unique as UniqueAttribute);
     throw new VersionConflict();
   }
-}
-
-function claim(key: { pk: string; sk: string }, id: string): TransactItem {
-  return {
-    Put: {
-      TableName: tableName(),
-      Item: { ...key, type: 'UniqueMarker', ownerId: id },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
-}
-
-function release(key: { pk: string; sk: string }, id: string): TransactItem {
-  return {
-    Delete: {
-      TableName: tableName(),
-      Key: key,
-      ConditionExpression: 'attribute_not_exists(pk) OR ownerId = :owner',
-      ExpressionAttributeValues: { ':owner': id },
-    },
-  };
 }
 
 function putEmailEdge(tenantId: string, email: string, id: string): TransactItem {

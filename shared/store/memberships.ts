@@ -1,0 +1,157 @@
+import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGet } from './batch-get.js';
+import { db, tableName } from './client.js';
+import { keys } from './keys.js';
+import { transactWrite, type TransactItem } from './transactions.js';
+
+/**
+ * Group membership, one edge item per member on the group's side (groups of 100,000 members are
+ * just 100,000 small items in the group's partition), and the member's side as the `groupIds` set
+ * on the team-member item, so reading a user — with its groups — stays a single GetItem. Both sides
+ * change in the same transaction.
+ */
+const ITEMS_PER_TRANSACTION = 100;
+const PARALLEL_TRANSACTIONS = 8;
+
+/** Every member id of a group, read page by page (only when a response or a "replace" needs them). */
+export async function readMemberIds(tenantId: string, groupId: string): Promise<string[]> {
+  const ids: string[] = [];
+  let from: Record<string, unknown> | undefined;
+  do {
+    const { Items = [], LastEvaluatedKey } = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :member)',
+        ExpressionAttributeValues: { ':pk': keys.groupPartition(tenantId, groupId), ':member': keys.memberPrefix },
+        ProjectionExpression: 'sk',
+        ConsistentRead: true,
+        ...(from ? { ExclusiveStartKey: from } : {}),
+      }),
+    );
+    for (const item of Items) ids.push(keys.idFromEdge(String(item.sk)));
+    from = LastEvaluatedKey;
+  } while (from);
+  return ids;
+}
+
+export interface MembershipState {
+  /** Of the ids asked about: those that are team members of the tenant and not deleted. */
+  users: Set<string>;
+  /** Of the ids asked about: those that are members of the group. */
+  members: Set<string>;
+}
+
+/**
+ * For a PATCH: which ids are real (not deleted) team members and which are already in the group,
+ * read together — user items and edge items in the same BatchGet requests (100 keys each).
+ */
+export async function membershipState(
+  tenantId: string,
+  groupId: string,
+  ids: { users: string[]; members: string[] },
+): Promise<MembershipState> {
+  const state: MembershipState = { users: new Set(), members: new Set() };
+  const items = await batchGet(
+    [
+      ...ids.users.map((userId) => keys.user(tenantId, userId)),
+      ...ids.members.map((userId) => keys.membershipOfGroup(tenantId, groupId, userId)),
+    ],
+    'pk, sk, deletedAt',
+  );
+  for (const item of items) {
+    const sk = String(item.sk);
+    if (sk.startsWith(keys.memberPrefix)) state.members.add(keys.idFromEdge(sk));
+    else if (!item.deletedAt) state.users.add(keys.userIdFromPartition(String(item.pk)));
+  }
+  return state;
+}
+
+/**
+ * Writes the membership changes of one group: `leading` items (the group's own update) go into the
+ * first transaction so they land together with the first changes; the rest follow in transactions
+ * of up to 50 members, a few at a time. Adding an existing member or removing a non-member is
+ * harmless: both sides are idempotent.
+ */
+export async function writeMembershipChanges(
+  tenantId: string,
+  groupId: string,
+  leading: TransactItem[],
+  change: { add: string[]; remove: string[] },
+): Promise<void> {
+  const items = [
+    ...change.add.flatMap((userId) => addMember(tenantId, groupId, userId)),
+    ...change.remove.flatMap((userId) => removeMember(tenantId, groupId, userId)),
+  ];
+  const firstSize = ITEMS_PER_TRANSACTION - leading.length - ((ITEMS_PER_TRANSACTION - leading.length) % 2);
+  await transactWrite([...leading, ...items.slice(0, firstSize)]);
+  const rest: TransactItem[][] = [];
+  for (let offset = firstSize; offset < items.length; offset += ITEMS_PER_TRANSACTION) {
+    rest.push(items.slice(offset, offset + ITEMS_PER_TRANSACTION));
+  }
+  for (let offset = 0; offset < rest.length; offset += PARALLEL_TRANSACTIONS) {
+    await Promise.all(rest.slice(offset, offset + PARALLEL_TRANSACTIONS).map((chunk) => transactWrite(chunk)));
+  }
+}
+
+function addMember(tenantId: string, groupId: string, userId: string): TransactItem[] {
+  return [
+    { Put: { TableName: tableName(), Item: { ...keys.membershipOfGroup(tenantId, groupId, userId), type: 'Membership' } } },
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.user(tenantId, userId),
+        UpdateExpression: 'ADD groupIds :group',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':group': new Set([groupId]) },
+      },
+    },
+  ];
+}
+
+function removeMember(tenantId: string, groupId: string, userId: string): TransactItem[] {
+  return [
+    { Delete: { TableName: tableName(), Key: keys.membershipOfGroup(tenantId, groupId, userId) } },
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.user(tenantId, userId),
+        UpdateExpression: 'DELETE groupIds :group',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':group': new Set([groupId]) },
+      },
+    },
+  ];
+}
+
+/**
+ * Removes a member from every group it is in (a deleted user leaves its groups), 50 groups per
+ * transaction; idempotent, so a retry after a failure finishes the job.
+ */
+export async function removeFromGroups(tenantId: string, userId: string, groupIds: string[]): Promise<void> {
+  const items = groupIds.flatMap((groupId) => removeMember(tenantId, groupId, userId));
+  for (let offset = 0; offset < items.length; offset += ITEMS_PER_TRANSACTION) {
+    await transactWrite(items.slice(offset, offset + ITEMS_PER_TRANSACTION));
+  }
+}
+
+/**
+ * Bulk-loads group-side edges with BatchWriteItem (25 per request, several requests in flight):
+ * for seeding big groups in tests and benchmarks, where the user items are not the point.
+ */
+export async function seedMemberEdges(tenantId: string, groupId: string, userIds: string[], parallel = 8): Promise<void> {
+  const batches: Array<Record<string, unknown>[]> = [];
+  for (let offset = 0; offset < userIds.length; offset += 25) {
+    batches.push(userIds.slice(offset, offset + 25).map((userId) => ({ PutRequest: { Item: { ...keys.membershipOfGroup(tenantId, groupId, userId), type: 'Membership' } } })));
+  }
+  const next = async (): Promise<void> => {
+    const batch = batches.pop();
+    if (!batch) return;
+    let pending: Record<string, unknown>[] | undefined = batch;
+    while (pending?.length) {
+      const { UnprocessedItems } = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending as never } }));
+      pending = UnprocessedItems?.[tableName()] as Record<string, unknown>[] | undefined;
+    }
+    return next();
+  };
+  await Promise.all(Array.from({ length: parallel }, next));
+}

@@ -1,0 +1,30 @@
+import { tableName } from './client.js';
+import type { Key } from './keys.js';
+import type { TransactItem } from './transactions.js';
+
+/**
+ * Uniqueness (userName, group displayName, externalId) is a marker item claimed in the same
+ * transaction as the resource write: `attribute_not_exists` makes the second claimant fail,
+ * without any read-then-write window.
+ */
+export function claimUnique(key: Key, ownerId: string): TransactItem {
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: { ...key, type: 'UniqueMarker', ownerId },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+/** Releases a marker this owner holds (a no-op when it is already gone). */
+export function releaseUnique(key: Key, ownerId: string): TransactItem {
+  return {
+    Delete: {
+      TableName: tableName(),
+      Key: key,
+      ConditionExpression: 'attribute_not_exists(pk) OR ownerId = :owner',
+      ExpressionAttributeValues: { ':owner': ownerId },
+    },
+  };
+}
