@@ -1,6 +1,6 @@
 import { isJsonObject, type JsonObject } from './json.js';
 import { META_ATTRIBUTE } from './schema/common-attributes.js';
-import { findAttribute, findExtension, resolveAttributePath } from './schema/lookup.js';
+import { findAttribute, findExtension, findSubAttribute, resolveAttributePath } from './schema/lookup.js';
 import type { AttributeDefinition, ResourceSchema, SchemaDefinition } from './schema/types.js';
 
 /** The `attributes` / `excludedAttributes` query parameters (RFC 7644 section 3.9); `attributes` wins when both are given. */
@@ -96,7 +96,7 @@ function keepsSubAttribute(decision: Decision, subAttribute: AttributeDefinition
 function projectElement(element: JsonObject, attribute: AttributeDefinition, decision: Decision): JsonObject | undefined {
   const projected = Object.fromEntries(
     Object.entries(element).filter(([name]) => {
-      const subAttribute = attribute.subAttributes?.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+      const subAttribute = findSubAttribute(attribute, name);
       return !subAttribute || keepsSubAttribute(decision, subAttribute);
     }),
   );
@@ -121,23 +121,20 @@ function projectContainer(
   resourceSchema: ResourceSchema,
   keepUnknown: boolean,
 ): JsonObject {
-  const projected: JsonObject = {};
+  const kept: Array<[string, unknown]> = [];
   for (const [key, value] of Object.entries(container)) {
     const extension = schema === resourceSchema.core ? findExtension(resourceSchema, key) : undefined;
     if (extension) {
       const inner = isJsonObject(value) ? projectContainer(value, extension, decide, resourceSchema, keepUnknown) : {};
-      if (Object.keys(inner).length > 0) projected[key] = inner;
+      if (Object.keys(inner).length > 0) kept.push([key, inner]);
       continue;
     }
     const attribute = findAttribute(resourceSchema, schema, key);
-    if (!attribute) {
-      if (keepUnknown) projected[key] = value;
-      continue;
-    }
-    const kept = projectValue(value, attribute, decide(schema, attribute));
-    if (kept !== undefined) projected[key] = kept;
+    const projected = attribute ? projectValue(value, attribute, decide(schema, attribute)) : keepUnknown ? value : undefined;
+    if (projected !== undefined) kept.push([key, projected]);
   }
-  return projected;
+  // fromEntries defines own properties, so even a "__proto__" key stays plain data
+  return Object.fromEntries(kept);
 }
 
 /**

@@ -27,7 +27,7 @@ const email = z.object({
   primary: booleanLike.optional(),
   display: text().optional(),
 });
-const phoneNumber = z.object({ value: text(64).min(1), type: text(64).optional(), primary: booleanLike.optional(), display: text().optional() });
+const phoneNumber = z.object({ value: text(64).min(1), type: text(64).optional(), primary: booleanLike.optional() });
 const address = z.object({
   type: text(64).optional(),
   streetAddress: text().optional(),
@@ -42,7 +42,7 @@ const address = z.object({
 const enterprise = z
   .object({
     employeeNumber: text(256).optional(),
-    manager: z.union([z.object({ value: text(256).optional() }), text(256).transform((value) => ({ value }))]).optional(),
+    manager: z.union([z.object({ value: text(256).optional(), $ref: text(2048).optional() }), text(256).transform((value) => ({ value }))]).optional(),
     costCenter: text().optional(),
     organization: text().optional(),
     division: text().optional(),

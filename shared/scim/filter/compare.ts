@@ -38,8 +38,8 @@ export function compileValueTest(
 
   switch (definition.type) {
     case 'boolean': {
-      const wanted = booleanValue(expected) ?? reject(`${label} is a boolean`);
       if (operator !== 'eq') reject(`"${operator}" cannot compare booleans; use eq or ne`);
+      const wanted = booleanValue(expected) ?? reject(`${label} is a boolean`);
       return (actual) => actual === wanted;
     }
     case 'integer':

@@ -100,11 +100,8 @@ function better(left: NodePlan, right: NodePlan): NodePlan {
 
 function planNode(filter: Filter, context: Context): NodePlan {
   switch (filter.kind) {
-    case 'and': {
-      const left = planNode(filter.left, context);
-      const right = planNode(filter.right, context);
-      return 'lookups' in left || 'lookups' in right ? better(left, right) : left;
-    }
+    case 'and':
+      return better(planNode(filter.left, context), planNode(filter.right, context));
     case 'or': {
       const left = planNode(filter.left, context);
       if (!('lookups' in left)) return left;
@@ -126,7 +123,7 @@ function planNode(filter: Filter, context: Context): NodePlan {
       if (filter.operator !== 'eq') return { reason: `"${filter.operator}" on ${label} cannot be answered by a lookup` };
       const resolved = context.resolve(filter.path);
       const key = resolved && context.keys.find((candidate) => candidate.path.toLowerCase() === resolved.canonical.toLowerCase());
-      if (!resolved || !key) return { reason: `${label} is not a lookup attribute` };
+      if (!resolved || !key) return { reason: `${resolved?.canonical ?? label} is not a lookup attribute` };
       if (typeof filter.value !== 'string') return { reason: `${label} must be compared with a string` };
       return { lookups: [{ attribute: key.attribute, value: filter.value, caseExact: resolved.leaf.caseExact }] };
     }
@@ -136,8 +133,8 @@ function planNode(filter: Filter, context: Context): NodePlan {
 function distinct(lookups: readonly Lookup[]): Lookup[] {
   const seen = new Map<string, Lookup>();
   for (const lookup of lookups) {
-    const value = lookup.caseExact ? lookup.value : lookup.value.toLowerCase();
-    seen.set(`${lookup.attribute}\u0000${value}`, seen.get(`${lookup.attribute}\u0000${value}`) ?? lookup);
+    const key = `${lookup.attribute}\u0000${lookup.caseExact ? lookup.value : lookup.value.toLowerCase()}`;
+    if (!seen.has(key)) seen.set(key, lookup);
   }
   return [...seen.values()];
 }

@@ -65,7 +65,7 @@ export class FilterSyntaxParser {
     const open = this.position++;
     const filter = this.nested(() => this.parseOr());
     this.skipWhitespace();
-    if (this.peek() !== ')') this.fail(`expected ")" to close the "(" at position ${open}`);
+    if (this.peek() !== ')') this.fail(`unclosed "("`, open);
     this.position++;
     return filter;
   }
@@ -112,7 +112,7 @@ export class FilterSyntaxParser {
     const filter = this.nested(() => this.parseOr());
     this.insideValueFilter = false;
     this.skipWhitespace();
-    if (this.peek() !== ']') this.fail(`expected "]" to close the "[" at position ${open}`);
+    if (this.peek() !== ']') this.fail(`unclosed "["`, open);
     this.position++;
     return filter;
   }

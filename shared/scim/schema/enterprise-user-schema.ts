@@ -8,6 +8,10 @@ export const ENTERPRISE_USER_EXTENSION: SchemaDefinition = {
   description: 'Enterprise User',
   attributes: [
     defineAttribute('employeeNumber', 'Identifier of the user within the organization.'),
+    defineAttribute('costCenter', 'Name of a cost center.'),
+    defineAttribute('organization', 'Name of an organization.'),
+    defineAttribute('division', 'Name of a division.'),
+    defineAttribute('department', 'Name of a department.'),
     defineAttribute('manager', 'The user\'s manager.', {
       subAttributes: [
         defineAttribute('value', 'Id of the manager: matched against Roster id, then externalId, then employeeNumber.'),
