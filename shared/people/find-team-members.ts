@@ -5,12 +5,13 @@ import { planFilter, unsupportedFilterError } from '../scim/filter/plan.js';
 import { USER_RESOURCE_SCHEMA } from '../scim/schema/resource-schemas.js';
 import { toScimUser } from '../scim/user-resource.js';
 import {
-  findTeamMembersByEmail,
+  findTeamMembersByIdentifier,
   findTeamMembersByExternalId,
   findTeamMembersByUserName,
   getTeamMember,
   type TeamMemberRecord,
 } from '../store/team-members.js';
+import { identifier } from './profile.js';
 
 /**
  * A filter runs as key lookups, never as a scan: the plan names lookups whose union holds every
@@ -44,7 +45,7 @@ async function lookUp(tenantId: string, attribute: string, value: string): Promi
     case 'externalId':
       return findTeamMembersByExternalId(tenantId, value);
     case 'email':
-      return findTeamMembersByEmail(tenantId, value);
+      return findTeamMembersByIdentifier(tenantId, identifier.email(value));
     default:
       throw invalidFilter(`Filtering users by ${attribute} is not supported.`);
   }

@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/principal.js';
-import { conflict, notFound, preconditionFailed, RosterError } from '../errors.js';
+import { conflict, invalidValue, notFound, preconditionFailed, RosterError } from '../errors.js';
 import { applyPatch } from '../scim/patch/apply.js';
 import { parseUserBody, type ParsedUser } from '../scim/user-input.js';
 import { toScimUser } from '../scim/user-resource.js';
@@ -21,6 +21,10 @@ import {
 import { activationChange } from './activation-patch.js';
 import { findTeamMembersMatching } from './find-team-members.js';
 import { newId } from './ids.js';
+import { companySettings } from './companies.js';
+import { resolveManager } from './manager-link.js';
+import { ImportRejected, normalizeTeamMemberProfile } from './profile.js';
+import { putRejection } from '../store/rejections.js';
 import type { ListQuery } from '../scim/list-query.js';
 
 /**
@@ -30,16 +34,17 @@ import type { ListQuery } from '../scim/list-query.js';
  */
 export async function createTeamMember(principal: Principal, body: unknown): Promise<TeamMemberRecord> {
   const input = parseUserBody(body);
+  const id = newId();
   const now = new Date().toISOString();
   const record: TeamMemberRecord = {
     tenantId: principal.tenantId,
-    id: newId(),
+    id,
     version: 1,
     createdAt: now,
     updatedAt: now,
     createdBy: principal.connectionId,
     updatedBy: principal.connectionId,
-    ...fromInput(input),
+    ...(await provisionedState(principal, id, input)),
     groupIds: [],
   };
   await translateConflicts(() => insertTeamMember(record), input);
@@ -142,23 +147,50 @@ export async function listTeamMembers(principal: Principal, query: ListQuery): P
 async function writeReplacement(principal: Principal, previous: TeamMemberRecord, input: ParsedUser): Promise<TeamMemberRecord> {
   const next: TeamMemberRecord = {
     ...previous,
-    ...fromInput(input),
+    ...(await provisionedState(principal, previous.id, input)),
     version: previous.version + 1,
     updatedAt: new Date().toISOString(),
     updatedBy: principal.connectionId,
   };
   if (!input.externalId) delete next.externalId;
+  if (!next.managerId) delete next.managerId;
   await translateConflicts(() => replaceTeamMember(previous, next), input, previous.id);
   return next;
 }
 
-function fromInput(input: ParsedUser) {
+/**
+ * What a SCIM write makes of a member: the profile rules applied (or the import refused and the
+ * refusal recorded for the admin), and the manager resolved.
+ */
+async function provisionedState(principal: Principal, id: string, input: ParsedUser) {
+  const company = await companySettings(principal.tenantId);
+  if (!company) throw new RosterError(403, 'This company no longer exists.');
+  let profile;
+  try {
+    profile = normalizeTeamMemberProfile(input, company);
+  } catch (error) {
+    if (!(error instanceof ImportRejected)) throw error;
+    await putRejection({
+      tenantId: principal.tenantId,
+      at: new Date().toISOString(),
+      connectionId: principal.connectionId,
+      userName: input.userName,
+      ...(input.externalId ? { externalId: input.externalId } : {}),
+      rule: error.rule,
+      detail: error.detail,
+    });
+    throw invalidValue(error.detail);
+  }
+  const link = await resolveManager(principal.tenantId, id, profile.manager);
   return {
     userName: input.userName,
     ...(input.externalId ? { externalId: input.externalId } : {}),
     active: input.active,
-    emails: input.emails,
-    attributes: input.attributes,
+    identifiers: profile.identifiers,
+    attributes: profile.attributes,
+    resolved: { ...profile.resolved, managerResolution: link.managerResolution, issues: [...profile.resolved.issues, ...link.issues] },
+    ...(link.managerId ? { managerId: link.managerId } : {}),
+    awaiting: link.awaiting,
   };
 }
 

@@ -97,8 +97,6 @@ export interface ParsedUser {
   userName: string;
   externalId?: string;
   active: boolean;
-  /** Every email address, lower-cased, de-duplicated. */
-  emails: string[];
   attributes: Record<string, unknown>;
 }
 
@@ -122,12 +120,10 @@ export function parseUserBody(body: unknown): ParsedUser {
     throw invalidValue(`Invalid ${where}: ${issue.message}.`);
   }
   const { schemas: _schemas, ...attributes } = parsed.data;
-  const emails = [...new Set((attributes.emails ?? []).map((entry) => entry.value.toLowerCase()))];
   return {
     userName: attributes.userName,
     ...(attributes.externalId ? { externalId: attributes.externalId } : {}),
     active: attributes.active ?? true,
-    emails,
     attributes: { ...dropEmpty(attributes), active: attributes.active ?? true },
   };
 }

@@ -4,14 +4,29 @@ import { ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA, USER_SCHEMA } from './schem
 
 export type ScimResource = Record<string, unknown> & { id: string };
 
-/** A team member as a SCIM User resource: stored attributes plus id, groups and meta. */
+/**
+ * A team member as a SCIM User resource: the stored (normalised) attributes plus id, groups, meta
+ * and Roster's read-only resolved fields in the Roster extension.
+ */
 export function toScimUser(member: TeamMemberRecord, baseUrl: string): ScimResource {
-  const { attributes } = member;
-  const schemas = [USER_SCHEMA, ...[ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA].filter((urn) => urn in attributes)];
+  const { attributes, resolved } = member;
+  const roster = {
+    ...((attributes[ROSTER_USER_SCHEMA] as Record<string, unknown> | undefined) ?? {}),
+    ...(resolved
+      ? {
+          resolvedTimeZone: resolved.resolvedTimeZone,
+          timeZoneSource: resolved.timeZoneSource,
+          ...(member.managerId ? { managerId: member.managerId } : {}),
+          managerResolution: resolved.managerResolution,
+        }
+      : {}),
+  };
+  const withRoster = Object.keys(roster).length ? { ...attributes, [ROSTER_USER_SCHEMA]: roster } : attributes;
+  const schemas = [USER_SCHEMA, ...[ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA].filter((urn) => urn in withRoster)];
   return {
     schemas,
     id: member.id,
-    ...attributes,
+    ...withRoster,
     userName: member.userName,
     active: member.active,
     groups: member.groupIds.map((groupId) => ({

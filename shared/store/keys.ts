@@ -12,12 +12,14 @@ import { INDEXES, TABLE_KEY } from './table-definition.js';
  * - team member              pk T#<tenant>#U#<id>          sk #USER      (+ list / lookup / external GSIs)
  * - user name marker         pk T#<tenant>#UN#<lowercase>  sk #UNIQUE
  * - external id marker       pk T#<tenant>#UX#<externalId> sk #UNIQUE
- * - email edge               pk T#<tenant>#EM#<lowercase>  sk U#<id>
+ * - identifier edge          pk T#<tenant>#ID#<kind>:<value> sk U#<id>  (email, employeeNumber, fullName: lookups)
+ * - import rejection         pk T#<tenant>#REJECT          sk <at>#<uuid>   (TTL)
+ * - awaiting-manager edge    pk T#<tenant>#AW#<kind>:<value> sk U#<id>  (a report waiting for that manager)
  * - group                    pk T#<tenant>#G#<id>          sk #GROUP     (+ list / lookup / external GSIs)
  * - group name marker        pk T#<tenant>#GN#<lowercase>  sk #UNIQUE
  * - group external id marker pk T#<tenant>#GX#<externalId> sk #UNIQUE
- * - membership (group side)  pk T#<tenant>#G#<group>       sk M#<user>
- * - membership (user side)   pk T#<tenant>#U#<user>        sk G#<group>
+ * - membership edge          pk T#<tenant>#G#<group>       sk M#<user>
+ *   (the user's side of the edge is the `groupIds` set on the team-member item)
  */
 export type ResourceKind = 'users' | 'groups';
 export type Key = { [TABLE_KEY.partition]: string; [TABLE_KEY.sort]: string };
@@ -41,17 +43,19 @@ export const keys = {
   pageCheckpoint: (tenantId: string, kind: ResourceKind, startIndex: number) =>
     key(`${tenant(tenantId)}#PAGE`, `${kind}#${startIndex}`),
   token: (tokenHash: string) => key(`TOKEN#${tokenHash}`, 'TOKEN'),
+  rejection: (tenantId: string, at: string, unique: string) => key(`${tenant(tenantId)}#REJECT`, `${at}#${unique}`),
+  rejectionPartition: (tenantId: string) => `${tenant(tenantId)}#REJECT`,
 
   user: (tenantId: string, id: string) => key(`${tenant(tenantId)}#U#${id}`, USER_SORT_KEY),
-  userPartition: (tenantId: string, id: string) => `${tenant(tenantId)}#U#${id}`,
+  userIdFromPartition: (pk: string) => pk.slice(pk.lastIndexOf('#U#') + 3),
   userNameMarker: (tenantId: string, userName: string) =>
     key(`${tenant(tenantId)}#UN#${caseFold(userName)}`, UNIQUE),
   userExternalIdMarker: (tenantId: string, externalId: string) =>
     key(`${tenant(tenantId)}#UX#${externalId}`, UNIQUE),
-  emailPartition: (tenantId: string, email: string) => `${tenant(tenantId)}#EM#${caseFold(email)}`,
-  emailEdge: (tenantId: string, email: string, userId: string) =>
-    key(`${tenant(tenantId)}#EM#${caseFold(email)}`, `U#${userId}`),
-  userIdFromEmailEdge: (sk: string) => sk.slice(2),
+  identifierPartition: (tenantId: string, identifier: string) => `${tenant(tenantId)}#ID#${identifier}`,
+  identifierEdge: (tenantId: string, identifier: string, userId: string) => key(`${tenant(tenantId)}#ID#${identifier}`, `U#${userId}`),
+  awaitingPartition: (tenantId: string, identifier: string) => `${tenant(tenantId)}#AW#${identifier}`,
+  awaitingEdge: (tenantId: string, identifier: string, userId: string) => key(`${tenant(tenantId)}#AW#${identifier}`, `U#${userId}`),
 
   group: (tenantId: string, id: string) => key(`${tenant(tenantId)}#G#${id}`, GROUP_SORT_KEY),
   groupPartition: (tenantId: string, id: string) => `${tenant(tenantId)}#G#${id}`,
@@ -61,12 +65,24 @@ export const keys = {
     key(`${tenant(tenantId)}#GX#${externalId}`, UNIQUE),
   membershipOfGroup: (tenantId: string, groupId: string, userId: string) =>
     key(`${tenant(tenantId)}#G#${groupId}`, `M#${userId}`),
-  membershipOfUser: (tenantId: string, userId: string, groupId: string) =>
-    key(`${tenant(tenantId)}#U#${userId}`, `G#${groupId}`),
   memberPrefix: 'M#',
-  groupEdgePrefix: 'G#',
   idFromEdge: (sk: string) => sk.slice(2),
 } as const;
+
+// ---- Connections and OAuth ----------------------------------------------------------------------
+
+const CONNECTION_PREFIX = 'C#';
+
+export const connectionKeys = {
+  connection: (tenantId: string, connectionId: string) => key(`${tenant(tenantId)}#CONN`, `${CONNECTION_PREFIX}${connectionId}`),
+  connectionPartition: (tenantId: string) => `${tenant(tenantId)}#CONN`,
+  connectionPrefix: CONNECTION_PREFIX,
+  consentTicket: (ticketHash: string) => key(`OAUTH#CONSENT#${ticketHash}`, 'CONSENT'),
+  authorizationCode: (codeHash: string) => key(`OAUTH#CODE#${codeHash}`, 'CODE'),
+  refreshToken: (tokenHash: string) => key(`OAUTH#REFRESH#${tokenHash}`, 'REFRESH'),
+} as const;
+
+// --------------------------------------------------------------------------------------------------
 
 /** Secondary-index attributes a resource item carries so it can be listed and looked up. */
 export const indexKeys = {
@@ -86,6 +102,11 @@ export const indexKeys = {
   }),
   externalPartition: (tenantId: string, kind: ResourceKind, externalId: string) =>
     externalPartition(tenantId, kind, externalId),
+  reports: (tenantId: string, managerId: string, id: string) => ({
+    [INDEXES.reports.partition]: `${tenant(tenantId)}#MGR#${managerId}`,
+    [INDEXES.reports.sort]: id,
+  }),
+  reportsPartition: (tenantId: string, managerId: string) => `${tenant(tenantId)}#MGR#${managerId}`,
 };
 
 function lookupPartition(tenantId: string, kind: ResourceKind, name: string) {

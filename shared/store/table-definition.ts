@@ -18,11 +18,13 @@ export interface IndexDefinition {
  * - `lookup`: one item per tenant + unique name (userName, group displayName) → the full item,
  *             so `userName eq` is a single Query that returns the resource.
  * - `external`: tenant + externalId → the full item.
+ * - `reports`:  sparse; a manager's direct reports (team members whose managerId is that manager).
  */
 export const INDEXES = {
   list: { name: 'gsi1', partition: 'gsi1pk', sort: 'gsi1sk' },
   lookup: { name: 'gsi2', partition: 'gsi2pk', sort: 'gsi2sk' },
   external: { name: 'gsi3', partition: 'gsi3pk', sort: 'gsi3sk' },
+  reports: { name: 'gsi4', partition: 'gsi4pk', sort: 'gsi4sk' },
 } as const satisfies Record<string, IndexDefinition>;
 
 export const indexList: IndexDefinition[] = Object.values(INDEXES);

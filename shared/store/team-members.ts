@@ -20,13 +20,29 @@ export interface TeamMemberRecord {
   userName: string;
   externalId?: string;
   active: boolean;
-  /** Every email address of the member; each gets an edge item for `emails.value eq` lookups. */
-  emails: string[];
-  /** The writable SCIM representation (core attributes and extension objects). */
+  /**
+   * `<kind>:<value>` keys the member can be found by (every email, employee number, full name);
+   * each gets an edge item, kept in step with the member in the same transaction.
+   */
+  identifiers: string[];
+  /** The writable SCIM representation (core attributes and extension objects), normalised. */
   attributes: Record<string, unknown>;
+  /** What Roster worked out: time zone, manager link, flagged values (read-only on the wire). */
+  resolved: ResolvedProfile;
+  managerId?: string;
+  /** Identifiers of a manager who has not been imported yet; the member is linked when they are. */
+  awaiting: string[];
   /** Groups the member belongs to (the user side of the membership edges). */
   groupIds: string[];
   deletedAt?: string;
+}
+
+export interface ResolvedProfile {
+  resolvedTimeZone: string;
+  timeZoneSource: 'timezone' | 'country' | 'stateOrProvince' | 'companyDefault';
+  managerResolution: 'email' | 'id' | 'fullName' | 'ambiguous' | 'notFound' | 'none';
+  /** Values kept as given but flagged (an unparsable phone number, an unknown country, …). */
+  issues: Array<{ field: string; reason: string }>;
 }
 
 export type UniqueAttribute = 'userName' | 'externalId';
@@ -61,17 +77,31 @@ export async function findTeamMembersByExternalId(tenantId: string, externalId: 
   return queryIndex(INDEXES.external, indexKeys.externalPartition(tenantId, 'users', externalId));
 }
 
-export async function findTeamMembersByEmail(tenantId: string, email: string): Promise<TeamMemberRecord[]> {
+/** Members known by an identifier (`email:…`, `employeeNumber:…`, `fullName:…`). */
+export async function findTeamMembersByIdentifier(tenantId: string, identifier: string): Promise<TeamMemberRecord[]> {
+  return getTeamMembers(tenantId, await idsUnder(keys.identifierPartition(tenantId, identifier)));
+}
+
+/** Members waiting for a manager known by `identifier`. */
+export async function findTeamMembersAwaiting(tenantId: string, identifier: string): Promise<TeamMemberRecord[]> {
+  return getTeamMembers(tenantId, await idsUnder(keys.awaitingPartition(tenantId, identifier)));
+}
+
+/** Direct reports of a manager, through the sparse reports index. */
+export async function findDirectReports(tenantId: string, managerId: string): Promise<TeamMemberRecord[]> {
+  return queryIndex(INDEXES.reports, indexKeys.reportsPartition(tenantId, managerId));
+}
+
+async function idsUnder(partition: string): Promise<string[]> {
   const { Items = [] } = await db().send(
     new QueryCommand({
       TableName: tableName(),
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.emailPartition(tenantId, email) },
+      ExpressionAttributeValues: { ':pk': partition },
       Limit: 100,
     }),
   );
-  const ids = Items.map((item) => keys.userIdFromEmailEdge(String(item.sk)));
-  return getTeamMembers(tenantId, ids);
+  return Items.map((item) => keys.idFromEdge(String(item.sk)));
 }
 
 export async function getTeamMembers(tenantId: string, ids: string[]): Promise<TeamMemberRecord[]> {
@@ -95,7 +125,8 @@ export async function insertTeamMember(record: TeamMemberRecord): Promise<void> 
     { Put: { TableName: tableName(), Item: toItem(record), ConditionExpression: 'attribute_not_exists(pk)' } },
     claimUnique(keys.userNameMarker(record.tenantId, record.userName), record.id),
     ...(record.externalId ? [claimUnique(keys.userExternalIdMarker(record.tenantId, record.externalId), record.id)] : []),
-    ...record.emails.map((email) => putEmailEdge(record.tenantId, email, record.id)),
+    ...record.identifiers.map((identifier) => putEdge(keys.identifierEdge(record.tenantId, identifier, record.id))),
+    ...record.awaiting.map((identifier) => putEdge(keys.awaitingEdge(record.tenantId, identifier, record.id))),
     counterUpdate(record.tenantId, 'users', 1),
   ];
   await write(items, ['item', 'userName', ...(record.externalId ? (['externalId'] as const) : [])]);
@@ -127,15 +158,18 @@ export async function replaceTeamMember(previous: TeamMemberRecord, next: TeamMe
       uniques.push('externalId');
     }
   }
-  const before = new Set(previous.emails);
-  const after = new Set(next.emails);
-  for (const email of previous.emails.filter((email) => !after.has(email))) {
-    items.push({ Delete: { TableName: tableName(), Key: keys.emailEdge(tenantId, email, id) } });
-    uniques.push('item');
-  }
-  for (const email of next.emails.filter((email) => !before.has(email))) {
-    items.push(putEmailEdge(tenantId, email, id));
-    uniques.push('item');
+  for (const edge of [keys.identifierEdge, keys.awaitingEdge] as const) {
+    const field = edge === keys.identifierEdge ? 'identifiers' : 'awaiting';
+    const before = new Set(previous[field]);
+    const after = new Set(next[field]);
+    for (const gone of previous[field].filter((identifier) => !after.has(identifier))) {
+      items.push({ Delete: { TableName: tableName(), Key: edge(tenantId, gone, id) } });
+      uniques.push('item');
+    }
+    for (const added of next[field].filter((identifier) => !before.has(identifier))) {
+      items.push(putEdge(edge(tenantId, added, id)));
+      uniques.push('item');
+    }
   }
   await write(items, uniques);
 }
@@ -179,7 +213,7 @@ export async function setTeamMemberActive(
  */
 export async function hideTeamMember(previous: TeamMemberRecord, deletedAt: string, deletedBy: string): Promise<void> {
   const { tenantId, id } = previous;
-  const removeIndexKeys = [INDEXES.list, INDEXES.lookup, INDEXES.external].flatMap((index) => [index.partition, index.sort]);
+  const removeIndexKeys = [INDEXES.list, INDEXES.lookup, INDEXES.external, INDEXES.reports].flatMap((index) => [index.partition, index.sort]);
   const items: TransactItem[] = [
     {
       Update: {
@@ -193,7 +227,8 @@ export async function hideTeamMember(previous: TeamMemberRecord, deletedAt: stri
     },
     releaseUnique(keys.userNameMarker(tenantId, previous.userName), id),
     ...(previous.externalId ? [releaseUnique(keys.userExternalIdMarker(tenantId, previous.externalId), id)] : []),
-    ...previous.emails.map((email) => ({ Delete: { TableName: tableName(), Key: keys.emailEdge(tenantId, email, id) } })),
+    ...previous.identifiers.map((identifier) => ({ Delete: { TableName: tableName(), Key: keys.identifierEdge(tenantId, identifier, id) } })),
+    ...previous.awaiting.map((identifier) => ({ Delete: { TableName: tableName(), Key: keys.awaitingEdge(tenantId, identifier, id) } })),
     counterUpdate(tenantId, 'users', -1),
   ];
   await write(items, items.map(() => 'item' as const));
@@ -210,8 +245,8 @@ async function write(items: TransactItem[], meaning: Array<'item' | UniqueAttrib
   }
 }
 
-function putEmailEdge(tenantId: string, email: string, id: string): TransactItem {
-  return { Put: { TableName: tableName(), Item: { ...keys.emailEdge(tenantId, email, id), type: 'EmailEdge' } } };
+function putEdge(key: { pk: string; sk: string }): TransactItem {
+  return { Put: { TableName: tableName(), Item: { ...key, type: 'Edge' } } };
 }
 
 function updateMember(next: TeamMemberRecord, expectedVersion: number): TransactItem {
@@ -222,11 +257,13 @@ function updateMember(next: TeamMemberRecord, expectedVersion: number): Transact
     ':updatedBy': next.updatedBy,
     ':userName': next.userName,
     ':active': next.active,
-    ':emails': next.emails,
+    ':identifiers': next.identifiers,
+    ':awaiting': next.awaiting,
     ':attributes': next.attributes,
+    ':resolved': next.resolved,
     ...prefixed(indexAttributes(next)),
   };
-  const set = ['version = :version', 'updatedAt = :updatedAt', 'updatedBy = :updatedBy', 'userName = :userName', 'active = :active', 'emails = :emails', '#attributes = :attributes'];
+  const set = ['version = :version', 'updatedAt = :updatedAt', 'updatedBy = :updatedBy', 'userName = :userName', 'active = :active', 'identifiers = :identifiers', 'awaiting = :awaiting', '#attributes = :attributes', 'resolved = :resolved'];
   set.push(...Object.keys(indexAttributes(next)).map((name) => `${name} = :${name}`));
   const remove: string[] = [];
   if (next.externalId) {
@@ -234,6 +271,12 @@ function updateMember(next: TeamMemberRecord, expectedVersion: number): Transact
     set.push('externalId = :externalId');
   } else {
     remove.push('externalId', INDEXES.external.partition, INDEXES.external.sort);
+  }
+  if (next.managerId) {
+    values[':managerId'] = next.managerId;
+    set.push('managerId = :managerId');
+  } else {
+    remove.push('managerId', INDEXES.reports.partition, INDEXES.reports.sort);
   }
   return {
     Update: {
@@ -256,6 +299,7 @@ function indexAttributes(record: TeamMemberRecord): Record<string, string> {
     ...indexKeys.list(record.tenantId, 'users', record.id),
     ...indexKeys.lookup(record.tenantId, 'users', record.userName),
     ...(record.externalId ? indexKeys.external(record.tenantId, 'users', record.externalId) : {}),
+    ...(record.managerId ? indexKeys.reports(record.tenantId, record.managerId, record.id) : {}),
   };
 }
 
@@ -282,8 +326,11 @@ function fromItem(item: Item): TeamMemberRecord {
     userName: String(item.userName),
     ...(item.externalId ? { externalId: String(item.externalId) } : {}),
     active: Boolean(item.active),
-    emails: (item.emails as string[] | undefined) ?? [],
+    identifiers: (item.identifiers as string[] | undefined) ?? [],
     attributes: (item.attributes as Record<string, unknown>) ?? {},
+    resolved: item.resolved as ResolvedProfile,
+    ...(item.managerId ? { managerId: String(item.managerId) } : {}),
+    awaiting: (item.awaiting as string[] | undefined) ?? [],
     groupIds: item.groupIds instanceof Set ? [...(item.groupIds as Set<string>)].sort() : [],
     ...(item.deletedAt ? { deletedAt: String(item.deletedAt) } : {}),
   };

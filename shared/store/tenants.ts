@@ -7,6 +7,8 @@ export interface TenantRecord {
   name: string;
   /** The first is the primary domain. */
   domains: string[];
+  /** Whether addresses at subdomains of the domains are accepted too (off unless the company opts in). */
+  allowSubdomains?: boolean;
   defaultTimeZone: string;
   provisioningSource: 'okta' | 'custom';
   notifyManagersOnImport: boolean;

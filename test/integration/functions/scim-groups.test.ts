@@ -59,7 +59,7 @@ describe('groups', () => {
     expect(both.status).toBe(204);
     expect(both.headers.get('etag')).toBeTruthy();
     expect(await memberIdsOf(team.id)).toEqual([b, c].sort());
-    expect((await scim.get(`/Users/${a}`)).body.groups).toEqual([]);
+    expect((await scim.get(`/Users/${a}`)).body.groups ?? []).toEqual([]);
 
     const before = (await scim.get(`/Groups/${team.id}`)).body.meta.version;
     const sameName = await scim.patch(`/Groups/${team.id}`, patch({ op: 'replace', value: { id: team.id, displayName: 'Team A' } }));
@@ -101,7 +101,8 @@ describe('groups', () => {
     expect(response.body.scimType).toBe('invalidValue');
     expect(response.body.detail).toContain('no-such-user');
     const after = (await scim.get(`/Groups/${team.id}`)).body;
-    expect(after).toMatchObject({ displayName: 'Atomic', members: [] });
+    expect(after.displayName).toBe('Atomic');
+    expect(after.members ?? []).toEqual([]);
     expect((await scim.patch(`/Groups/${team.id}`, patch())).body.scimType).toBe('invalidSyntax');
   });
 
@@ -112,7 +113,7 @@ describe('groups', () => {
     expect(await memberIdsOf(team.id)).toEqual([a]);
     expect((await scim.delete(`/Groups/${team.id}`)).status).toBe(204);
     expect((await scim.get(`/Groups/${team.id}`)).status).toBe(404);
-    expect((await scim.get(`/Users/${a}`)).body.groups).toEqual([]);
+    expect((await scim.get(`/Users/${a}`)).body.groups ?? []).toEqual([]);
   });
 
   it('runs the filters clients send, and refuses the rest', async () => {
