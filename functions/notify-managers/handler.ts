@@ -1,12 +1,12 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { log } from '../../shared/log.js';
+import { processTeamMemberChanges } from '../../shared/people/team-member-changes.js';
 
 /**
- * Stream consumer for team-member INSERT/MODIFY records (filtered by the event source mapping).
- * Issue [F] adds the notification rules and the email; until then it only acknowledges the batch,
- * so the stream pipeline (filter, batching, partial failures) is already exercised end to end.
+ * Consumer of team-member INSERT/MODIFY stream records (filtered by the event source mapping).
+ * Today it links reports to managers imported after them; the manager emails of issue [F] are
+ * not built yet.
  */
 export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-  log('info', 'team member changes received', { records: event.Records.length });
-  return { batchItemFailures: [] };
+  const firstFailure = await processTeamMemberChanges(event.Records);
+  return { batchItemFailures: firstFailure ? [{ itemIdentifier: firstFailure }] : [] };
 };

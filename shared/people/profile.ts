@@ -107,9 +107,6 @@ export function normalizeTeamMemberProfile(input: ParsedUser, company: TenantRec
   });
   const ownName = fullNameKey(normalizeFullName(name.givenName as string, name.familyName as string));
   const employeeNumber = enterprise.employeeNumber as string | undefined;
-  const managerValue = (enterprise.manager as { value?: string } | undefined)?.value;
-  const managerEmail = (roster.managerEmail as string | undefined)?.trim().toLowerCase();
-  const managerName = fullNameKey(roster.managerFullName as string | undefined);
 
   return {
     attributes,
@@ -121,12 +118,18 @@ export function normalizeTeamMemberProfile(input: ParsedUser, company: TenantRec
       ]),
     ],
     resolved: { resolvedTimeZone: zone.zone, timeZoneSource: zone.source, issues },
-    manager: {
-      ...(managerEmail ? { email: managerEmail } : {}),
-      ...(managerValue ? { value: managerValue } : {}),
-      ...(managerName ? { fullNameKey: managerName } : {}),
-    },
+    manager: managerReferenceOf(attributes),
   };
+}
+
+/** The manager fields of a member's (stored or incoming) attributes. */
+export function managerReferenceOf(attributes: Record<string, unknown>): ManagerReference {
+  const roster = (attributes[ROSTER_USER_SCHEMA] ?? {}) as Json;
+  const enterprise = (attributes[ENTERPRISE_USER_SCHEMA] ?? {}) as Json;
+  const email = (roster.managerEmail as string | undefined)?.trim().toLowerCase();
+  const value = (enterprise.manager as { value?: string } | undefined)?.value?.trim();
+  const fullName = fullNameKey(roster.managerFullName as string | undefined);
+  return { ...(email ? { email } : {}), ...(value ? { value } : {}), ...(fullName ? { fullNameKey: fullName } : {}) };
 }
 
 /** The primary element, else the work one, else the first. */

@@ -25,6 +25,8 @@ import { companySettings } from './companies.js';
 import { resolveManager } from './manager-link.js';
 import { ImportRejected, normalizeTeamMemberProfile } from './profile.js';
 import { putRejection } from '../store/rejections.js';
+import { applyProviderValues, NO_OWNERSHIP, type FieldOwnership } from '../profile/field-ownership.js';
+import { readOwnedFields, writeOwnedFields } from './owned-fields.js';
 import type { ListQuery } from '../scim/list-query.js';
 
 /**
@@ -44,7 +46,7 @@ export async function createTeamMember(principal: Principal, body: unknown): Pro
     updatedAt: now,
     createdBy: principal.connectionId,
     updatedBy: principal.connectionId,
-    ...(await provisionedState(principal, id, input)),
+    ...(await provisionedState(principal, id, input, NO_OWNERSHIP)),
     groupIds: [],
   };
   await translateConflicts(() => insertTeamMember(record), input);
@@ -147,7 +149,7 @@ export async function listTeamMembers(principal: Principal, query: ListQuery): P
 async function writeReplacement(principal: Principal, previous: TeamMemberRecord, input: ParsedUser): Promise<TeamMemberRecord> {
   const next: TeamMemberRecord = {
     ...previous,
-    ...(await provisionedState(principal, previous.id, input)),
+    ...(await provisionedState(principal, previous.id, input, previous.ownership)),
     version: previous.version + 1,
     updatedAt: new Date().toISOString(),
     updatedBy: principal.connectionId,
@@ -159,15 +161,19 @@ async function writeReplacement(principal: Principal, previous: TeamMemberRecord
 }
 
 /**
- * What a SCIM write makes of a member: the profile rules applied (or the import refused and the
- * refusal recorded for the admin), and the manager resolved.
+ * What a SCIM write makes of a member: hand-set values kept where the provider sends nothing,
+ * the profile rules applied (or the import refused and the refusal recorded for the admin), and
+ * the manager resolved.
  */
-async function provisionedState(principal: Principal, id: string, input: ParsedUser) {
+async function provisionedState(principal: Principal, id: string, input: ParsedUser, previousOwnership: FieldOwnership) {
   const company = await companySettings(principal.tenantId);
   if (!company) throw new RosterError(403, 'This company no longer exists.');
+  const { ownership, values } = applyProviderValues(previousOwnership, readOwnedFields(input.attributes));
+  const attributes = structuredClone(input.attributes);
+  writeOwnedFields(attributes, Object.fromEntries(Object.entries(values).filter(([field]) => ownership.sources[field] === 'manual')));
   let profile;
   try {
-    profile = normalizeTeamMemberProfile(input, company);
+    profile = normalizeTeamMemberProfile({ ...input, attributes }, company);
   } catch (error) {
     if (!(error instanceof ImportRejected)) throw error;
     await putRejection({
@@ -191,6 +197,7 @@ async function provisionedState(principal: Principal, id: string, input: ParsedU
     resolved: { ...profile.resolved, managerResolution: link.managerResolution, issues: [...profile.resolved.issues, ...link.issues] },
     ...(link.managerId ? { managerId: link.managerId } : {}),
     awaiting: link.awaiting,
+    ownership,
   };
 }
 

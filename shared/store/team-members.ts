@@ -1,4 +1,7 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { NO_OWNERSHIP, type FieldOwnership } from '../profile/field-ownership.js';
 import { batchGet } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { counterUpdate } from './counters.js';
@@ -32,6 +35,8 @@ export interface TeamMemberRecord {
   managerId?: string;
   /** Identifiers of a manager who has not been imported yet; the member is linked when they are. */
   awaiting: string[];
+  /** Which profile fields came from the identity provider and which were set by hand. */
+  ownership: FieldOwnership;
   /** Groups the member belongs to (the user side of the membership edges). */
   groupIds: string[];
   deletedAt?: string;
@@ -261,9 +266,10 @@ function updateMember(next: TeamMemberRecord, expectedVersion: number): Transact
     ':awaiting': next.awaiting,
     ':attributes': next.attributes,
     ':resolved': next.resolved,
+    ':ownership': next.ownership,
     ...prefixed(indexAttributes(next)),
   };
-  const set = ['version = :version', 'updatedAt = :updatedAt', 'updatedBy = :updatedBy', 'userName = :userName', 'active = :active', 'identifiers = :identifiers', 'awaiting = :awaiting', '#attributes = :attributes', 'resolved = :resolved'];
+  const set = ['version = :version', 'updatedAt = :updatedAt', 'updatedBy = :updatedBy', 'userName = :userName', 'active = :active', 'identifiers = :identifiers', 'awaiting = :awaiting', '#attributes = :attributes', 'resolved = :resolved', 'ownership = :ownership'];
   set.push(...Object.keys(indexAttributes(next)).map((name) => `${name} = :${name}`));
   const remove: string[] = [];
   if (next.externalId) {
@@ -314,6 +320,13 @@ function toItem(record: TeamMemberRecord): Item {
   };
 }
 
+/** A team member from a DynamoDB stream image (undefined for other items). */
+export function teamMemberFromStreamImage(image: Record<string, AttributeValue> | undefined): TeamMemberRecord | undefined {
+  if (!image) return undefined;
+  const item = unmarshall(image);
+  return item.type === TYPE ? fromItem(item) : undefined;
+}
+
 function fromItem(item: Item): TeamMemberRecord {
   return {
     tenantId: String(item.tenantId),
@@ -331,6 +344,7 @@ function fromItem(item: Item): TeamMemberRecord {
     resolved: item.resolved as ResolvedProfile,
     ...(item.managerId ? { managerId: String(item.managerId) } : {}),
     awaiting: (item.awaiting as string[] | undefined) ?? [],
+    ownership: (item.ownership as FieldOwnership | undefined) ?? NO_OWNERSHIP,
     groupIds: item.groupIds instanceof Set ? [...(item.groupIds as Set<string>)].sort() : [],
     ...(item.deletedAt ? { deletedAt: String(item.deletedAt) } : {}),
   };

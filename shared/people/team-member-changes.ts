@@ -1,0 +1,30 @@
+import type { DynamoDBRecord } from 'aws-lambda';
+import { describeError, log } from '../log.js';
+import { teamMemberFromStreamImage } from '../store/team-members.js';
+import { linkWaitingReports } from './link-waiting-reports.js';
+
+/**
+ * Reacts to team members written to the table (stream records, in order). Today: link reports
+ * that were waiting for a member who just arrived or gained an identifier. Returns the sequence
+ * number of the first record that failed (it and those after it are retried, per Lambda's
+ * partial batch response), or undefined when all succeeded.
+ */
+export async function processTeamMemberChanges(records: DynamoDBRecord[]): Promise<string | undefined> {
+  for (const record of records) {
+    try {
+      const member = teamMemberFromStreamImage(record.dynamodb?.NewImage as never);
+      if (!member || member.deletedAt) continue;
+      const before = teamMemberFromStreamImage(record.dynamodb?.OldImage as never);
+      const newIdentity =
+        !before || before.externalId !== member.externalId || before.identifiers.join() !== member.identifiers.join();
+      if (newIdentity) {
+        const linked = await linkWaitingReports(member);
+        if (linked) log('info', 'waiting reports linked', { tenantId: member.tenantId, linked });
+      }
+    } catch (error) {
+      log('error', 'team member change failed', { eventId: record.eventID, ...describeError(error) });
+      return record.dynamodb?.SequenceNumber ?? record.eventID ?? 'unknown';
+    }
+  }
+  return undefined;
+}
