@@ -122,6 +122,9 @@ export function startStreamPoller(options: { endpoint: string; streamArn: string
 
 function toLambdaRecord(record: StreamRecord, streamArn: string): DynamoDBRecord {
   const created = record.dynamodb?.ApproximateCreationDateTime;
+  for (const image of [record.dynamodb?.NewImage, record.dynamodb?.OldImage, record.dynamodb?.Keys]) {
+    if (image) restoreEmptyMaps(image as Record<string, unknown>);
+  }
   return {
     eventID: record.eventID,
     eventName: record.eventName as DynamoDBRecord['eventName'],
@@ -134,4 +137,21 @@ function toLambdaRecord(record: StreamRecord, streamArn: string): DynamoDBRecord
       ApproximateCreationDateTime: created instanceof Date ? Math.floor(created.getTime() / 1000) : (created as number | undefined),
     },
   };
+}
+
+/**
+ * The Streams SDK client reads an empty map attribute {"M":{}} back as {} (no type key), which
+ * unmarshall rejects. Lambda's event carries {"M":{}}; put it back so the handler sees the same.
+ */
+function restoreEmptyMaps(attributes: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(attributes)) attributes[name] = restoreValue(value);
+}
+
+function restoreValue(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const attribute = value as { M?: Record<string, unknown>; L?: unknown[] };
+  if (Object.keys(attribute).length === 0) return { M: {} };
+  if (attribute.M) restoreEmptyMaps(attribute.M);
+  if (Array.isArray(attribute.L)) attribute.L = attribute.L.map(restoreValue);
+  return attribute;
 }
