@@ -33,17 +33,26 @@ export const functionDefinitions = [
   { name: 'scim-users', description: 'SCIM 2.0 Users', trigger: 'http', tableAccess: 'readWrite' },
   { name: 'scim-groups', description: 'SCIM 2.0 Groups', trigger: 'http', tableAccess: 'readWrite' },
   { name: 'scim-discovery', description: 'SCIM 2.0 discovery endpoints', trigger: 'http', tableAccess: 'read' },
+  { name: 'admin', description: 'Admin API: company settings, seats, workspaces, assignments, team members, connections', trigger: 'http', tableAccess: 'readWrite' },
+  { name: 'oauth', description: 'OAuth 2.0 authorization server for Okta (authorize, token, revoke)', trigger: 'http', tableAccess: 'readWrite' },
   { name: 'notify-managers', description: 'Emails direct managers about imported team members', trigger: 'stream', tableAccess: 'readWrite', sendsMail: true },
 ] as const satisfies readonly FunctionDefinition[];
 
 export type FunctionName = (typeof functionDefinitions)[number]['name'];
 
-const scim = (method: HttpMethod, resource: string, fn: FunctionName): RouteDefinition => ({
-  method,
-  path: `${SCIM_PREFIX}/${resource}`,
-  function: fn,
-  auth: 'scim',
-});
+const routeOf =
+  (prefix: string, auth: AuthKind) =>
+  (method: HttpMethod, resource: string, fn: FunctionName): RouteDefinition => ({
+    method,
+    path: `${prefix}/${resource}`,
+    function: fn,
+    auth,
+  });
+
+const scim = routeOf(SCIM_PREFIX, 'scim');
+const admin = routeOf(ADMIN_PREFIX, 'admin');
+// The OAuth endpoints take no bearer token: the client authenticates itself, the admin on the page.
+const oauth = routeOf(OAUTH_PREFIX, 'none');
 
 export const routes: readonly RouteDefinition[] = [
   scim('GET', 'Users', 'scim-users'),
@@ -63,6 +72,32 @@ export const routes: readonly RouteDefinition[] = [
   scim('GET', 'Schemas/{id}', 'scim-discovery'),
   scim('GET', 'ResourceTypes', 'scim-discovery'),
   scim('GET', 'ResourceTypes/{id}', 'scim-discovery'),
+  admin('GET', 'settings', 'admin'),
+  admin('PUT', 'settings', 'admin'),
+  admin('GET', 'seats', 'admin'),
+  admin('POST', 'seats', 'admin'),
+  admin('PUT', 'seats/{id}', 'admin'),
+  admin('GET', 'workspaces', 'admin'),
+  admin('POST', 'workspaces', 'admin'),
+  admin('PUT', 'workspaces/{id}', 'admin'),
+  admin('GET', 'assignments', 'admin'),
+  admin('POST', 'assignments', 'admin'),
+  admin('GET', 'assignments/{id}', 'admin'),
+  admin('PUT', 'assignments/{id}', 'admin'),
+  admin('DELETE', 'assignments/{id}', 'admin'),
+  admin('GET', 'team-members', 'admin'),
+  admin('GET', 'team-members/{id}', 'admin'),
+  admin('PATCH', 'team-members/{id}', 'admin'),
+  admin('PUT', 'team-members/{id}/data-capture', 'admin'),
+  admin('GET', 'import-errors', 'admin'),
+  admin('GET', 'connections', 'admin'),
+  admin('POST', 'connections', 'admin'),
+  admin('DELETE', 'connections/{id}', 'admin'),
+  admin('POST', 'connections/{id}/tokens', 'admin'),
+  oauth('GET', 'authorize', 'oauth'),
+  oauth('POST', 'authorize', 'oauth'),
+  oauth('POST', 'token', 'oauth'),
+  oauth('POST', 'revoke', 'oauth'),
 ];
 
 export const httpFunctionNames = (): FunctionName[] =>

@@ -1,6 +1,8 @@
-import { issueToken } from '../../shared/auth/issue-token.js';
+import { ensureConnection } from '../../shared/auth/connections.js';
+import { ADMIN_CONNECTION_ID, issueToken } from '../../shared/auth/issue-token.js';
 import { createCompany } from '../../shared/people/companies.js';
 import { getTenant } from '../../shared/store/tenants.js';
+import { seedDemoProvisioning } from './seed-demo-provisioning.js';
 
 export const DEMO_COMPANY = {
   tenantId: 'example-co',
@@ -8,6 +10,7 @@ export const DEMO_COMPANY = {
   domains: ['example.com'],
   defaultTimeZone: 'America/New_York',
   connectionId: 'okta-local',
+  connectionName: 'Okta (local)',
 } as const;
 
 export interface DemoCredentials {
@@ -25,16 +28,22 @@ export async function seedDemoCompany(previous?: Partial<DemoCredentials>): Prom
   const { tenantId } = DEMO_COMPANY;
   const primaryDomain = DEMO_COMPANY.domains[0];
   const exists = Boolean(await getTenant(tenantId));
+  // Also on restarts: state from before connections existed has a token but no connection record.
+  const ensureDemoConnection = () =>
+    ensureConnection(tenantId, { name: DEMO_COMPANY.connectionName, source: 'okta' }, DEMO_COMPANY.connectionId);
   if (exists && previous?.scimToken && previous.adminToken && previous.tenantId === tenantId) {
+    await ensureDemoConnection();
     return { tenantId, primaryDomain, scimToken: previous.scimToken, adminToken: previous.adminToken };
   }
   if (!exists) {
     await createCompany({ tenantId, name: DEMO_COMPANY.name, domains: [...DEMO_COMPANY.domains], defaultTimeZone: DEMO_COMPANY.defaultTimeZone });
   }
+  await ensureDemoConnection();
+  if (!exists) await seedDemoProvisioning({ tenantId, connectionId: DEMO_COMPANY.connectionId, scope: 'scim' });
   return {
     tenantId,
     primaryDomain,
     scimToken: await issueToken(tenantId, DEMO_COMPANY.connectionId, 'scim'),
-    adminToken: await issueToken(tenantId, 'admin', 'admin'),
+    adminToken: await issueToken(tenantId, ADMIN_CONNECTION_ID, 'admin'),
   };
 }

@@ -1,4 +1,5 @@
 import { booleanValue } from '../scim/boolean-value.js';
+import { getMember } from '../scim/json.js';
 import { PATCH_OP, USER_SCHEMA } from '../scim/schema/urns.js';
 
 const ACTIVE_PATHS = new Set(['active', `${USER_SCHEMA}:active`.toLowerCase()]);
@@ -17,7 +18,8 @@ export function activationChange(body: unknown): boolean | undefined {
   let active: boolean | undefined;
   for (const operation of operations) {
     if (!isObject(operation)) return undefined;
-    const { op, path, value } = operation as { op?: unknown; path?: unknown; value?: unknown };
+    // Case-insensitive like parsePatchRequest: {"op":"replace","Path":"title","value":{"active":false}} sets title.
+    const [op, path, value] = (['op', 'path', 'value'] as const).map((name) => getMember(operation, name));
     if (typeof op !== 'string' || !['add', 'replace'].includes(op.toLowerCase())) return undefined;
     let candidate: unknown;
     if (path === undefined) {

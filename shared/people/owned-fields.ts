@@ -37,5 +37,8 @@ export function readOwnedFields(attributes: Attributes): Record<string, unknown>
 }
 
 export function writeOwnedFields(attributes: Attributes, values: Record<string, unknown>): void {
-  for (const [field, value] of Object.entries(values)) OWNED_FIELDS[field as OwnedField]?.write(attributes, value);
+  for (const [field, value] of Object.entries(values)) {
+    // Own keys only: "constructor", "toString" or "__proto__" would reach Object.prototype and throw.
+    if (Object.hasOwn(OWNED_FIELDS, field)) OWNED_FIELDS[field as OwnedField].write(attributes, value);
+  }
 }

@@ -75,11 +75,11 @@ export function normalizeTeamMemberProfile(input: ParsedUser, company: TenantRec
   if (timezone?.valid) attributes.timezone = timezone.zone;
 
   const address = pickPreferred((attributes.addresses ?? []) as Address[]);
-  const country = normalizeCountry((roster.country as string | undefined) ?? address?.country);
+  const country = normalizeCountry((roster.country as string | undefined) || address?.country);
   if (country?.code) roster.country = country.code;
   else if (country) issues.push({ field: 'country', reason: country.reason ?? 'unknown country' });
 
-  const region = normalizeStateOrProvince((roster.stateOrProvince as string | undefined) ?? address?.region, country?.code);
+  const region = normalizeStateOrProvince((roster.stateOrProvince as string | undefined) || address?.region, country?.code);
   if (region?.code) roster.stateOrProvince = region.code;
   else if (region && !region.valid) issues.push({ field: 'stateOrProvince', reason: region.reason ?? 'unknown state or province' });
 

@@ -2,10 +2,13 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { describeError, log } from '../log.js';
 import { teamMemberFromStreamImage } from '../store/team-members.js';
 import { linkWaitingReports } from './link-waiting-reports.js';
+import { refreshEffectiveSettings } from './refresh-effective-settings.js';
 
 /**
- * Reacts to team members written to the table (stream records, in order). Today: link reports
- * that were waiting for a member who just arrived or gained an identifier. Returns the sequence
+ * Reacts to team members written to the table (stream records, in order): brings effective
+ * settings (seats, permissions, data capture) up to date when a member is imported, changes
+ * groups, or is (de)activated or deleted; and links reports that were waiting for a member who
+ * just arrived or gained an identifier. Returns the sequence
  * number of the first record that failed (it and those after it are retried, per Lambda's
  * partial batch response), or undefined when all succeeded.
  */
@@ -13,8 +16,15 @@ export async function processTeamMemberChanges(records: DynamoDBRecord[]): Promi
   for (const record of records) {
     try {
       const member = teamMemberFromStreamImage(record.dynamodb?.NewImage as never);
-      if (!member || member.deletedAt) continue;
+      if (!member) continue;
       const before = teamMemberFromStreamImage(record.dynamodb?.OldImage as never);
+      const settingsInputsChanged =
+        !before ||
+        before.active !== member.active ||
+        before.deletedAt !== member.deletedAt ||
+        before.groupIds.join() !== member.groupIds.join();
+      if (settingsInputsChanged) await refreshEffectiveSettings(member.tenantId, member.id);
+      if (member.deletedAt) continue;
       const newIdentity =
         !before || before.externalId !== member.externalId || before.identifiers.join() !== member.identifiers.join();
       if (newIdentity) {

@@ -48,6 +48,7 @@ export async function createTeamMember(principal: Principal, body: unknown): Pro
     updatedBy: principal.connectionId,
     ...(await provisionedState(principal, id, input, NO_OWNERSHIP)),
     groupIds: [],
+    effectiveVersion: 0,
   };
   await translateConflicts(() => insertTeamMember(record), input);
   return record;
@@ -161,19 +162,26 @@ async function writeReplacement(principal: Principal, previous: TeamMemberRecord
 }
 
 /**
- * What a SCIM write makes of a member: hand-set values kept where the provider sends nothing,
- * the profile rules applied (or the import refused and the refusal recorded for the admin), and
- * the manager resolved.
+ * What a SCIM write makes of a member: hand-set values kept where the provider sends nothing
+ * (field ownership), then the profile rules and manager resolution.
  */
 async function provisionedState(principal: Principal, id: string, input: ParsedUser, previousOwnership: FieldOwnership) {
-  const company = await companySettings(principal.tenantId);
-  if (!company) throw new RosterError(403, 'This company no longer exists.');
   const { ownership, values } = applyProviderValues(previousOwnership, readOwnedFields(input.attributes));
   const attributes = structuredClone(input.attributes);
   writeOwnedFields(attributes, Object.fromEntries(Object.entries(values).filter(([field]) => ownership.sources[field] === 'manual')));
+  return normalizedState(principal, id, { ...input, attributes }, ownership);
+}
+
+/**
+ * The profile rules applied (or the import refused and the refusal recorded for the admin) and
+ * the manager resolved: the same for provider writes and for hand edits.
+ */
+export async function normalizedState(principal: Principal, id: string, input: ParsedUser, ownership: FieldOwnership) {
+  const company = await companySettings(principal.tenantId);
+  if (!company) throw new RosterError(403, 'This company no longer exists.');
   let profile;
   try {
-    profile = normalizeTeamMemberProfile({ ...input, attributes }, company);
+    profile = normalizeTeamMemberProfile(input, company);
   } catch (error) {
     if (!(error instanceof ImportRejected)) throw error;
     await putRejection({

@@ -13,6 +13,7 @@ import { INDEXES, TABLE_KEY } from './table-definition.js';
  * - user name marker         pk T#<tenant>#UN#<lowercase>  sk #UNIQUE
  * - external id marker       pk T#<tenant>#UX#<externalId> sk #UNIQUE
  * - identifier edge          pk T#<tenant>#ID#<kind>:<value> sk U#<id>  (email, employeeNumber, fullName: lookups)
+ * - company configuration    pk T#<tenant>#CONFIG          sk seat#<id> | workspace#<id> | assignment#<id>
  * - import rejection         pk T#<tenant>#REJECT          sk <at>#<uuid>   (TTL)
  * - awaiting-manager edge    pk T#<tenant>#AW#<kind>:<value> sk U#<id>  (a report waiting for that manager)
  * - group                    pk T#<tenant>#G#<id>          sk #GROUP     (+ list / lookup / external GSIs)
@@ -43,6 +44,8 @@ export const keys = {
   pageCheckpoint: (tenantId: string, kind: ResourceKind, startIndex: number) =>
     key(`${tenant(tenantId)}#PAGE`, `${kind}#${startIndex}`),
   token: (tokenHash: string) => key(`TOKEN#${tokenHash}`, 'TOKEN'),
+  configPartition: (tenantId: string) => `${tenant(tenantId)}#CONFIG`,
+  configItem: (tenantId: string, kind: 'seat' | 'workspace' | 'assignment', id: string) => key(`${tenant(tenantId)}#CONFIG`, `${kind}#${id}`),
   rejection: (tenantId: string, at: string, unique: string) => key(`${tenant(tenantId)}#REJECT`, `${at}#${unique}`),
   rejectionPartition: (tenantId: string) => `${tenant(tenantId)}#REJECT`,
 

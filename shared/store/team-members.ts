@@ -2,6 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { NO_OWNERSHIP, type FieldOwnership } from '../profile/field-ownership.js';
+import { seatCountUpdate, type EffectiveSettings } from './company-config.js';
 import { batchGet } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { counterUpdate } from './counters.js';
@@ -37,6 +38,10 @@ export interface TeamMemberRecord {
   awaiting: string[];
   /** Which profile fields came from the identity provider and which were set by hand. */
   ownership: FieldOwnership;
+  /** Seats, permissions and data capture the member has (absent until first computed). */
+  effective?: EffectiveSettings;
+  /** Counts writes of `effective`, so concurrent recomputations cannot overwrite each other. */
+  effectiveVersion: number;
   /** Groups the member belongs to (the user side of the membership edges). */
   groupIds: string[];
   deletedAt?: string;
@@ -51,6 +56,12 @@ export interface ResolvedProfile {
 }
 
 export type UniqueAttribute = 'userName' | 'externalId';
+export class SeatsExhausted extends Error {
+  constructor(readonly seatTypeIds: string[]) {
+    super(`No seats left: ${seatTypeIds.join(', ')}`);
+    this.name = 'SeatsExhausted';
+  }
+}
 export class UniquenessConflict extends Error {
   constructor(readonly attribute: UniqueAttribute) {
     super(`${attribute} already in use`);
@@ -177,6 +188,43 @@ export async function replaceTeamMember(previous: TeamMemberRecord, next: TeamMe
     }
   }
   await write(items, uniques);
+}
+
+/**
+ * Writes a member's effective settings together with the seats they take and give back, in one
+ * transaction: a seat is taken only while `inUse < total`, so totals are never exceeded however
+ * many imports race. Fails with SeatsExhausted (nothing written) when a seat type ran out, or
+ * VersionConflict when the member's settings were written meanwhile.
+ */
+export async function writeEffectiveSettings(
+  member: TeamMemberRecord,
+  effective: EffectiveSettings,
+  seats: { take: string[]; release: string[] },
+): Promise<void> {
+  const items: TransactItem[] = [
+    ...seats.take.map((seatTypeId) => seatCountUpdate(member.tenantId, seatTypeId, 1)),
+    ...seats.release.map((seatTypeId) => seatCountUpdate(member.tenantId, seatTypeId, -1)),
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.user(member.tenantId, member.id),
+        UpdateExpression: 'SET effective = :effective, effectiveVersion = :next',
+        ConditionExpression:
+          member.effectiveVersion === 0
+            ? 'attribute_exists(pk) AND (attribute_not_exists(effectiveVersion) OR effectiveVersion = :previous)'
+            : 'effectiveVersion = :previous',
+        ExpressionAttributeValues: { ':effective': effective, ':next': member.effectiveVersion + 1, ':previous': member.effectiveVersion },
+      },
+    },
+  ];
+  try {
+    await transactWrite(items);
+  } catch (error) {
+    if (!(error instanceof ConditionFailed)) throw error;
+    const exhausted = error.failedIndexes.filter((index) => index < seats.take.length).map((index) => seats.take[index]!);
+    if (exhausted.length) throw new SeatsExhausted(exhausted);
+    throw new VersionConflict();
+  }
 }
 
 /** The one-request activation change (Okta's deactivate / reactivate PATCH). */
@@ -345,6 +393,8 @@ function fromItem(item: Item): TeamMemberRecord {
     ...(item.managerId ? { managerId: String(item.managerId) } : {}),
     awaiting: (item.awaiting as string[] | undefined) ?? [],
     ownership: (item.ownership as FieldOwnership | undefined) ?? NO_OWNERSHIP,
+    ...(item.effective ? { effective: item.effective as EffectiveSettings } : {}),
+    effectiveVersion: Number(item.effectiveVersion ?? 0),
     groupIds: item.groupIds instanceof Set ? [...(item.groupIds as Set<string>)].sort() : [],
     ...(item.deletedAt ? { deletedAt: String(item.deletedAt) } : {}),
   };

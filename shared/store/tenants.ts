@@ -1,5 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
+import type { Grant } from './company-config.js';
+import { conditionalUpdate } from './writes.js';
 import { keys } from './keys.js';
 
 export interface TenantRecord {
@@ -13,6 +15,8 @@ export interface TenantRecord {
   provisioningSource: 'okta' | 'custom';
   notifyManagersOnImport: boolean;
   managersCanToggleDataCapture: boolean;
+  /** What members get when no assignment's groups include them (none of anything, by default). */
+  defaultAssignment?: Grant;
   createdAt: string;
   version: number;
 }
@@ -33,4 +37,22 @@ export async function createTenant(record: TenantRecord): Promise<void> {
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );
+}
+
+export type EditableTenantFields = Omit<TenantRecord, 'tenantId' | 'createdAt' | 'version'>;
+
+/** Replaces a tenant's editable settings if nobody changed them since `expectedVersion` was read. */
+export async function updateTenantSettings(tenantId: string, fields: EditableTenantFields, expectedVersion: number): Promise<boolean> {
+  const names = Object.keys(fields) as Array<keyof EditableTenantFields>;
+  return conditionalUpdate({
+    Key: keys.tenantSettings(tenantId),
+    UpdateExpression: `SET ${names.map((name) => `#${name} = :${name}`).join(', ')}, version = :next`,
+    ConditionExpression: 'version = :expected',
+    ExpressionAttributeNames: Object.fromEntries(names.map((name) => [`#${name}`, name])),
+    ExpressionAttributeValues: {
+      ...Object.fromEntries(names.map((name) => [`:${name}`, fields[name]])),
+      ':expected': expectedVersion,
+      ':next': expectedVersion + 1,
+    },
+  });
 }

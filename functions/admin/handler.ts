@@ -1,0 +1,36 @@
+import {
+  createConnection,
+  deleteConnection,
+  issueConnectionToken,
+  listActiveConnections,
+  parseNewConnection,
+  toConnectionView,
+} from '../../shared/auth/connections.js';
+import { httpHandler } from '../../shared/http/handler.js';
+import type { HttpRequest } from '../../shared/http/types.js';
+import { provisioningRoutes } from './provisioning-routes.js';
+
+const connection = (request: HttpRequest) => request.pathParameters.id!;
+
+export const handler = httpHandler('admin', {
+  ...provisioningRoutes,
+  'GET /admin/v1/connections': async (request) => {
+    const connections = await listActiveConnections(request.principal.tenantId);
+    return { status: 200, body: { connections: connections.map(toConnectionView) } };
+  },
+
+  'POST /admin/v1/connections': async (request) => {
+    const created = await createConnection(request.principal.tenantId, parseNewConnection(request.body));
+    return { status: 201, body: toConnectionView(created) };
+  },
+
+  'DELETE /admin/v1/connections/{id}': async (request) => {
+    await deleteConnection(request.principal.tenantId, connection(request));
+    return { status: 204 };
+  },
+
+  'POST /admin/v1/connections/{id}/tokens': async (request) => {
+    const issued = await issueConnectionToken(request.principal.tenantId, connection(request));
+    return { status: 201, headers: { 'cache-control': 'no-store' }, body: { token: issued.token, connectionId: issued.connection.id } };
+  },
+});
