@@ -10,8 +10,17 @@ export interface RosterSettings {
   logRetention: RetentionDays;
   logLevel: Config['LOG_LEVEL'];
   tokenCacheSeconds: number;
+  /** The OAuth client Okta uses; without the secret's hash the OAuth endpoints refuse every client. */
+  oauth: { clientId: string; clientSecretSha256?: string };
   alarmEmail?: string;
   throttle: { rateLimit: number; burstLimit: number };
+  /** Serve the API on this domain (an ACM certificate in the stack's region) instead of only execute-api. */
+  customDomain?: CustomDomainSettings;
+}
+
+export interface CustomDomainSettings {
+  domainName: string;
+  certificateArn: string;
 }
 
 export interface MailSettings {
@@ -25,7 +34,7 @@ export interface MailSettings {
 }
 
 const retentionDays = Object.values(RetentionDays).filter((value): value is number => typeof value === 'number');
-const domainName = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+const domainPattern = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const isEmail = (value: string): boolean => z.email().safeParse(value).success;
 
 const required = (meaning: string) => (issue: { input?: unknown }) =>
@@ -36,31 +45,42 @@ const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((value) =
   error: 'must be true or false',
 });
 
-const contextSchema = z.object({
-  stage: z
-    .string()
-    .regex(/^[a-z][a-z0-9-]{0,19}$/, 'must be 1-20 lower-case letters, digits or hyphens, starting with a letter')
-    .default('dev'),
-  mailFrom: z
-    .string({ error: required('the SES sender identity, an email address or a domain') })
-    .refine((value) => isEmail(value) || domainName.test(value), {
-      error: 'must be an email address (no-reply@example.com) or a domain (example.com)',
+const certificateArnPattern = /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/;
+
+const contextSchema = z
+  .object({
+    stage: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,19}$/, 'must be 1-20 lower-case letters, digits or hyphens, starting with a letter')
+      .default('dev'),
+    mailFrom: z
+      .string({ error: required('the SES sender identity, an email address or a domain') })
+      .refine((value) => isEmail(value) || domainPattern.test(value), {
+        error: 'must be an email address (no-reply@example.com) or a domain (example.com)',
+      }),
+    createSesIdentity: flag.default(false),
+    productUrl: z.url({
+      protocol: /^https?$/,
+      error: required('the product web app URL used in emails, e.g. https://app.example.com'),
     }),
-  createSesIdentity: flag.default(false),
-  productUrl: z.url({
-    protocol: /^https?$/,
-    error: required('the product web app URL used in emails, e.g. https://app.example.com'),
-  }),
-  logRetentionDays: z.coerce
-    .number()
-    .refine((days) => retentionDays.includes(days), { error: `must be one of ${retentionDays.join(', ')}` })
-    .default(30),
-  alarmEmail: z.email({ error: 'must be an email address' }).optional(),
-  throttleRate: z.coerce.number().positive().max(10_000).default(50),
-  throttleBurst: z.coerce.number().int().positive().max(5_000).default(100),
-  logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-  tokenCacheSeconds: z.coerce.number().int().min(0).max(300).default(15),
-});
+    logRetentionDays: z.coerce
+      .number()
+      .refine((days) => retentionDays.includes(days), { error: `must be one of ${retentionDays.join(', ')}` })
+      .default(30),
+    alarmEmail: z.email({ error: 'must be an email address' }).optional(),
+    throttleRate: z.coerce.number().positive().max(10_000).default(50),
+    throttleBurst: z.coerce.number().int().positive().max(5_000).default(100),
+    logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    tokenCacheSeconds: z.coerce.number().int().min(0).max(300).default(15),
+    oauthClientId: z.string().min(1).max(200).default('roster-okta'),
+    oauthClientSecretSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be the hex SHA-256 of the client secret (64 lower-case hex digits)').optional(),
+    domainName: z.string().regex(domainPattern, 'must be a domain name, e.g. scim.example.com').optional(),
+    certificateArn: z.string().regex(certificateArnPattern, 'must be an ACM certificate ARN').optional(),
+  })
+  .refine((context) => (context.domainName === undefined) === (context.certificateArn === undefined), {
+    path: ['domainName'],
+    error: 'domainName and certificateArn go together: set both for a custom domain, or neither',
+  });
 
 /** Invalid or missing context: the message is meant for the person running cdk, not a stack trace. */
 export class ContextError extends Error {
@@ -98,7 +118,12 @@ export function readSettings(lookup: (key: string) => unknown): RosterSettings {
     logRetention: context.logRetentionDays as RetentionDays,
     logLevel: context.logLevel,
     tokenCacheSeconds: context.tokenCacheSeconds,
+    oauth: { clientId: context.oauthClientId, clientSecretSha256: context.oauthClientSecretSha256 },
     alarmEmail: context.alarmEmail,
     throttle: { rateLimit: context.throttleRate, burstLimit: context.throttleBurst },
+    customDomain:
+      context.domainName && context.certificateArn
+        ? { domainName: context.domainName, certificateArn: context.certificateArn }
+        : undefined,
   };
 }

@@ -1,20 +1,34 @@
 import { loadConfig, type Config } from '../shared/config.js';
 import type { RosterSettings } from './context.js';
 
-// AWS_REGION is set by Lambda itself; the endpoints exist only for the local stack.
-type DeployedVariable = Exclude<keyof Config, 'AWS_REGION' | 'DYNAMODB_ENDPOINT' | 'SES_ENDPOINT'>;
+// AWS_REGION is set by Lambda itself; the endpoints and loopback redirects exist only for the local
+// stack; the other OAuth settings keep their defaults, and the secret's hash is set only when given.
+type DeployedVariable = Exclude<
+  keyof Config,
+  | 'AWS_REGION'
+  | 'DYNAMODB_ENDPOINT'
+  | 'SES_ENDPOINT'
+  | 'OAUTH_ALLOW_LOOPBACK_REDIRECTS'
+  | 'OAUTH_REDIRECT_URIS'
+  | 'OAUTH_ACCESS_TOKEN_SECONDS'
+  | OptionalVariable
+>;
+type OptionalVariable = 'OAUTH_CLIENT_SECRET_SHA256';
+type Variables = Record<DeployedVariable, string> & Partial<Record<OptionalVariable, string>>;
 
-export type FunctionEnvironment = Record<DeployedVariable | 'NODE_OPTIONS', string>;
+export type FunctionEnvironment = Variables & { NODE_OPTIONS: string };
 
 /** The environment every Roster function gets; keys follow shared/config.ts, which reads them. */
 export function functionEnvironment(settings: RosterSettings, tableName: string): FunctionEnvironment {
-  const variables: Record<DeployedVariable, string> = {
+  const variables: Variables = {
     TABLE_NAME: tableName,
     MAIL_FROM: `Roster <${settings.mail.fromAddress}>`,
     PRODUCT_URL: settings.productUrl,
     STAGE: settings.stage,
     LOG_LEVEL: settings.logLevel,
     TOKEN_CACHE_SECONDS: String(settings.tokenCacheSeconds),
+    OAUTH_CLIENT_ID: settings.oauth.clientId,
+    ...(settings.oauth.clientSecretSha256 ? { OAUTH_CLIENT_SECRET_SHA256: settings.oauth.clientSecretSha256 } : {}),
   };
   // Fail the synth rather than every cold start if the functions would reject their environment.
   loadConfig(variables);

@@ -1,4 +1,17 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
+
+/** The OAuth client of the local stack and tests; its secret is public, so it works only when STAGE is local. */
+export const LOCAL_OAUTH_CLIENT = { id: 'roster-okta', secret: 'roster-local-client-secret' } as const;
+
+/** Okta's callback URIs for OIN apps that authenticate with OAuth, one per Okta cell family. */
+const OKTA_CALLBACK_URIS = ['okta.com', 'oktapreview.com', 'okta-emea.com', 'trexcloud.com'].map(
+  (domain) => `https://system-admin.${domain}/admin/app/cpc/{appName}/oauth/callback`,
+);
+
+function sha256Hex(value: string): string {
+  return createHash('sha256').update(value, 'utf8').digest('hex');
+}
 
 /**
  * Environment, validated once at cold start. Every other module takes what it needs from here;
@@ -17,14 +30,47 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Seconds a resolved token stays cached in a warm function (revocation delay). */
   TOKEN_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(15),
+
+  /** The one OAuth client (Okta's OIN rule: the same client for every company). */
+  OAUTH_CLIENT_ID: z.string().min(1).max(200).default(LOCAL_OAUTH_CLIENT.id),
+  /**
+   * Hex SHA-256 of the client secret, so the deployed environment never holds the secret itself.
+   * Unset when deployed means OAuth is off (every client is refused); locally it defaults to the
+   * hash of LOCAL_OAUTH_CLIENT.secret.
+   */
+  OAUTH_CLIENT_SECRET_SHA256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits').optional(),
+  /** Allowed redirect_uri values; `{appName}` matches one Okta app name. Comma-separated. */
+  OAUTH_REDIRECT_URIS: z
+    .string()
+    .default(OKTA_CALLBACK_URIS.join(','))
+    .transform((value) => value.split(',').map((uri) => uri.trim()).filter(Boolean)),
+  /** Also allow http://localhost and http://127.0.0.1 redirect URIs: local stack and tests only. */
+  OAUTH_ALLOW_LOOPBACK_REDIRECTS: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  OAUTH_ACCESS_TOKEN_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3_600),
 });
 
-export type Config = z.infer<typeof schema>;
+const localSecretHash = sha256Hex(LOCAL_OAUTH_CLIENT.secret);
+
+const validated = schema
+  .refine((env) => env.STAGE === 'local' || !env.OAUTH_ALLOW_LOOPBACK_REDIRECTS, {
+    path: ['OAUTH_ALLOW_LOOPBACK_REDIRECTS'],
+    message: 'loopback redirect URIs are allowed only when STAGE is local',
+  })
+  .refine((env) => env.STAGE === 'local' || env.OAUTH_CLIENT_SECRET_SHA256 !== localSecretHash, {
+    path: ['OAUTH_CLIENT_SECRET_SHA256'],
+    message: 'the local client secret cannot be used outside STAGE local',
+  })
+  .transform((env) => ({
+    ...env,
+    OAUTH_CLIENT_SECRET_SHA256: env.OAUTH_CLIENT_SECRET_SHA256 ?? (env.STAGE === 'local' ? localSecretHash : undefined),
+  }));
+
+export type Config = z.output<typeof validated>;
 
 let cached: Config | undefined;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = schema.safeParse(env);
+  const parsed = validated.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid Roster configuration: ${problems.join('; ')}`);

@@ -69,6 +69,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
       PRODUCT_URL: `http://localhost:${options.port}`,
       TOKEN_CACHE_SECONDS: '0',
+      // Lets a local Okta stand-in (or a test) receive the OAuth redirect on this machine.
+      OAUTH_ALLOW_LOOPBACK_REDIRECTS: 'true',
     });
 
     const admin = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });

@@ -1,5 +1,6 @@
 import './quiet-sdk-warning.js';
 import { z } from 'zod';
+import { LOCAL_OAUTH_CLIENT } from '../../shared/config.js';
 import { MissingJavaError } from './java.js';
 import { startLocalStack } from './local-stack.js';
 
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
       `  SCIM token      ${info.scimToken}`,
       `  Admin base URL  ${info.adminBaseUrl}`,
       `  Admin token     ${info.adminToken}`,
-      `  OAuth base URL  ${info.oauthBaseUrl}`,
+      `  OAuth base URL  ${info.oauthBaseUrl}  (client ${LOCAL_OAUTH_CLIENT.id} / ${LOCAL_OAUTH_CLIENT.secret})`,
       `  Company         Example Co (${info.primaryDomain}), tenant ${info.tenantId}`,
       `  Emails sent     ${info.sesApiUrl}`,
       `  DynamoDB Local  ${info.dynamoDbEndpoint} (table ${info.tableName})`,

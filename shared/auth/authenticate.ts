@@ -1,13 +1,15 @@
 import { config } from '../config.js';
 import { forbidden, unauthorized } from '../errors.js';
-import { getToken, type TokenScope } from '../store/tokens.js';
+import type { TokenScope } from '../store/tokens.js';
 import type { Principal } from './principal.js';
+import { resolveTokenHash } from './resolve-token.js';
 import { hashToken } from './tokens.js';
 
 /**
  * Resolves `Authorization: Bearer <token>` to a principal of the required scope. This is the one
- * place tokens are checked, for every route. A warm function caches a resolution for
- * TOKEN_CACHE_SECONDS (revocation takes effect within that time; 0 disables the cache).
+ * place bearer tokens are checked, for every route (an API Gateway Lambda authorizer could not
+ * answer 401 with SCIM Error JSON). A warm function caches a resolution for TOKEN_CACHE_SECONDS
+ * (revocation takes effect within that time; 0 disables the cache), never past the token's expiry.
  * Only valid tokens are cached, so a flood of bad tokens cannot evict good ones. The lookup is by
  * hash, so no secret is ever compared byte by byte.
  */
@@ -17,6 +19,11 @@ const MAX_CACHED_TOKENS = 1_000;
 export async function authenticate(authorizationHeader: string | undefined, requiredScope: TokenScope): Promise<Principal> {
   const token = bearerToken(authorizationHeader);
   if (!token) throw unauthorized('Missing bearer token: send "Authorization: Bearer <token>".');
+  return authenticateToken(token, requiredScope);
+}
+
+/** The same check for a token that arrives another way (the admin token pasted on the consent page). */
+export async function authenticateToken(token: string, requiredScope: TokenScope): Promise<Principal> {
   const principal = await resolveToken(hashToken(token));
   if (!principal) throw unauthorized('The bearer token is not valid or has been revoked.');
   if (principal.scope !== requiredScope) {
@@ -36,16 +43,12 @@ async function resolveToken(tokenHash: string): Promise<Principal | undefined> {
   const hit = cache.get(tokenHash);
   if (hit && hit.expiresAt > now) return hit.principal;
 
-  const record = await getToken(tokenHash);
-  const principal =
-    record && !record.revokedAt
-      ? { tenantId: record.tenantId, connectionId: record.connectionId, scope: record.scope }
-      : undefined;
-  if (principal && ttlMs > 0) {
+  const resolution = await resolveTokenHash(tokenHash);
+  if (resolution && ttlMs > 0) {
     if (cache.size >= MAX_CACHED_TOKENS) cache.clear();
-    cache.set(tokenHash, { principal, expiresAt: now + ttlMs });
+    cache.set(tokenHash, { principal: resolution.principal, expiresAt: Math.min(now + ttlMs, resolution.validUntil ?? Infinity) });
   }
-  return principal;
+  return resolution?.principal;
 }
 
 export function clearTokenCacheForTests(): void {

@@ -1,12 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { TokenScope } from '../store/tokens.js';
 
+/** What a secret is for; the prefix only helps humans (and secret scanners) recognise it. */
+export type SecretKind = TokenScope | 'access' | 'refresh' | 'code' | 'consent';
+
 /**
- * Opaque bearer tokens: 32 random bytes, shown once, stored only as a SHA-256 hash. The scope
- * prefix only helps humans (and secret scanners) recognise a token; authority comes from the record.
+ * Opaque secrets: 32 random bytes, shown once, stored only as a SHA-256 hash and looked up by that
+ * hash, so no secret is ever compared byte by byte. Authority comes from the stored record.
  */
-export function generateToken(scope: TokenScope): string {
-  return `roster_${scope}_${randomBytes(32).toString('base64url')}`;
+export function generateToken(kind: SecretKind): string {
+  return `roster_${kind}_${randomBytes(32).toString('base64url')}`;
 }
 
 export function hashToken(token: string): string {

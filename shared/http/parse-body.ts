@@ -1,5 +1,6 @@
 import { RosterError, invalidSyntax } from '../errors.js';
 import { isJsonContentType } from './content-types.js';
+import { bodyText } from './request-context.js';
 import type { ApiEvent } from './types.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -13,18 +14,21 @@ const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 export function parseBody(event: ApiEvent, headers: Record<string, string | undefined>): unknown {
   const method = event.requestContext.http.method.toUpperCase();
   const raw = event.body ?? '';
-  const bytes = event.isBase64Encoded ? Math.floor((raw.length * 3) / 4) : Buffer.byteLength(raw, 'utf8');
+  // Decoded size: Buffer.byteLength discounts base64 padding, which (raw.length * 3) / 4 did not.
+  const bytes = Buffer.byteLength(raw, event.isBase64Encoded ? 'base64' : 'utf8');
   if (bytes > MAX_BODY_BYTES) {
     throw new RosterError(413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
   }
   if (!METHODS_WITH_BODY.has(method)) return undefined;
+  // A POST that sends nothing at all (e.g. "issue a token") has nothing to parse, and no type to check.
+  if (raw === '' && !headers['content-type']) return undefined;
   if (!isJsonContentType(headers['content-type'])) {
     throw new RosterError(
       415,
       'Content-Type must be application/scim+json or application/json.',
     );
   }
-  const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+  const text = bodyText(event);
   if (text.trim() === '') throw invalidSyntax('The request body is empty; a JSON object is required.');
   try {
     return JSON.parse(text);

@@ -1,6 +1,8 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
+import { recordOf } from './item.js';
 import { keys } from './keys.js';
+import { conditionalUpdate, newItemPut, putNew } from './writes.js';
 
 export type TokenScope = 'scim' | 'admin';
 
@@ -11,21 +13,30 @@ export interface TokenRecord {
   scope: TokenScope;
   createdAt: string;
   revokedAt?: string;
+  /** OAuth access tokens only: the grant (token family), the client, and the expiry (epoch seconds, TTL). */
+  grantId?: string;
+  clientId?: string;
+  expiresAt?: number;
 }
 
 export async function putToken(record: TokenRecord): Promise<void> {
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: { ...keys.token(record.tokenHash), type: 'Token', ...record },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  );
+  await putNew(keys.token(record.tokenHash), 'Token', record);
 }
+
+/** The Put of a new token, for a transaction. */
+export const tokenPut = (record: TokenRecord) => newItemPut(keys.token(record.tokenHash), 'Token', record);
 
 export async function getToken(tokenHash: string): Promise<TokenRecord | undefined> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.token(tokenHash) }));
-  if (!Item) return undefined;
-  const { tenantId, connectionId, scope, createdAt, revokedAt } = Item as TokenRecord;
-  return { tokenHash, tenantId, connectionId, scope, createdAt, revokedAt };
+  return Item ? recordOf<TokenRecord>(Item) : undefined;
+}
+
+/** Revokes one token; false if there is no such token. */
+export function markTokenRevoked(tokenHash: string, revokedAt: string): Promise<boolean> {
+  return conditionalUpdate({
+    Key: keys.token(tokenHash),
+    UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at)',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeValues: { ':at': revokedAt },
+  });
 }

@@ -6,6 +6,15 @@ export interface ScimResponse<T = any> {
   text: string;
 }
 
+/** A response body parsed as JSON, or undefined when it is empty or not JSON. */
+export function jsonOrUndefined(text: string): any {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function scimClient(baseUrl: string, token: string) {
   const call = async <T = any>(
     method: string,
@@ -25,13 +34,7 @@ export function scimClient(baseUrl: string, token: string) {
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
     const text = await response.text();
-    let parsed: any;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      parsed = undefined;
-    }
-    return { status: response.status, headers: response.headers, body: parsed as T, text };
+    return { status: response.status, headers: response.headers, body: jsonOrUndefined(text) as T, text };
   };
   return {
     get: <T = any>(path: string, headers?: Record<string, string>) => call<T>('GET', path, undefined, headers),

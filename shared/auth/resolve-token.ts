@@ -1,0 +1,29 @@
+import { getConnection } from '../store/connections.js';
+import { getToken } from '../store/tokens.js';
+import { connectionAccepts, noteConnectionUse } from './connections.js';
+import { hasExpired } from './lifetimes.js';
+import type { Principal } from './principal.js';
+
+export interface Resolution {
+  principal: Principal;
+  /** Epoch ms after which the token is no longer valid (OAuth access tokens), for the cache. */
+  validUntil?: number;
+}
+
+/**
+ * A token hash → who is calling, or undefined. A SCIM token is valid only while its connection
+ * exists and is not deleted (and, for an OAuth access token, while it has not expired and its
+ * grant is not revoked): two reads, no per-token revocation list to scan.
+ */
+export async function resolveTokenHash(tokenHash: string): Promise<Resolution | undefined> {
+  const record = await getToken(tokenHash);
+  if (!record || record.revokedAt || hasExpired(record.expiresAt)) return undefined;
+  const principal: Principal = { tenantId: record.tenantId, connectionId: record.connectionId, scope: record.scope };
+  const validUntil = record.expiresAt === undefined ? undefined : record.expiresAt * 1000;
+  if (record.scope === 'admin') return { principal, validUntil };
+
+  const connection = await getConnection(record.tenantId, record.connectionId);
+  if (!connectionAccepts(connection, record.grantId)) return undefined;
+  await noteConnectionUse(connection);
+  return { principal, validUntil };
+}

@@ -1,0 +1,46 @@
+import type middy from '@middy/core';
+import { describeError, log } from '../log.js';
+import { RosterError } from '../errors.js';
+import { requestIdOf, type RosterContext } from './request-context.js';
+import { toRosterError } from './to-roster-error.js';
+import type { ApiEvent, ApiResult } from './types.js';
+
+type Middleware = middy.MiddlewareObj<ApiEvent, ApiResult, Error, RosterContext>;
+type Request = middy.Request<ApiEvent, ApiResult, Error, RosterContext>;
+
+/** Turns any error into the API's error response; unknown failures are logged with the request id. */
+export function errorHandler(format: (error: RosterError, request: Request, requestId: string) => ApiResult): Middleware {
+  return {
+    onError: async (request) => {
+      const { error, unexpected } = toRosterError(request.error);
+      const requestId = requestIdOf(request.event, request.context);
+      if (unexpected) log('error', 'request failed', { requestId, ...describeError(request.error) });
+      request.response = format(error, request, requestId);
+    },
+  };
+}
+
+/** One structured log line per request: ids, route, status and latency; never tokens, emails or names. */
+export function requestLog(api: string): Middleware {
+  const write = (request: Request) => {
+    const roster = request.context.roster;
+    log('info', 'request', {
+      api,
+      route: request.event.routeKey,
+      status: request.response?.statusCode,
+      latencyMs: roster ? Date.now() - roster.startedAt : undefined,
+      tenantId: roster?.principal?.tenantId,
+      connectionId: roster?.principal?.connectionId,
+      requestId: requestIdOf(request.event, request.context),
+      ...(request.error instanceof RosterError ? { scimType: request.error.scimType } : {}),
+    });
+  };
+  return {
+    before: async (request) => {
+      request.context.roster = { startedAt: Date.now() };
+    },
+    after: async (request) => write(request),
+    // Registered before the error handler, so this onError runs after it and sees its response.
+    onError: async (request) => write(request),
+  };
+}

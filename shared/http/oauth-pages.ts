@@ -1,0 +1,75 @@
+import type { AuthorizeOutcome } from '../auth/oauth/authorize.js';
+import { requestParameters, type AuthorizationRequest } from '../auth/oauth/authorization-request.js';
+import type { ConnectionView } from '../auth/connections.js';
+import type { RosterError } from '../errors.js';
+import { html, htmlPage, type Html, type PageResult } from './html.js';
+
+/** The pages of "Authenticate with Roster": sign-in, consent, and the error page (never a redirect). */
+export function authorizeResponse(outcome: AuthorizeOutcome): PageResult {
+  switch (outcome.kind) {
+    case 'redirect':
+      return { status: 302, headers: { location: outcome.location, 'cache-control': 'no-store' }, body: '' };
+    case 'sign-in':
+      return signInPage(outcome.request, outcome.error);
+    case 'consent':
+      return consentPage(outcome);
+  }
+}
+
+function signInPage(request: AuthorizationRequest, error: string | undefined): PageResult {
+  const content = html`<h1>Connect Okta to Roster</h1>
+<p>Okta wants to provision team members into your company on Roster.</p>
+<p>Only a tech admin of the company can allow this. Sign in by pasting a Roster admin token; it is checked and then forgotten.</p>
+${error ? html`<p class="error" role="alert">${error}</p>` : undefined}
+<form method="post" action="authorize">
+${hiddenFields(requestParameters(request))}
+<label for="admin_token">Admin token</label>
+<input type="password" id="admin_token" name="admin_token" autocomplete="off" spellcheck="false" required>
+<div class="actions">
+<button class="primary" type="submit" name="decision" value="continue">Continue</button>
+<button type="submit" name="decision" value="deny" formnovalidate>Cancel</button>
+</div>
+</form>`;
+  return htmlPage(error ? 401 : 200, 'Connect Okta to Roster', content, [originOf(request.redirectUri)]);
+}
+
+function consentPage(outcome: Extract<AuthorizeOutcome, { kind: 'consent' }>): PageResult {
+  const { companyName, connections, suggestedName, request, ticket } = outcome;
+  const content = html`<h1>Okta wants to provision team members into ${companyName}</h1>
+<p>If you allow it, Okta can create, update and deactivate the team members and groups of ${companyName}.</p>
+<form method="post" action="authorize">
+${hiddenFields({ consent_ticket: ticket })}
+<fieldset><legend>Connection</legend>
+<label class="choice"><input type="radio" name="connection" value="new" checked> A new connection, named</label>
+<input type="text" name="connection_name" value="${suggestedName}" maxlength="100" aria-label="Name of the new connection">
+${connections.map(existingConnection)}
+<p class="muted">Pick an existing connection only when you re-authenticate the same Okta app instance; a new app instance gets its own connection.</p>
+</fieldset>
+<div class="actions">
+<button class="primary" type="submit" name="decision" value="allow">Allow</button>
+<button type="submit" name="decision" value="deny">Deny</button>
+</div>
+</form>`;
+  return htmlPage(200, `Allow Okta to provision ${companyName}?`, content, [originOf(request.redirectUri)]);
+}
+
+function existingConnection(connection: ConnectionView): Html {
+  return html`<label class="choice"><input type="radio" name="connection" value="${connection.id}"> ${connection.name} <span class="muted">(${connection.source}, created ${connection.createdAt.slice(0, 10)})</span></label>`;
+}
+
+/** What went wrong, shown to the admin; an unknown failure says only that, with the request id. */
+export function errorPage(error: RosterError, requestId: string): PageResult {
+  const message = error.status >= 500 ? 'Something went wrong on our side. Please try again.' : error.detail;
+  const content = html`<h1>This sign-in cannot continue</h1>
+<p class="error" role="alert">${message}</p>
+<p class="muted">Request id: ${requestId}</p>`;
+  return htmlPage(error.status, 'Roster: sign-in error', content);
+}
+
+function hiddenFields(fields: Record<string, string>): Html[] {
+  return Object.entries(fields).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`);
+}
+
+function originOf(uri: string): string {
+  return new URL(uri).origin;
+}

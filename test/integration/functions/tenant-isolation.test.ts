@@ -1,0 +1,290 @@
+import '../../support/environment.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../../shared/routes.js';
+import { startTestApi } from '../../support/http-stack.js';
+import { consentTicketOf, oauthClient } from '../../support/oauth-client.js';
+import { oktaUser, scimClient, type ScimClient } from '../../support/scim-client.js';
+import { createTestTenant, type TestTenant } from '../../support/tenant.js';
+
+const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group';
+const json = { 'content-type': 'application/json' };
+
+let api: Awaited<ReturnType<typeof startTestApi>>;
+let a: TestTenant;
+let b: TestTenant;
+let oauth: ReturnType<typeof oauthClient>;
+/** A's data, as A sees it before B runs anything. */
+const ofA = {
+  user: undefined as any,
+  group: undefined as any,
+  connectionId: '',
+  seatId: '',
+  workspaceId: '',
+  assignmentId: '',
+  oauthTokens: undefined as any,
+  snapshot: '',
+};
+/** B's callers: its plain SCIM bearer token and an OAuth access token of B's. */
+let bScim: ScimClient[];
+let bAdmin: ScimClient;
+
+const scimOf = (token: string) => scimClient(`${api.baseUrl}/scim/v2`, token);
+const adminOf = (token: string) => scimClient(`${api.baseUrl}/admin/v1`, token);
+const filter = (expression: string) => `?filter=${encodeURIComponent(expression)}`;
+
+/** Everything of A that B could change: A's resources and connections, read with A's tokens. */
+async function snapshotOfA(): Promise<string> {
+  const scim = scimOf(a.scimToken);
+  const admin = adminOf(a.adminToken);
+  return JSON.stringify({
+    settings: (await admin.get('/settings')).body,
+    seats: (await admin.get('/seats')).body,
+    workspaces: (await admin.get('/workspaces')).body,
+    assignments: (await admin.get('/assignments')).body,
+    teamMember: (await admin.get(`/team-members/${ofA.user.id}`)).body,
+    user: (await scim.get(`/Users/${ofA.user.id}`)).body,
+    users: (await scim.get('/Users?count=100')).body,
+    group: ofA.group ? (await scim.get(`/Groups/${ofA.group.id}`)).body : null,
+    groups: ofA.group ? (await scim.get('/Groups?count=100')).body : null,
+    connections: (await adminOf(a.adminToken).get('/connections')).body.connections.map(({ lastUsedAt: _, ...rest }: any) => rest),
+  });
+}
+
+beforeAll(async () => {
+  api = await startTestApi();
+  oauth = oauthClient(`${api.baseUrl}/oauth`);
+  [a, b] = await Promise.all([createTestTenant('a.example', 'Company A'), createTestTenant('b.example', 'Company B')]);
+  const scimA = scimOf(a.scimToken);
+  ofA.user = (await scimA.post('/Users', oktaUser('jane.doe@a.example', { externalId: 'ext-a-1' }))).body;
+  const group = await scimA.post('/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Engineering A', externalId: 'grp-a-1', members: [{ value: ofA.user.id }] });
+  ofA.group = group.status === 201 ? group.body : undefined;
+  const adminA = adminOf(a.adminToken);
+  const created = async (path: string, body: unknown) => {
+    const response = await adminA.call('POST', path, JSON.stringify(body), json);
+    if (response.status !== 201) throw new Error(`setup: POST ${path} answered ${response.status} ${response.text}`);
+    return response.body.id as string;
+  };
+  ofA.connectionId = await created('/connections', { name: 'A second instance' });
+  ofA.seatId = await created('/seats', { name: 'Seat A-only', total: 3 });
+  ofA.workspaceId = await created('/workspaces', { name: 'Workspace A-only', permissionProfiles: [{ id: 'viewer', name: 'Viewer' }] });
+  ofA.assignmentId = await created('/assignments', {
+    name: 'Assignment A-only',
+    priority: 5,
+    seatTypeIds: [ofA.seatId],
+    groupIds: ofA.group ? [ofA.group.id] : [],
+  });
+  ofA.oauthTokens = await oauth.tokensFor(a.adminToken);
+  ofA.snapshot = await snapshotOfA();
+
+  const bTokens = await oauth.tokensFor(b.adminToken);
+  bScim = [scimOf(b.scimToken), scimOf(bTokens.access_token)];
+  bAdmin = adminOf(b.adminToken);
+});
+afterAll(async () => api?.stop());
+
+const neverSeesA = (text: string) => {
+  const secrets = [ofA.user.id, 'jane.doe@a.example', 'ext-a-1', a.tenantId, ofA.connectionId, 'Company A', 'a.example'];
+  const config = [ofA.seatId, ofA.workspaceId, ofA.assignmentId, 'Seat A-only', 'Workspace A-only', 'Assignment A-only'];
+  for (const secret of [...secrets, ...config, ...(ofA.group ? [ofA.group.id] : [])]) {
+    expect(text).not.toContain(secret);
+  }
+};
+
+const userCases = (kind: 'Users' | 'Groups') => {
+  const id = () => (kind === 'Users' ? ofA.user.id : ofA.group.id);
+  const skip = () => kind === 'Groups' && !ofA.group;
+  // A's externalId (and, for groups, displayName) with B's own email domain.
+  const body = () =>
+    kind === 'Users' ? oktaUser('jane.doe@b.example', { externalId: 'ext-a-1' }) : { schemas: [GROUP_SCHEMA], displayName: 'Engineering A', externalId: 'grp-a-1' };
+  const lookups = () =>
+    kind === 'Users'
+      ? ['userName eq "jane.doe@a.example"', 'externalId eq "ext-a-1"', 'emails.value eq "jane.doe@a.example"', `id eq "${ofA.user.id}"`]
+      : ['displayName eq "Engineering A"', 'externalId eq "grp-a-1"', `id eq "${ofA.group.id}"`];
+  return {
+    [`GET /scim/v2/${kind}`]: async () => {
+      if (skip()) return;
+      for (const scim of bScim) {
+        const list = await scim.get(`/${kind}?count=200`);
+        expect(list.status).toBe(200);
+        neverSeesA(list.text);
+        for (const expression of lookups()) {
+          const found = await scim.get(`/${kind}${filter(expression)}`);
+          expect(found.status, expression).toBe(200);
+          expect(found.body.totalResults, expression).toBe(0);
+        }
+      }
+    },
+    [`POST /scim/v2/${kind}`]: async () => {
+      if (skip()) return;
+      // A's unique values are free in B (a 409 would tell B they exist in A); B gets its own resource,
+      // removed again so that the other cases still look for A's values only.
+      const created = await bScim[0]!.post(`/${kind}`, body());
+      expect(created.status, created.text).toBe(201);
+      expect(created.body.id).not.toBe(id());
+      expect((await bScim[0]!.delete(`/${kind}/${created.body.id}`)).status).toBe(204);
+    },
+    [`GET /scim/v2/${kind}/{id}`]: async () => {
+      if (skip()) return;
+      for (const scim of bScim) expect((await scim.get(`/${kind}/${id()}`)).status).toBe(404);
+    },
+    [`PUT /scim/v2/${kind}/{id}`]: async () => {
+      if (skip()) return;
+      for (const scim of bScim) expect((await scim.put(`/${kind}/${id()}`, body())).status).toBe(404);
+    },
+    [`PATCH /scim/v2/${kind}/{id}`]: async () => {
+      if (skip()) return;
+      const patch = { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: kind === 'Users' ? { active: false } : { displayName: 'Hijacked' } }] };
+      for (const scim of bScim) expect((await scim.patch(`/${kind}/${id()}`, patch)).status).toBe(404);
+    },
+    [`DELETE /scim/v2/${kind}/{id}`]: async () => {
+      if (skip()) return;
+      for (const scim of bScim) expect((await scim.delete(`/${kind}/${id()}`)).status).toBe(404);
+    },
+  };
+};
+
+const discovery = async (path: string) => {
+  for (const scim of bScim) {
+    const response = await scim.get(path);
+    expect(response.status).toBe(200);
+    neverSeesA(response.text);
+  }
+};
+
+/** B's admin against A's company configuration and team members (the provisioning admin API). */
+function companyAdminCases(): Record<string, () => Promise<void>> {
+  const put = (path: string, body: unknown) => bAdmin.call('PUT', path, JSON.stringify(body), json);
+  const post = (path: string, body: unknown) => bAdmin.call('POST', path, JSON.stringify(body), json);
+  const listsNothingOfA = (path: string) => async () => {
+    const response = await bAdmin.get(path);
+    expect(response.status, path).toBe(200);
+    neverSeesA(response.text);
+  };
+  const seat = { name: 'Seat B', total: 1 };
+  const workspace = { name: 'Workspace B', permissionProfiles: [] };
+  const assignment = { name: 'Assignment B', priority: 1 };
+  return {
+    'GET /admin/v1/settings': async () => {
+      const settings = await bAdmin.get('/settings');
+      expect(settings.body.name).toBe('Company B');
+      neverSeesA(settings.text);
+    },
+    'PUT /admin/v1/settings': async () => {
+      const { name, domains, allowSubdomains, defaultTimeZone, provisioningSource, notifyManagersOnImport, managersCanToggleDataCapture, version } =
+        (await bAdmin.get('/settings')).body;
+      const body = { name, domains, allowSubdomains, defaultTimeZone, provisioningSource, notifyManagersOnImport, managersCanToggleDataCapture, version };
+      expect((await put('/settings', { ...body, notifyManagersOnImport: !notifyManagersOnImport })).status).toBe(200);
+    },
+    'GET /admin/v1/seats': listsNothingOfA('/seats'),
+    'POST /admin/v1/seats': async () => expect((await post('/seats', seat)).status).toBe(201),
+    'PUT /admin/v1/seats/{id}': async () => expect((await put(`/seats/${ofA.seatId}`, seat)).status).toBe(404),
+    'GET /admin/v1/workspaces': listsNothingOfA('/workspaces'),
+    'POST /admin/v1/workspaces': async () => expect((await post('/workspaces', workspace)).status).toBe(201),
+    'PUT /admin/v1/workspaces/{id}': async () => expect((await put(`/workspaces/${ofA.workspaceId}`, workspace)).status).toBe(404),
+    'GET /admin/v1/assignments': listsNothingOfA('/assignments'),
+    'POST /admin/v1/assignments': async () => {
+      expect((await post('/assignments', assignment)).status).toBe(201);
+      // A's seat types and groups are unknown in B.
+      const naming = await post('/assignments', { ...assignment, seatTypeIds: [ofA.seatId], groupIds: ofA.group ? [ofA.group.id] : [] });
+      expect(naming.status).toBeGreaterThanOrEqual(400);
+      neverSeesA(naming.text.replaceAll(ofA.seatId, '').replaceAll(ofA.group?.id ?? '-', ''));
+    },
+    'GET /admin/v1/assignments/{id}': async () => expect((await bAdmin.get(`/assignments/${ofA.assignmentId}`)).status).toBe(404),
+    'PUT /admin/v1/assignments/{id}': async () => expect((await put(`/assignments/${ofA.assignmentId}`, assignment)).status).toBe(404),
+    'DELETE /admin/v1/assignments/{id}': async () => expect((await bAdmin.delete(`/assignments/${ofA.assignmentId}`)).status).toBe(404),
+    'GET /admin/v1/team-members': listsNothingOfA('/team-members?count=200'),
+    'GET /admin/v1/team-members/{id}': async () => expect((await bAdmin.get(`/team-members/${ofA.user.id}`)).status).toBe(404),
+    'PATCH /admin/v1/team-members/{id}': async () => {
+      const response = await bAdmin.call('PATCH', `/team-members/${ofA.user.id}`, JSON.stringify({ settings: { permissions: {} } }), json);
+      expect(response.status).toBe(404);
+    },
+    'PUT /admin/v1/team-members/{id}/data-capture': async () =>
+      expect((await put(`/team-members/${ofA.user.id}/data-capture`, { dataCapture: {} })).status).toBe(404),
+    'GET /admin/v1/import-errors': listsNothingOfA('/import-errors'),
+  };
+}
+
+/** One case per route of the route table (a test below fails when a route has none). */
+const cases: Record<string, () => Promise<void>> = {
+  ...userCases('Users'),
+  ...userCases('Groups'),
+  'GET /scim/v2/ServiceProviderConfig': () => discovery('/ServiceProviderConfig'),
+  'GET /scim/v2/Schemas': () => discovery('/Schemas'),
+  'GET /scim/v2/Schemas/{id}': () => discovery('/Schemas/urn:ietf:params:scim:schemas:core:2.0:User'),
+  'GET /scim/v2/ResourceTypes': () => discovery('/ResourceTypes'),
+  'GET /scim/v2/ResourceTypes/{id}': () => discovery('/ResourceTypes/User'),
+
+  ...companyAdminCases(),
+
+  'GET /admin/v1/connections': async () => {
+    const listed = await bAdmin.get('/connections');
+    expect(listed.status).toBe(200);
+    neverSeesA(listed.text);
+    expect(listed.body.connections.map((connection: { id: string }) => connection.id)).not.toContain(a.connectionId);
+  },
+  'POST /admin/v1/connections': async () => {
+    const created = await bAdmin.call('POST', '/connections', JSON.stringify({ name: 'A second instance' }), json);
+    expect(created.status).toBe(201);
+  },
+  'DELETE /admin/v1/connections/{id}': async () => {
+    for (const id of [a.connectionId, ofA.connectionId]) expect((await bAdmin.delete(`/connections/${id}`)).status).toBe(404);
+  },
+  'POST /admin/v1/connections/{id}/tokens': async () => {
+    for (const id of [a.connectionId, ofA.connectionId]) {
+      const response = await bAdmin.call('POST', `/connections/${id}/tokens`);
+      expect(response.status).toBe(404);
+      expect(response.text).not.toContain('roster_scim_');
+    }
+  },
+
+  'GET /oauth/authorize': async () => {
+    const page = await oauth.authorize(oauth.authorizeParams());
+    expect(page.status).toBe(200);
+    neverSeesA(page.text);
+  },
+  'POST /oauth/authorize': async () => {
+    const consent = await oauth.signIn(b.adminToken);
+    expect(consent.text).toContain('into Company B');
+    neverSeesA(consent.text);
+    // B's admin cannot bind Okta to one of A's connections by sending its id.
+    for (const id of [a.connectionId, ofA.connectionId]) {
+      const ticket = consentTicketOf((await oauth.signIn(b.adminToken)).text);
+      const decision = await oauth.submit({ consent_ticket: ticket, decision: 'allow', connection: id });
+      expect(decision.status).toBe(404);
+      expect(decision.headers.get('location')).toBeNull();
+    }
+  },
+  'POST /oauth/token': async () => {
+    // B's grant yields tokens of B: its refresh gives an access token that sees nothing of A.
+    const tokens = await oauth.tokensFor(b.adminToken);
+    const renewed = await oauth.token({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token });
+    expect(renewed.status).toBe(200);
+    const scim = scimOf(renewed.json.access_token);
+    expect((await scim.get(`/Users/${ofA.user.id}`)).status).toBe(404);
+    neverSeesA((await scim.get('/Users?count=200')).text);
+  },
+  'POST /oauth/revoke': async () => {
+    const tokens = await oauth.tokensFor(b.adminToken);
+    expect((await oauth.revoke(tokens.refresh_token)).status).toBe(200);
+    expect((await scimOf(tokens.access_token).get('/Users?count=1')).status).toBe(401);
+  },
+};
+
+describe('tenant isolation: company B against company A', () => {
+  it('has a case for every route of the route table', () => {
+    expect(Object.keys(cases).sort()).toEqual(routes.map((route) => `${route.method} ${route.path}`).sort());
+  });
+
+  for (const route of routes) {
+    const routeKey = `${route.method} ${route.path}`;
+    it(`${routeKey} finds nothing of A`, async () => {
+      await cases[routeKey]!();
+    });
+  }
+
+  it('changed nothing of A, and A keeps working', async () => {
+    expect(await snapshotOfA()).toBe(ofA.snapshot);
+    expect((await scimOf(a.scimToken).get('/Users?count=1')).status).toBe(200);
+    expect((await scimOf(ofA.oauthTokens.access_token).get('/Users?count=1')).status).toBe(200);
+  });
+});
