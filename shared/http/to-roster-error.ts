@@ -6,7 +6,33 @@ const THROTTLING_ERRORS = new Set([
   'RequestLimitExceeded',
   'LimitExceededException',
 ]);
-const UNAVAILABLE_ERRORS = new Set(['ServiceUnavailable', 'InternalServerError', 'ECONNREFUSED', 'ECONNRESET', 'TimeoutError']);
+const UNAVAILABLE_ERRORS = new Set([
+  'ServiceUnavailable',
+  'InternalServerError',
+  'TimeoutError',
+  // Node's network errors (error.code): the store cannot be reached right now.
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
+
+/**
+ * A TransactWriteItems cancelled because one of its items was throttled, or still conflicting with
+ * other transactions after the store's own retries, is worth retrying: nothing was written.
+ */
+function isTransientTransaction(error: unknown): boolean {
+  const { name, CancellationReasons: reasons } = (error ?? {}) as { name?: unknown; CancellationReasons?: unknown };
+  return (
+    name === 'TransactionCanceledException' &&
+    Array.isArray(reasons) &&
+    reasons.some((reason) => ['ThrottlingError', 'TransactionConflict'].includes(String((reason as { Code?: unknown } | null)?.Code)))
+  );
+}
 
 /**
  * Any thrown value → RosterError. Throttling becomes 429 with an integer Retry-After (Okta waits
@@ -16,7 +42,7 @@ export function toRosterError(error: unknown): { error: RosterError; unexpected:
   if (error instanceof RosterError) return { error, unexpected: false };
   const name = (error as { name?: string; code?: string } | undefined)?.name ?? '';
   const code = (error as { code?: string } | undefined)?.code ?? '';
-  if (THROTTLING_ERRORS.has(name)) {
+  if (THROTTLING_ERRORS.has(name) || isTransientTransaction(error)) {
     return {
       error: new RosterError(429, 'Too many requests right now; retry after the indicated delay.', {
         headers: { 'retry-after': '2' },

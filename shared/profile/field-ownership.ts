@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from 'node:util';
+
 /**
  * Who owns each profile field (the article: "Provisioned fields cannot be edited manually. If you
  * leave a field empty, it can be manually set once in Gong. Thereafter, this field cannot be
@@ -31,7 +33,10 @@ export function applyProviderValues(
   const manual: Record<string, unknown> = {};
   const values: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(provided)) {
-    if (!isEmpty(value)) {
+    // Okta updates by reading the resource and sending it back whole: a hand-set value it echoes
+    // is still the hand-set value, not the provider taking the field over.
+    const echoed = previous.sources[field] === 'manual' && isDeepStrictEqual(value, previous.manual[field]);
+    if (!isEmpty(value) && !echoed) {
       sources[field] = 'provider';
       values[field] = value;
     } else if (previous.sources[field] === 'manual') {

@@ -19,7 +19,8 @@ const member = z.object({
 const groupBody = z.object({
   schemas: z.array(z.string()).min(1),
   displayName: z.string().trim().min(1, 'displayName is required and must not be empty').max(256),
-  externalId: z.string().trim().min(1).max(256).optional(),
+  // null is unassigned (RFC 7643 §2.5), as for members.
+  externalId: z.string().trim().min(1).max(256).nullable().optional(),
   members: z.array(member).max(10_000).nullable().optional(),
 });
 

@@ -5,6 +5,7 @@ import { findKey, isJsonObject, valuesOf, type JsonObject } from './json.js';
 import { parsePatchRequest, type PatchOperation } from './patch/request.js';
 import { elementMatcher, resolvePatchTarget } from './patch/target.js';
 import { GROUP_RESOURCE_SCHEMA } from './schema/resource-schemas.js';
+import { GROUP_SCHEMA } from './schema/urns.js';
 
 /**
  * A Group PATCH split into what it does to the group's own attributes and what it does to its
@@ -39,14 +40,16 @@ export const attributePatchBody = (plan: GroupPatchPlan) => ({
   Operations: plan.attributeOperations.map(({ op, path, value }) => ({ op, ...(path === undefined ? {} : { path }), value })),
 });
 
+const MEMBERS_KEYS = new Set(['members', `${GROUP_SCHEMA}:members`.toLowerCase()]);
+
 function planPathless(operation: PatchOperation, plan: GroupPatchPlan): void {
   if (operation.op === 'remove') throw noTarget(`Operations[${operation.index}]: "remove" needs a path.`);
   if (!isJsonObject(operation.value)) {
     throw invalidValue(`Operations[${operation.index}]: without a path, the value must be an object of attributes.`);
   }
   const value: JsonObject = { ...operation.value };
-  const membersKey = findKey(value, 'members');
-  if (membersKey !== undefined) {
+  // "members" in any case, or URN-qualified: left in the attribute operations, it would be dropped unnoticed.
+  for (const membersKey of Object.keys(value).filter((key) => MEMBERS_KEYS.has(key.toLowerCase()))) {
     const ids = memberIds(value[membersKey], operation.index);
     plan.memberSteps.push(operation.op === 'add' ? { kind: 'add', ids } : { kind: 'replace', ids });
     delete value[membersKey];

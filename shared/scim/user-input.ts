@@ -113,7 +113,7 @@ export function parseUserBody(body: unknown): ParsedUser {
       throw invalidValue(`schemas must include ${USER_SCHEMA}.`);
     }
   }
-  const parsed = userBody.safeParse(canonical);
+  const parsed = userBody.safeParse(withoutNulls(canonical));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length ? issue.path.join('.') : 'body';
@@ -126,6 +126,13 @@ export function parseUserBody(body: unknown): ParsedUser {
     active: attributes.active ?? true,
     attributes: { ...dropEmpty(attributes), active: attributes.active ?? true },
   };
+}
+
+/** RFC 7643 §2.5: null is the same state as unassigned (a PUT may send "title": null), so it is dropped before validation. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).flatMap(([key, entry]) => (entry === null ? [] : [[key, withoutNulls(entry)]])));
 }
 
 /** Empty extension objects and empty lists carry nothing: do not store them. */

@@ -31,7 +31,7 @@ export function toScimUser(member: TeamMemberRecord, baseUrl: string): ScimResou
     active: member.active,
     groups: member.groupIds.map((groupId) => ({
       value: groupId,
-      $ref: `${baseUrl}/scim/v2/Groups/${groupId}`,
+      $ref: `${baseUrl}/scim/v2/Groups/${encodeURIComponent(groupId)}`,
       type: 'direct',
     })),
     meta: {

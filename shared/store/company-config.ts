@@ -1,4 +1,5 @@
-import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './query-all.js';
 import { db, tableName } from './client.js';
 import { recordOf } from './item.js';
 import { keys } from './keys.js';
@@ -81,24 +82,16 @@ const TYPES: Record<Kind, string> = { seat: 'SeatType', workspace: 'Workspace', 
 
 export async function loadCompanyConfig(tenantId: string): Promise<CompanyConfig> {
   const config: CompanyConfig = { seatTypes: [], workspaces: [], assignments: [] };
-  let from: Record<string, unknown> | undefined;
-  do {
-    const { Items = [], LastEvaluatedKey } = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.configPartition(tenantId) },
-        ConsistentRead: true,
-        ...(from ? { ExclusiveStartKey: from } : {}),
-      }),
-    );
-    for (const item of Items) {
-      if (item.type === TYPES.seat) config.seatTypes.push(recordOf<SeatType>(item));
-      else if (item.type === TYPES.workspace) config.workspaces.push(recordOf<Workspace>(item));
-      else if (item.type === TYPES.assignment) config.assignments.push(recordOf<Assignment>(item));
-    }
-    from = LastEvaluatedKey;
-  } while (from);
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.configPartition(tenantId) },
+    ConsistentRead: true,
+  });
+  for (const item of items) {
+    if (item.type === TYPES.seat) config.seatTypes.push(recordOf<SeatType>(item));
+    else if (item.type === TYPES.workspace) config.workspaces.push(recordOf<Workspace>(item));
+    else if (item.type === TYPES.assignment) config.assignments.push(recordOf<Assignment>(item));
+  }
   config.assignments.sort((a, b) => a.priority - b.priority || (a.id < b.id ? -1 : 1));
   return config;
 }

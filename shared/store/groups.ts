@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGet } from './batch-get.js';
 import { db, tableName } from './client.js';
+import { queryIndexPartition, valuePlaceholders } from './index-query.js';
 import { counterUpdate } from './counters.js';
 import { caseFold, indexKeys, keys } from './keys.js';
 import { pageByCursor, pageByIndex } from './paging.js';
@@ -92,7 +93,7 @@ export function groupUpdate(
     ':by': next.updatedBy,
     ':name': next.displayName,
     ':previousName': previous.displayName,
-    ...prefixed(indexAttributes(next)),
+    ...valuePlaceholders(indexAttributes(next)),
   };
   const set = ['updatedAt = :at', 'updatedBy = :by', 'displayName = :name', ...Object.keys(indexAttributes(next)).map((name) => `${name} = :${name}`)];
   const remove: string[] = [];
@@ -195,9 +196,6 @@ function indexAttributes(record: GroupRecord): Record<string, string> {
   };
 }
 
-function prefixed(attributes: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(attributes).map(([name, value]) => [`:${name}`, value]));
-}
 
 function toItem(record: GroupRecord): Item {
   return { ...keys.group(record.tenantId, record.id), type: 'Group', ...record, ...indexAttributes(record) };
@@ -218,15 +216,5 @@ function fromItem(item: Item): GroupRecord {
 }
 
 async function queryIndex(index: { name: string; partition: string }, partition: string): Promise<GroupRecord[]> {
-  const { Items = [] } = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: index.name,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': index.partition },
-      ExpressionAttributeValues: { ':pk': partition },
-      Limit: 100,
-    }),
-  );
-  return Items.map(fromItem);
+  return (await queryIndexPartition(index, partition)).map(fromItem);
 }

@@ -1,4 +1,5 @@
-import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './query-all.js';
 import { batchGet } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
@@ -15,23 +16,13 @@ const PARALLEL_TRANSACTIONS = 8;
 
 /** Every member id of a group, read page by page (only when a response or a "replace" needs them). */
 export async function readMemberIds(tenantId: string, groupId: string): Promise<string[]> {
-  const ids: string[] = [];
-  let from: Record<string, unknown> | undefined;
-  do {
-    const { Items = [], LastEvaluatedKey } = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :member)',
-        ExpressionAttributeValues: { ':pk': keys.groupPartition(tenantId, groupId), ':member': keys.memberPrefix },
-        ProjectionExpression: 'sk',
-        ConsistentRead: true,
-        ...(from ? { ExclusiveStartKey: from } : {}),
-      }),
-    );
-    for (const item of Items) ids.push(keys.idFromEdge(String(item.sk)));
-    from = LastEvaluatedKey;
-  } while (from);
-  return ids;
+  const edges = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :member)',
+    ExpressionAttributeValues: { ':pk': keys.groupPartition(tenantId, groupId), ':member': keys.memberPrefix },
+    ProjectionExpression: 'sk',
+    ConsistentRead: true,
+  });
+  return edges.map((item) => keys.idFromEdge(String(item.sk)));
 }
 
 export interface MembershipState {

@@ -5,6 +5,7 @@ import { NO_OWNERSHIP, type FieldOwnership } from '../profile/field-ownership.js
 import { seatCountUpdate, type EffectiveSettings } from './company-config.js';
 import { batchGet } from './batch-get.js';
 import { db, tableName } from './client.js';
+import { queryIndexPartition, valuePlaceholders } from './index-query.js';
 import { counterUpdate } from './counters.js';
 import { INDEXES } from './table-definition.js';
 import { caseFold, indexKeys, keys } from './keys.js';
@@ -315,7 +316,7 @@ function updateMember(next: TeamMemberRecord, expectedVersion: number): Transact
     ':attributes': next.attributes,
     ':resolved': next.resolved,
     ':ownership': next.ownership,
-    ...prefixed(indexAttributes(next)),
+    ...valuePlaceholders(indexAttributes(next)),
   };
   const set = ['version = :version', 'updatedAt = :updatedAt', 'updatedBy = :updatedBy', 'userName = :userName', 'active = :active', 'identifiers = :identifiers', 'awaiting = :awaiting', '#attributes = :attributes', 'resolved = :resolved', 'ownership = :ownership'];
   set.push(...Object.keys(indexAttributes(next)).map((name) => `${name} = :${name}`));
@@ -344,9 +345,6 @@ function updateMember(next: TeamMemberRecord, expectedVersion: number): Transact
   };
 }
 
-function prefixed(attributes: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(attributes).map(([name, value]) => [`:${name}`, value]));
-}
 
 function indexAttributes(record: TeamMemberRecord): Record<string, string> {
   return {
@@ -401,15 +399,5 @@ function fromItem(item: Item): TeamMemberRecord {
 }
 
 async function queryIndex(index: { name: string; partition: string }, partition: string): Promise<TeamMemberRecord[]> {
-  const { Items = [] } = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: index.name,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': index.partition },
-      ExpressionAttributeValues: { ':pk': partition },
-      Limit: 100,
-    }),
-  );
-  return Items.map(fromItem);
+  return (await queryIndexPartition(index, partition)).map(fromItem);
 }

@@ -1,0 +1,17 @@
+import type { IndexDefinition } from './table-definition.js';
+import { queryAll } from './query-all.js';
+
+/** The items under one partition of a secondary index (every page). */
+export function queryIndexPartition(index: Pick<IndexDefinition, 'name' | 'partition'>, partition: string): Promise<Record<string, unknown>[]> {
+  return queryAll({
+    IndexName: index.name,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': index.partition },
+    ExpressionAttributeValues: { ':pk': partition },
+  });
+}
+
+/** `{ name: value }` → `{ ':name': value }`, for SET expressions built from attribute maps. */
+export function valuePlaceholders(attributes: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(attributes).map(([name, value]) => [`:${name}`, value]));
+}
