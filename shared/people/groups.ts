@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/principal.js';
-import { conflict, invalidValue, notFound, preconditionFailed } from '../errors.js';
+import { conflict, invalidValue, notFound, preconditionFailed, RosterError } from '../errors.js';
 import { attributePatchBody, planGroupPatch, type MemberStep } from '../scim/group-patch.js';
 import { parseGroupBody } from '../scim/group-input.js';
 import { toScimGroup } from '../scim/group-resource.js';
@@ -55,7 +55,21 @@ export async function getGroupOrFail(principal: Principal, id: string): Promise<
   return group;
 }
 
-export const groupMemberIds = (principal: Principal, id: string) => readMemberIds(principal.tenantId, id);
+/**
+ * The most members one response carries. A Lambda response is at most 6 MB and a member entry
+ * (value, $ref, type) about 130 bytes, so 40,000 members (~5.2 MB) is the largest group a single
+ * GET returns; bigger groups answer 400 tooMany and are read with excludedAttributes=members
+ * (which is what Okta does) or member filters.
+ */
+export const MAX_MEMBERS_IN_RESPONSE = 40_000;
+
+export async function groupMemberIds(principal: Principal, id: string): Promise<string[]> {
+  const ids = await readMemberIds(principal.tenantId, id, MAX_MEMBERS_IN_RESPONSE);
+  if (ids.length > MAX_MEMBERS_IN_RESPONSE) {
+    throw new RosterError(400, `Group ${id} has more than ${MAX_MEMBERS_IN_RESPONSE} members, more than one response can carry; read it with excludedAttributes=members, or filter with members[value eq "…"].`, { scimType: 'tooMany' });
+  }
+  return ids;
+}
 
 /** PUT: attributes replaced; `members`, when present, is the complete new list (written as a difference). */
 export async function replaceGroup(principal: Principal, id: string, body: unknown, expectedVersion: number | undefined): Promise<GroupRecord> {

@@ -1,5 +1,4 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { queryAll } from './query-all.js';
+import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGet } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
@@ -14,15 +13,28 @@ import { transactWrite, type TransactItem } from './transactions.js';
 const ITEMS_PER_TRANSACTION = 100;
 const PARALLEL_TRANSACTIONS = 8;
 
-/** Every member id of a group, read page by page (only when a response or a "replace" needs them). */
-export async function readMemberIds(tenantId: string, groupId: string): Promise<string[]> {
-  const edges = await queryAll({
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :member)',
-    ExpressionAttributeValues: { ':pk': keys.groupPartition(tenantId, groupId), ':member': keys.memberPrefix },
-    ProjectionExpression: 'sk',
-    ConsistentRead: true,
-  });
-  return edges.map((item) => keys.idFromEdge(String(item.sk)));
+/**
+ * Member ids of a group, read page by page (only when a response or a "replace" needs them); with
+ * `atMost`, reading stops once more than that many were found.
+ */
+export async function readMemberIds(tenantId: string, groupId: string, atMost = Number.POSITIVE_INFINITY): Promise<string[]> {
+  const ids: string[] = [];
+  let from: Record<string, unknown> | undefined;
+  do {
+    const { Items = [], LastEvaluatedKey } = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :member)',
+        ExpressionAttributeValues: { ':pk': keys.groupPartition(tenantId, groupId), ':member': keys.memberPrefix },
+        ProjectionExpression: 'sk',
+        ConsistentRead: true,
+        ...(from ? { ExclusiveStartKey: from } : {}),
+      }),
+    );
+    for (const item of Items) ids.push(keys.idFromEdge(String(item.sk)));
+    from = LastEvaluatedKey;
+  } while (from && ids.length <= atMost);
+  return ids;
 }
 
 export interface MembershipState {

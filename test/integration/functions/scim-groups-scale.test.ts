@@ -71,8 +71,11 @@ describe(`a ${BIG.toLocaleString('en')}-member group costs what a 1-member group
     expect(costs['big remove']).toHaveLength(3);
   });
 
-  it('still returns every member on a plain GET', async () => {
+  it('answers a plain GET of a group too big for one response with 400 tooMany, not a broken response', async () => {
     const full = await scim.get(`/Groups/${groups.big}`);
-    expect(full.body.members).toHaveLength(BIG);
+    expect(full.status).toBe(400);
+    expect(full.body).toMatchObject({ scimType: 'tooMany', detail: expect.stringContaining('excludedAttributes=members') });
+    const small = await scim.get(`/Groups/${groups.small}`);
+    expect(small.body.members).toHaveLength(1);
   });
 });
