@@ -1,23 +1,10 @@
-import { App } from 'aws-cdk-lib';
-import { ContextError, readSettings, type RosterSettings } from './context.js';
-import { RosterStack } from './stack.js';
+import { ContextError } from './context.js';
+import { rosterApp } from './roster-app.js';
 
-const app = new App();
-
-let settings: RosterSettings;
 try {
-  settings = readSettings((key) => app.node.tryGetContext(key));
+  rosterApp().app.synth();
 } catch (error) {
   if (!(error instanceof ContextError)) throw error;
   console.error(error.message);
   process.exit(1);
 }
-
-new RosterStack(app, `Roster-${settings.stage}`, {
-  settings,
-  description: `Roster SCIM 2.0 provisioning (${settings.stage})`,
-  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
-  tags: { app: 'roster', stage: settings.stage },
-});
-
-app.synth();

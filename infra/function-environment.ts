@@ -2,7 +2,8 @@ import { loadConfig, type Config } from '../shared/config.js';
 import type { RosterSettings } from './context.js';
 
 // AWS_REGION is set by Lambda itself; the endpoints and loopback redirects exist only for the local
-// stack; the other OAuth settings keep their defaults, and the secret's hash is set only when given.
+// stack; the other OAuth settings and the notification timings keep their defaults, and the secret's
+// hash is set only when given.
 type DeployedVariable = Exclude<
   keyof Config,
   | 'AWS_REGION'
@@ -11,6 +12,8 @@ type DeployedVariable = Exclude<
   | 'OAUTH_ALLOW_LOOPBACK_REDIRECTS'
   | 'OAUTH_REDIRECT_URIS'
   | 'OAUTH_ACCESS_TOKEN_SECONDS'
+  | 'NOTIFY_DEBOUNCE_SECONDS'
+  | 'NOTIFY_MAX_WAIT_SECONDS'
   | OptionalVariable
 >;
 type OptionalVariable = 'OAUTH_CLIENT_SECRET_SHA256';

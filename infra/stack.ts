@@ -1,11 +1,15 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { routes } from '../shared/routes.js';
+import { apiOutputs } from './api-outputs.js';
 import { RosterAlarms } from './constructs/alarms.js';
 import { RosterApi } from './constructs/api.js';
 import { RosterFunctions } from './constructs/functions.js';
+import { MailIdentity } from './constructs/mail-identity.js';
 import { Notifier } from './constructs/notifier.js';
 import { RosterTable } from './constructs/table.js';
 import type { RosterSettings } from './context.js';
+import { placeholderWarnings } from './placeholder-context.js';
 
 export interface RosterStackProps extends StackProps {
   settings: RosterSettings;
@@ -22,13 +26,11 @@ export class RosterStack extends Stack {
       functions,
       throttle: settings.throttle,
       logRetention: settings.logRetention,
+      customDomain: settings.customDomain,
     });
-    const notifier = new Notifier(this, 'Notifier', {
-      handler: functions.get('notify-managers'),
-      table,
-      mail: settings.mail,
-    });
-    new RosterAlarms(this, 'Alarms', {
+    const notifier = new Notifier(this, 'Notifier', { handler: functions.get('notify-managers'), table });
+    if (settings.mail.createIdentity) new MailIdentity(this, 'MailIdentity', settings.mail);
+    const alarms = new RosterAlarms(this, 'Alarms', {
       api: api.httpApi,
       functions: functions.all(),
       deadLetterQueue: notifier.deadLetterQueue,
@@ -36,8 +38,23 @@ export class RosterStack extends Stack {
       alarmEmail: settings.alarmEmail,
     });
 
-    new CfnOutput(this, 'ApiUrl', { value: api.url });
-    new CfnOutput(this, 'ScimBaseUrl', { value: api.scimBaseUrl, description: 'Base URL to give Okta' });
-    new CfnOutput(this, 'TableName', { value: table.tableName });
+    for (const { id: outputId, value, description } of apiOutputs(routes, api.url)) {
+      new CfnOutput(this, outputId, { value, description });
+    }
+    if (api.domain) {
+      const { regionalDomainName, regionalHostedZoneId } = api.domain.domainName;
+      new CfnOutput(this, 'CustomDomainTarget', { value: regionalDomainName, description: 'DNS target (CNAME or alias) of the custom domain' });
+      new CfnOutput(this, 'CustomDomainHostedZoneId', { value: regionalHostedZoneId, description: 'Hosted zone id for a Route 53 alias record' });
+    }
+    new CfnOutput(this, 'TableName', { value: table.tableName, description: 'The DynamoDB table (retained when the stack is deleted)' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn, description: 'SNS topic every alarm notifies' });
+    new CfnOutput(this, 'DeadLetterQueueUrl', {
+      value: notifier.deadLetterQueue.queueUrl,
+      description: 'Stream batches the notifier gave up on',
+    });
+
+    for (const warning of placeholderWarnings(settings)) {
+      Annotations.of(this).addWarningV2('roster:placeholder-context', warning);
+    }
   }
 }

@@ -24,13 +24,13 @@ describe('Okta Group Push against `npm start`', () => {
 
     // Connection test and lookup by name (miss).
     expect((await scim.get('/Groups?startIndex=1&count=100')).status).toBe(200);
-    const lookup = `/Groups?filter=${encodeURIComponent('displayName eq "Sales"')}&startIndex=1&count=100`;
+    const lookup = `/Groups?filter=${encodeURIComponent('displayName eq "Marketing"')}&startIndex=1&count=100`;
     expect((await scim.get(lookup)).body.totalResults).toBe(0);
 
     // Create, empty and with members.
-    const sales = await scim.post('/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Sales', members: [] });
+    const sales = await scim.post('/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Marketing', members: [] });
     expect(sales.status).toBe(201);
-    const support = await scim.post('/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Support', members: members(jane.id) });
+    const support = await scim.post('/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Finance', members: members(jane.id) });
     expect(memberIds(support.body)).toEqual([jane.id]);
     expect((await scim.get(lookup)).body.Resources[0].id).toBe(sales.body.id);
 
@@ -42,8 +42,8 @@ describe('Okta Group Push against `npm start`', () => {
       { op: 'add', path: 'members', value: members(john.id) },
     ] })).status).toBe(204);
     expect(memberIds((await scim.get(url)).body)).toEqual([john.id]);
-    await scim.patch(url, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { id: sales.body.id, displayName: 'Sales EMEA' } }] });
-    expect((await scim.get(url)).body.displayName).toBe('Sales EMEA');
+    await scim.patch(url, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { id: sales.body.id, displayName: 'Marketing EMEA' } }] });
+    expect((await scim.get(url)).body.displayName).toBe('Marketing EMEA');
 
     // "Push now": the whole list, then [].
     await scim.patch(url, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'members', value: members(jane.id, john.id) }] });

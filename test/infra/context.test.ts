@@ -1,6 +1,7 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { describe, expect, it } from 'vitest';
 import { ContextError, readSettings } from '../../infra/context.js';
+import { certificateArn } from './example-context.js';
 
 const fromContext = (context: Record<string, unknown>) => () => readSettings((key) => context[key]);
 const required = { mailFrom: 'example.com', productUrl: 'https://app.example.com' };
@@ -14,9 +15,20 @@ describe('readSettings', () => {
       logRetention: RetentionDays.ONE_MONTH,
       logLevel: 'info',
       tokenCacheSeconds: 15,
+      oauth: { clientId: 'roster-okta', clientSecretSha256: undefined },
       alarmEmail: undefined,
       throttle: { rateLimit: 50, burstLimit: 100 },
+      customDomain: undefined,
     });
+  });
+
+  it('takes a custom domain as domainName and certificateArn together', () => {
+    expect(fromContext({ ...required, domainName: 'scim.example.com', certificateArn })().customDomain).toEqual({
+      domainName: 'scim.example.com',
+      certificateArn,
+    });
+    expect(fromContext({ ...required, domainName: 'scim.example.com' })).toThrowError(/domainName: domainName and certificateArn go together/);
+    expect(fromContext({ ...required, certificateArn })).toThrowError(/domainName and certificateArn go together/);
   });
 
   it('accepts -c strings as well as JSON values from cdk.json', () => {
@@ -60,6 +72,8 @@ describe('readSettings', () => {
     ['throttleRate', '0', /throttleRate/],
     ['throttleBurst', '1.5', /throttleBurst/],
     ['logLevel', 'verbose', /logLevel/],
+    ['domainName', 'https://scim.example.com', /domainName: must be a domain name/],
+    ['certificateArn', 'arn:aws:iam::123456789012:server-certificate/x', /certificateArn: must be an ACM certificate ARN/],
   ])('rejects %s=%s with a clear message', (key, value, message) => {
     expect(fromContext({ ...required, [key]: value })).toThrowError(message);
   });

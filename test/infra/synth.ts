@@ -1,19 +1,32 @@
-import { App } from 'aws-cdk-lib';
+import type { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { BUNDLING_STACKS } from 'aws-cdk-lib/cx-api';
-import { readSettings } from '../../infra/context.js';
-import { RosterStack } from '../../infra/stack.js';
+import { functionDefinitions } from '../../shared/routes.js';
+import { rosterApp } from '../../infra/roster-app.js';
+import type { RosterStack } from '../../infra/stack.js';
+import { baseContext } from './example-context.js';
 
-export const baseContext = { mailFrom: 'no-reply@example.com', productUrl: 'https://app.example.com' };
+/**
+ * The app of infra/app.ts, cdk-nag included, without bundling (entries must exist, esbuild does not
+ * run). CloudFormation's schema validation is off here: it costs seconds per test file, and
+ * app.test.ts runs it once.
+ */
+export function buildRoster(
+  context: Record<string, unknown> = {},
+  { cloudFormationValidation = false } = {},
+): { app: App; stack: RosterStack } {
+  return rosterApp({
+    context: { [BUNDLING_STACKS]: [], ...baseContext, ...context },
+    builtinCloudFormationValidation: cloudFormationValidation,
+  });
+}
 
-/** Synthesizes the stack as infra/app.ts does, without bundling (entries must exist, esbuild does not run). */
 export function synthRoster(context: Record<string, unknown> = {}): Template {
-  const app = new App({ context: { [BUNDLING_STACKS]: [], ...baseContext, ...context } });
-  const settings = readSettings((key) => app.node.tryGetContext(key));
-  return Template.fromStack(new RosterStack(app, `Roster-${settings.stage}`, { settings }));
+  return Template.fromStack(buildRoster(context).stack);
 }
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
 
 /** The one resource of a type whose properties match, by logical id; fails unless there is exactly one. */
 export function onlyResource(template: Template, type: string, properties: object = {}): [string, Resource] {
@@ -22,14 +35,35 @@ export function onlyResource(template: Template, type: string, properties: objec
   return found[0] as [string, Resource];
 }
 
-/** Every IAM action granted to a function's execution role, with the resources it applies to. */
-export function grantedActions(template: Template, functionLogicalId: string): { action: string; resource: unknown }[] {
+/** Logical id of the Lambda function of a functionDefinitions entry (descriptions are unique). */
+export function functionId(template: Template, name: string): string {
+  const definition = functionDefinitions.find((candidate) => candidate.name === name);
+  if (!definition) throw new Error(`unknown function ${name}`);
+  return onlyResource(template, 'AWS::Lambda::Function', { Description: definition.description })[0];
+}
+
+/** Logical id of a function's execution role. */
+export function roleId(template: Template, functionLogicalId: string): string {
   const fn = template.toJSON().Resources[functionLogicalId] as Resource;
-  const roleId: string = fn.Properties.Role['Fn::GetAtt'][0];
-  const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } });
+  return fn.Properties.Role['Fn::GetAtt'][0];
+}
+
+/** Every IAM statement of a function's execution role, one entry per action. */
+export function grantedActions(
+  template: Template,
+  functionLogicalId: string,
+): { action: string; resource: unknown; condition?: unknown }[] {
+  const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId(template, functionLogicalId) }] } });
   return Object.values(policies).flatMap((policy) =>
-    (policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]).flatMap(
-      (statement) => [statement.Action].flat().map((action) => ({ action, resource: statement.Resource })),
-    ),
+    (policy.Properties.PolicyDocument.Statement as Statement[]).flatMap((statement) => {
+      if (statement.Effect !== 'Allow') throw new Error('only Allow statements are expected');
+      return [statement.Action].flat().map((action) => ({ action, resource: statement.Resource, condition: statement.Condition }));
+    }),
   );
+}
+
+/** The distinct actions of a function's role whose name starts with `service:`, sorted. */
+export function actionsOf(template: Template, functionLogicalId: string, service: string): string[] {
+  const actions = grantedActions(template, functionLogicalId).map(({ action }) => action);
+  return [...new Set(actions.filter((action) => action.startsWith(`${service}:`)))].sort();
 }

@@ -1,0 +1,115 @@
+import type { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { functionDefinitions, type FunctionDefinition } from '../../shared/routes.js';
+import { indexList } from '../../shared/store/table-definition.js';
+import { tableActions } from '../../infra/table-access.js';
+import { actionsOf, functionId, grantedActions, onlyResource, roleId, synthRoster } from './synth.js';
+
+const streamActions = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
+const byName = functionDefinitions.map((definition): [string, FunctionDefinition] => [definition.name, definition]);
+
+let template: Template;
+let tableArn: unknown;
+beforeAll(() => {
+  template = synthRoster();
+  tableArn = { 'Fn::GetAtt': [onlyResource(template, 'AWS::DynamoDB::Table')[0], 'Arn'] };
+});
+
+const resourcesOf = (fnId: string, action: string) =>
+  grantedActions(template, fnId)
+    .filter((grant) => grant.action === action)
+    .flatMap((grant) => [grant.resource].flat());
+
+describe('functions', () => {
+  it('creates exactly one nodejs22.x arm64 function per function definition, traced, with its own log group', () => {
+    template.resourceCountIs('AWS::Lambda::Function', functionDefinitions.length);
+    for (const { name } of functionDefinitions) {
+      const fn = template.toJSON().Resources[functionId(template, name)];
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        MemorySize: 512,
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
+        Environment: {
+          Variables: {
+            TABLE_NAME: { Ref: onlyResource(template, 'AWS::DynamoDB::Table')[0] },
+            MAIL_FROM: 'Roster <no-reply@example.com>',
+            PRODUCT_URL: 'https://app.example.com',
+            STAGE: 'dev',
+            LOG_LEVEL: 'info',
+            TOKEN_CACHE_SECONDS: '15',
+            NODE_OPTIONS: '--enable-source-maps',
+          },
+        },
+      });
+      expect(fn.Properties.Environment.Variables).not.toHaveProperty('AWS_REGION');
+      const logGroup = template.toJSON().Resources[fn.Properties.LoggingConfig.LogGroup.Ref];
+      expect(logGroup).toMatchObject({ Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 30 } });
+    }
+  });
+
+  it('keeps logs as long as logRetentionDays says', () => {
+    const template90 = synthRoster({ logRetentionDays: '90' });
+    const retentions = Object.values(template90.findResources('AWS::Logs::LogGroup')).map((group) => group.Properties.RetentionInDays);
+    expect(retentions).toHaveLength(functionDefinitions.length + 1); // + the API access log
+    expect(new Set(retentions)).toEqual(new Set([90]));
+  });
+
+  it.each(byName)('%s has its own role, without managed policies, that writes only its own log group', (name) => {
+    const fnId = functionId(template, name);
+    const role = template.toJSON().Resources[roleId(template, fnId)];
+    expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' } },
+    ]);
+    const logGroupId = template.toJSON().Resources[fnId].Properties.LoggingConfig.LogGroup.Ref;
+    expect(actionsOf(template, fnId, 'logs')).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+    expect(resourcesOf(fnId, 'logs:PutLogEvents')).toEqual([{ 'Fn::GetAtt': [logGroupId, 'Arn'] }]);
+    expect(actionsOf(template, fnId, 'xray')).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+  });
+
+  it.each(byName)('%s gets exactly the table actions of its tableAccess, on the table and its indexes only', (name, definition) => {
+    const fnId = functionId(template, name);
+    const expected = {
+      none: [],
+      read: [...tableActions.read],
+      readWrite: [...tableActions.read, ...tableActions.write],
+    }[definition.tableAccess];
+    const stream = definition.trigger === 'stream' ? streamActions : [];
+    expect(actionsOf(template, fnId, 'dynamodb')).toEqual([...new Set([...expected, ...stream])].sort());
+    expect(actionsOf(template, fnId, 'dynamodb')).not.toContain('dynamodb:Scan');
+
+    for (const action of expected.filter((candidate) => candidate !== 'dynamodb:Query')) {
+      expect(resourcesOf(fnId, action)).toEqual([tableArn]);
+    }
+    if (definition.tableAccess !== 'none') {
+      expect(resourcesOf(fnId, 'dynamodb:Query')).toEqual([
+        tableArn,
+        ...indexList.map((index) => ({ 'Fn::Join': ['', [tableArn, `/index/${index.name}`]] })),
+      ]);
+    }
+  });
+
+  it('gives scim-discovery read-only table access', () => {
+    const actions = actionsOf(template, functionId(template, 'scim-discovery'), 'dynamodb');
+    expect(actions).toEqual([...tableActions.read].sort());
+  });
+
+  it('lets no function but the stream consumer touch the stream or the dead-letter queue', () => {
+    for (const { name, trigger } of functionDefinitions) {
+      const actions = grantedActions(template, functionId(template, name)).map(({ action }) => action);
+      const touchesStream = actions.some((action) => streamActions.includes(action));
+      const touchesQueue = actions.some((action) => action.startsWith('sqs:'));
+      expect([name, touchesStream, touchesQueue]).toEqual([name, trigger === 'stream', trigger === 'stream']);
+    }
+  });
+
+  it('grants no function anything beyond logs, X-Ray, its table actions, its stream and queue, and SES for the mailer', () => {
+    const services = new Set(
+      functionDefinitions.flatMap(({ name }) => grantedActions(template, functionId(template, name)).map(({ action }) => action.split(':')[0])),
+    );
+    expect([...services].sort()).toEqual(['dynamodb', 'logs', 'ses', 'sqs', 'xray']);
+  });
+});
