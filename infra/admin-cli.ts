@@ -2,7 +2,7 @@ import './local/quiet-sdk-warning.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const usage = `Creates a company with an Okta connection and prints its SCIM token and admin token, once.
 

@@ -1,5 +1,5 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Config } from '../shared/config.js';
 
 /** What one deployment of Roster is parameterised by, read from CDK context (`-c key=value` or cdk.json). */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The OAuth client of the local stack and tests; its secret is public, so it works only when STAGE is local. */
 export const LOCAL_OAUTH_CLIENT = { id: 'roster-okta', secret: 'roster-local-client-secret' } as const;
@@ -47,6 +47,14 @@ const schema = z.object({
   /** Also allow http://localhost and http://127.0.0.1 redirect URIs: local stack and tests only. */
   OAUTH_ALLOW_LOOPBACK_REDIRECTS: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   OAUTH_ACCESS_TOKEN_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3_600),
+
+  /**
+   * Manager notifications: a new report's email waits this long (and each further report of the
+   * same manager restarts the wait), so a burst of imports becomes one digest per manager.
+   */
+  NOTIFY_DEBOUNCE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(60),
+  /** …but a digest that keeps growing still goes out this long after its first report. */
+  NOTIFY_MAX_WAIT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),
 });
 
 const localSecretHash = sha256Hex(LOCAL_OAUTH_CLIENT.secret);
@@ -55,6 +63,10 @@ const validated = schema
   .refine((env) => env.STAGE === 'local' || !env.OAUTH_ALLOW_LOOPBACK_REDIRECTS, {
     path: ['OAUTH_ALLOW_LOOPBACK_REDIRECTS'],
     message: 'loopback redirect URIs are allowed only when STAGE is local',
+  })
+  .refine((env) => env.NOTIFY_MAX_WAIT_SECONDS >= env.NOTIFY_DEBOUNCE_SECONDS, {
+    path: ['NOTIFY_MAX_WAIT_SECONDS'],
+    message: 'must be at least NOTIFY_DEBOUNCE_SECONDS',
   })
   .refine((env) => env.STAGE === 'local' || env.OAUTH_CLIENT_SECRET_SHA256 !== localSecretHash, {
     path: ['OAUTH_CLIENT_SECRET_SHA256'],

@@ -6,6 +6,7 @@ import { ADMIN_PREFIX, OAUTH_PREFIX, SCIM_PREFIX } from '../../shared/routes.js'
 import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local.js';
 import { ensureTable } from './ensure-table.js';
 import { startHttpAdapter } from './http-adapter.js';
+import { startScheduledFunctions } from './scheduled-functions.js';
 import { seedDemoCompany, type DemoCredentials } from './seed-demo-company.js';
 import { startSesEmulator, type RunningSes } from './ses-emulator.js';
 import { startStreamPoller, type StreamPoller } from './stream-poller.js';
@@ -42,7 +43,8 @@ export interface LocalStack {
 
 /**
  * The product on a laptop: DynamoDB Local (data under the state dir), the SES emulator, the
- * route table served over HTTP by the deployed handlers, and the stream poller feeding the notifier.
+ * route table served over HTTP by the deployed handlers, the stream poller feeding the notifier, and
+ * the scheduled functions on an interval.
  */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const stateDir = resolve(options.stateDir);
@@ -84,6 +86,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const poller = startStreamPoller({ endpoint: dynamo.endpoint, streamArn, functionName: 'notify-managers' });
     stoppers.push(poller.stop);
+    // release-notifications (held manager emails), as EventBridge runs it in AWS.
+    stoppers.push(startScheduledFunctions().stop);
 
     const baseUrl = `http://localhost:${options.port}`;
     const info: StackInfo = {

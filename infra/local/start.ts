@@ -1,5 +1,5 @@
 import './quiet-sdk-warning.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LOCAL_OAUTH_CLIENT } from '../../shared/config.js';
 import { MissingJavaError } from './java.js';
 import { startLocalStack } from './local-stack.js';

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { z } from 'zod';
+import * as z from 'zod';
 import { badRequest, notFound } from '../errors.js';
 import { log } from '../log.js';
 import {

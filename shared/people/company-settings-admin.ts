@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { preconditionFailed, RosterError } from '../errors.js';
 import { validateTimeZone } from '../profile/time-zone.js';
 import { loadCompanyConfig } from '../store/company-config.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Capability, DataCaptureSettings, Grant } from '../store/company-config.js';
 
 export type { Assignment, Capability, DataCaptureSettings, EffectiveSettings, Grant, SeatType, Workspace } from '../store/company-config.js';

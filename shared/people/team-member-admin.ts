@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Principal } from '../auth/principal.js';
 import { notFound, RosterError } from '../errors.js';
 import { applyManualValue, FieldNotEditable, type FieldOwnership } from '../profile/field-ownership.js';

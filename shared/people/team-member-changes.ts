@@ -1,6 +1,7 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describeError, log } from '../log.js';
 import { teamMemberFromStreamImage } from '../store/team-members.js';
+import { queueImportNotification } from './import-notifications.js';
 import { linkWaitingReports } from './link-waiting-reports.js';
 import { refreshEffectiveSettings } from './refresh-effective-settings.js';
 
@@ -8,11 +9,12 @@ import { refreshEffectiveSettings } from './refresh-effective-settings.js';
  * Reacts to team members written to the table (stream records, in order): brings effective
  * settings (seats, permissions, data capture) up to date when a member is imported, changes
  * groups, or is (de)activated or deleted; and links reports that were waiting for a member who
- * just arrived or gained an identifier. Returns the sequence
- * number of the first record that failed (it and those after it are retried, per Lambda's
+ * just arrived or gained an identifier; then queues the manager's notification when the member
+ * was imported (or linked to its manager late), by the clock `now` (tests drive it). Returns the
+ * sequence number of the first record that failed (it and those after it are retried, per Lambda's
  * partial batch response), or undefined when all succeeded.
  */
-export async function processTeamMemberChanges(records: DynamoDBRecord[]): Promise<string | undefined> {
+export async function processTeamMemberChanges(records: DynamoDBRecord[], now: () => Date = () => new Date()): Promise<string | undefined> {
   for (const record of records) {
     try {
       const member = teamMemberFromStreamImage(record.dynamodb?.NewImage as never);
@@ -31,6 +33,8 @@ export async function processTeamMemberChanges(records: DynamoDBRecord[]): Promi
         const linked = await linkWaitingReports(member);
         if (linked) log('info', 'waiting reports linked', { tenantId: member.tenantId, linked });
       }
+      const notification = await queueImportNotification(before, member, now());
+      if (notification === 'queued') log('info', 'manager notification queued', { tenantId: member.tenantId, memberId: member.id });
     } catch (error) {
       log('error', 'team member change failed', { eventId: record.eventID, ...describeError(error) });
       return record.dynamodb?.SequenceNumber ?? record.eventID ?? 'unknown';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { invalidSyntax, invalidValue } from '../errors.js';
 import { canonicalizeResource } from './canonicalize.js';
 import { GROUP_RESOURCE_SCHEMA } from './schema/resource-schemas.js';

@@ -21,6 +21,9 @@ import { INDEXES, TABLE_KEY } from './table-definition.js';
  * - group external id marker pk T#<tenant>#GX#<externalId> sk #UNIQUE
  * - membership edge          pk T#<tenant>#G#<group>       sk M#<user>
  *   (the user's side of the edge is the `groupIds` set on the team-member item)
+ * - import record             pk T#<tenant>#IMPORT#<user>   sk #IMPORT    (when imported; whether its manager was notified)
+ * - manager digest           pk NOTIFY#<shard>             sk T#<tenant>#M#<manager>  (queued new reports; TTL)
+ *   (every pending digest of every tenant, in a few shards, so the release reads them without a GSI)
  */
 export type ResourceKind = 'users' | 'groups';
 export type Key = { [TABLE_KEY.partition]: string; [TABLE_KEY.sort]: string };
@@ -83,6 +86,14 @@ export const connectionKeys = {
   consentTicket: (ticketHash: string) => key(`OAUTH#CONSENT#${ticketHash}`, 'CONSENT'),
   authorizationCode: (codeHash: string) => key(`OAUTH#CODE#${codeHash}`, 'CODE'),
   refreshToken: (tokenHash: string) => key(`OAUTH#REFRESH#${tokenHash}`, 'REFRESH'),
+} as const;
+
+// ---- Manager notifications -----------------------------------------------------------------------
+
+export const notificationKeys = {
+  importRecord: (tenantId: string, userId: string) => key(`${tenant(tenantId)}#IMPORT#${userId}`, '#IMPORT'),
+  digestPartition: (shard: number) => `NOTIFY#${shard}`,
+  digest: (shard: number, tenantId: string, managerId: string) => key(`NOTIFY#${shard}`, `${tenant(tenantId)}#M#${managerId}`),
 } as const;
 
 // --------------------------------------------------------------------------------------------------

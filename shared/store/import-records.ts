@@ -1,0 +1,74 @@
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from './client.js';
+import { isConditionFailure, recordOf } from './item.js';
+import { notificationKeys } from './keys.js';
+import type { TransactItem } from './transactions.js';
+
+const TYPE = 'ImportRecord';
+
+/**
+ * One per team member who has ever been imported (created active, or first activated): when, and
+ * whether — and to which manager — a notification was queued. It is what tells a first activation
+ * from a reactivation, and what makes a repeated stream record queue nothing twice, so it is kept
+ * as long as the member (no TTL).
+ */
+export interface ImportRecord {
+  tenantId: string;
+  memberId: string;
+  importedAt: string;
+  queuedAt?: string;
+  managerId?: string;
+}
+
+export async function getImportRecord(tenantId: string, memberId: string): Promise<ImportRecord | undefined> {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: notificationKeys.importRecord(tenantId, memberId), ConsistentRead: true }),
+  );
+  return Item ? recordOf<ImportRecord>(Item) : undefined;
+}
+
+/** Records an import nobody is notified of; false if the member had been imported before. */
+export async function recordImport(tenantId: string, memberId: string, at: string): Promise<boolean> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: notificationKeys.importRecord(tenantId, memberId),
+        UpdateExpression: 'SET #type = :type, tenantId = :tenantId, memberId = :memberId, importedAt = :at',
+        ConditionExpression: 'attribute_not_exists(importedAt)',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':type': TYPE, ':tenantId': tenantId, ':memberId': memberId, ':at': at },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * The import record's half of queueing a notification, for the same transaction as the digest.
+ * `firstImport` fails if the member was imported before (a repeated record, or a reactivation);
+ * `lateLink` fails if a notification was already queued for this member, to whichever manager.
+ */
+export function importQueuedUpdate(
+  tenantId: string,
+  memberId: string,
+  managerId: string,
+  at: string,
+  mode: 'firstImport' | 'lateLink',
+): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: notificationKeys.importRecord(tenantId, memberId),
+      UpdateExpression:
+        'SET #type = :type, tenantId = :tenantId, memberId = :memberId, queuedAt = :at, managerId = :managerId, ' +
+        (mode === 'firstImport' ? 'importedAt = :at' : 'importedAt = if_not_exists(importedAt, :at)'),
+      ConditionExpression: mode === 'firstImport' ? 'attribute_not_exists(importedAt)' : 'attribute_not_exists(queuedAt)',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: { ':type': TYPE, ':tenantId': tenantId, ':memberId': memberId, ':managerId': managerId, ':at': at },
+    },
+  };
+}

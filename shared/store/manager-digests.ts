@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto';
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from './client.js';
+import { isConditionFailure } from './item.js';
+import { importQueuedUpdate } from './import-records.js';
+import { notificationKeys } from './keys.js';
+import { queryAll } from './query-all.js';
+import { TTL_ATTRIBUTE } from './table-definition.js';
+import { ConditionFailed, transactWrite } from './transactions.js';
+
+const TYPE = 'ManagerDigest';
+/** Pending digests of all tenants are spread over a few partitions, so a burst never heats one. */
+export const DIGEST_SHARDS = 4;
+/** A digest nobody could send for this long is dropped by TTL (SES kept failing for two weeks). */
+const DIGEST_TTL_SECONDS = 14 * 24 * 3600;
+
+/**
+ * The new reports queued for one manager and not yet emailed. A report joins with ADD (one set per
+ * manager), each join moves `dueAt` (the debounce starts again) while `capAt` — set by the first —
+ * bounds the wait; the release claims the digest, sends one email for the members it claimed and
+ * then removes exactly those, so reports that joined meanwhile stay for the next email.
+ */
+export interface DigestRecord {
+  shard: number;
+  tenantId: string;
+  managerId: string;
+  memberIds: string[];
+  dueAt: string;
+  capAt?: string;
+  claimId?: string;
+  claimedAt?: string;
+  failures?: number;
+}
+
+export interface QueuedNotification {
+  tenantId: string;
+  memberId: string;
+  managerId: string;
+  at: Date;
+  dueAt: Date;
+  capAt: Date;
+  mode: 'firstImport' | 'lateLink';
+}
+
+export function digestShard(tenantId: string, managerId: string): number {
+  return createHash('sha256').update(`${tenantId}#${managerId}`).digest()[0]! % DIGEST_SHARDS;
+}
+
+/**
+ * Queues a member for its manager's digest, atomically with its import record; false (nothing
+ * written) when the import record says it was handled before.
+ */
+export async function queueNotification(queued: QueuedNotification): Promise<boolean> {
+  const { tenantId, memberId, managerId } = queued;
+  const at = queued.at.toISOString();
+  try {
+    await transactWrite([
+      importQueuedUpdate(tenantId, memberId, managerId, at, queued.mode),
+      {
+        Update: {
+          TableName: tableName(),
+          Key: notificationKeys.digest(digestShard(tenantId, managerId), tenantId, managerId),
+          UpdateExpression:
+            'SET #type = :type, tenantId = :tenantId, managerId = :managerId, dueAt = :dueAt, capAt = if_not_exists(capAt, :capAt), #ttl = :ttl ADD memberIds :member',
+          ExpressionAttributeNames: { '#type': 'type', '#ttl': TTL_ATTRIBUTE },
+          ExpressionAttributeValues: {
+            ':type': TYPE,
+            ':tenantId': tenantId,
+            ':managerId': managerId,
+            ':dueAt': queued.dueAt.toISOString(),
+            ':capAt': queued.capAt.toISOString(),
+            ':ttl': Math.floor(queued.at.getTime() / 1000) + DIGEST_TTL_SECONDS,
+            ':member': new Set([memberId]),
+          },
+        },
+      },
+    ]);
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionFailed && error.failedIndexes.every((index) => index === 0)) return false;
+    throw error;
+  }
+}
+
+/** Digests whose wait is over at `now` (claimed ones included: their claim may have gone stale). */
+export async function listDueDigests(now: Date): Promise<DigestRecord[]> {
+  const shards = Array.from({ length: DIGEST_SHARDS }, (_, shard) => shard);
+  const pages = await Promise.all(
+    shards.map((shard) =>
+      queryAll({
+        KeyConditionExpression: 'pk = :pk',
+        FilterExpression: 'attribute_exists(memberIds) AND (dueAt <= :now OR capAt <= :now)',
+        ExpressionAttributeValues: { ':pk': notificationKeys.digestPartition(shard), ':now': now.toISOString() },
+      }).then((items) => items.map((item) => fromItem(shard, item))),
+    ),
+  );
+  return pages.flat();
+}
+
+/**
+ * Takes a due digest for sending: succeeds for one caller only, unless the previous claim is older
+ * than `staleBefore` (its sender died). Returns the digest as claimed, with the members to send.
+ */
+export async function claimDigest(digest: DigestRecord, claimId: string, now: Date, staleBefore: Date): Promise<DigestRecord | undefined> {
+  try {
+    const { Attributes } = await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keyOf(digest),
+        UpdateExpression: 'SET claimId = :claimId, claimedAt = :now',
+        ConditionExpression:
+          'attribute_exists(memberIds) AND (dueAt <= :now OR capAt <= :now) AND (attribute_not_exists(claimId) OR claimedAt < :stale)',
+        ExpressionAttributeValues: { ':claimId': claimId, ':now': now.toISOString(), ':stale': staleBefore.toISOString() },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return fromItem(digest.shard, Attributes!);
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Marks the claimed members done (sent, or deliberately not sent) by removing them from the digest;
+ * the digest goes away when nobody joined it meanwhile. False if the claim was lost.
+ */
+export async function completeDigest(claimed: DigestRecord, claimId: string): Promise<boolean> {
+  let remaining: Record<string, unknown> | undefined;
+  try {
+    ({ Attributes: remaining } = await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keyOf(claimed),
+        UpdateExpression: 'DELETE memberIds :done REMOVE claimId, claimedAt, capAt, failures',
+        ConditionExpression: 'claimId = :claimId',
+        ExpressionAttributeValues: { ':done': new Set(claimed.memberIds), ':claimId': claimId },
+        ReturnValues: 'ALL_NEW',
+      }),
+    ));
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+  if (!remaining?.memberIds) {
+    await db()
+      .send(
+        new DeleteCommand({
+          TableName: tableName(),
+          Key: keyOf(claimed),
+          ConditionExpression: 'attribute_not_exists(memberIds) AND attribute_not_exists(claimId)',
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isConditionFailure(error)) throw error;
+      });
+  }
+  return true;
+}
+
+/** Gives a digest back after a failed send, so a later release tries again. */
+export async function releaseClaim(claimed: DigestRecord, claimId: string): Promise<void> {
+  await db()
+    .send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keyOf(claimed),
+        UpdateExpression: 'REMOVE claimId, claimedAt SET failures = if_not_exists(failures, :zero) + :one',
+        ConditionExpression: 'claimId = :claimId',
+        ExpressionAttributeValues: { ':claimId': claimId, ':zero': 0, ':one': 1 },
+      }),
+    )
+    .catch((error: unknown) => {
+      if (!isConditionFailure(error)) throw error;
+    });
+}
+
+/** A manager's pending digest, if any (for tests and support). */
+export async function findDigest(tenantId: string, managerId: string): Promise<DigestRecord | undefined> {
+  const shard = digestShard(tenantId, managerId);
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: notificationKeys.digest(shard, tenantId, managerId), ConsistentRead: true }),
+  );
+  return Item ? fromItem(shard, Item) : undefined;
+}
+
+function keyOf(digest: DigestRecord) {
+  return notificationKeys.digest(digest.shard, digest.tenantId, digest.managerId);
+}
+
+function fromItem(shard: number, item: Record<string, unknown>): DigestRecord {
+  return {
+    shard,
+    tenantId: String(item.tenantId),
+    managerId: String(item.managerId),
+    memberIds: item.memberIds instanceof Set ? [...(item.memberIds as Set<string>)].sort() : [],
+    dueAt: String(item.dueAt),
+    ...(item.capAt ? { capAt: String(item.capAt) } : {}),
+    ...(item.claimId ? { claimId: String(item.claimId) } : {}),
+    ...(item.claimedAt ? { claimedAt: String(item.claimedAt) } : {}),
+    ...(item.failures ? { failures: Number(item.failures) } : {}),
+  };
+}
