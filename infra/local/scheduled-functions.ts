@@ -53,7 +53,7 @@ function scheduledEvent(functionName: string): ScheduledEvent {
     source: 'aws.events',
     account: '000000000000',
     time: new Date().toISOString(),
-    region: process.env.AWS_REGION ?? 'us-east-1',
+    region: 'local',
     resources: [`arn:aws:events:local:000000000000:rule/${functionName}-schedule`],
     detail: {},
   };

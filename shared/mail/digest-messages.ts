@@ -1,6 +1,8 @@
 /** The words of the new-reports email, per language; English is the fallback. */
 export interface DigestMessages {
   direction: 'ltr' | 'rtl';
+  /** Between a label and its value ("Title: …"; French puts a space before the colon). */
+  colon: string;
   subjectOne: (name: string) => string;
   subjectMany: (count: number) => string;
   greeting: (managerName: string) => string;
@@ -18,6 +20,7 @@ export interface DigestMessages {
 
 const en: DigestMessages = {
   direction: 'ltr',
+  colon: ': ',
   subjectOne: (name) => `New team member: ${name}`,
   subjectMany: (count) => `${count} new members joined your team`,
   greeting: (name) => `Hi ${name},`,
@@ -35,6 +38,7 @@ const en: DigestMessages = {
 
 const fr: DigestMessages = {
   direction: 'ltr',
+  colon: ' : ',
   subjectOne: (name) => `Nouveau membre dans votre équipe : ${name}`,
   subjectMany: (count) => `${count} nouveaux membres dans votre équipe`,
   greeting: (name) => `Bonjour ${name},`,
@@ -52,6 +56,7 @@ const fr: DigestMessages = {
 
 const he: DigestMessages = {
   direction: 'rtl',
+  colon: ': ',
   subjectOne: (name) => `חבר צוות חדש: ${name}`,
   subjectMany: (count) => `${count} חברי צוות חדשים הצטרפו לצוות שלך`,
   greeting: (name) => `שלום ${name},`,

@@ -55,8 +55,8 @@ export function renderManagerDigest(digest: ManagerDigest): RenderedMail {
     '',
     intro,
     '',
-    ...reports.flatMap((report) => [`- ${report.name}`, ...rows(report).map(([label, value]) => `  ${label}: ${value}`), '']),
-    ...(digest.managersCanToggleDataCapture ? [words.canToggle, `${words.manageLink}: ${digest.teamUrl}`, ''] : []),
+    ...reports.flatMap((report) => [`- ${report.name}`, ...rows(report).map(([label, value]) => `  ${label}${words.colon}${value}`), '']),
+    ...(digest.managersCanToggleDataCapture ? [words.canToggle, `${words.manageLink}${words.colon}${digest.teamUrl}`, ''] : []),
     words.footer,
   ].join('\n');
 
@@ -71,7 +71,7 @@ export function renderManagerDigest(digest: ManagerDigest): RenderedMail {
       (report) =>
         `<li style="margin-bottom:.75rem"><strong>${e(report.name)}</strong><br>` +
         rows(report)
-          .map(([label, value]) => `${e(label)}: ${e(value)}`)
+          .map(([label, value]) => `${e(label)}${e(words.colon)}${e(value)}`)
           .join('<br>') +
         '</li>',
     ),

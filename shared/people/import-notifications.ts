@@ -23,12 +23,10 @@ export async function queueImportNotification(
   const trigger = importTrigger(before, after);
   if (!trigger || (trigger === 'linked' && !withinLateLinkWindow(after.createdAt, now))) return 'none';
   const { tenantId, id } = after;
+  const company = await getTenant(tenantId);
   // The current state, not the image: the record may be a repeat, and the refresh has just run.
-  const [company, member] = await Promise.all([getTenant(tenantId), getTeamMember(tenantId, id)]);
-  const manager =
-    company?.notifyManagersOnImport && member?.active && !member.deletedAt && member.managerId
-      ? await getTeamMember(tenantId, member.managerId)
-      : undefined;
+  const member = company?.notifyManagersOnImport ? await getTeamMember(tenantId, id) : undefined;
+  const manager = member?.active && !member.deletedAt && member.managerId ? await getTeamMember(tenantId, member.managerId) : undefined;
   if (!manager) {
     if (trigger === 'linked') return 'none';
     return (await recordImport(tenantId, id, now.toISOString())) ? 'recorded' : 'alreadyHandled';

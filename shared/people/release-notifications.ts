@@ -3,6 +3,7 @@ import { config } from '../config.js';
 import { describeError, log } from '../log.js';
 import { renderManagerDigest } from '../mail/manager-digest.js';
 import { sesMailer, type Mailer } from '../mail/ses-mailer.js';
+import { recordOutcomes } from '../store/import-records.js';
 import { claimDigest, completeDigest, listDueDigests, releaseClaim, type DigestRecord } from '../store/manager-digests.js';
 import { findDirectReports, getTeamMember, getTeamMembers } from '../store/team-members.js';
 import { getTenant } from '../store/tenants.js';
@@ -13,6 +14,8 @@ import { greetingName, newReportOf } from './new-report.js';
 const CLAIM_TIMEOUT_MS = 5 * 60_000;
 /** Digests sent at the same time; SES's sending rate is the real limit. */
 const CONCURRENCY = 4;
+/** Tries at recording a sent digest as done before leaving it to the stale-claim takeover. */
+const COMPLETE_ATTEMPTS = 3;
 
 export type DigestOutcome = 'sent' | 'skipped' | 'failed' | 'busy';
 
@@ -60,6 +63,7 @@ async function releaseDigest(digest: DigestRecord, now: Date, mailer: Mailer): P
   const claimed = await claimDigest(digest, claimId, now, new Date(now.getTime() - CLAIM_TIMEOUT_MS));
   if (!claimed) return { outcome: 'busy' };
   const { tenantId, managerId } = claimed;
+  let sent: { messageId: string; listed: Set<string> };
   try {
     const [company, manager, queued, directReports] = await Promise.all([
       getTenant(tenantId),
@@ -70,6 +74,7 @@ async function releaseDigest(digest: DigestRecord, now: Date, mailer: Mailer): P
     const decision = digestDecision({ company, manager, queued, directReports });
     if ('skip' in decision) {
       await completeDigest(claimed, claimId);
+      await noteOutcomes(claimed, claimed.memberIds.map((memberId) => ({ memberId, outcome: decision.skip })), now);
       log('info', 'manager notification not sent', { tenantId, managerId, reason: decision.skip, members: claimed.memberIds.length });
       return { outcome: 'skipped' };
     }
@@ -80,11 +85,7 @@ async function releaseDigest(digest: DigestRecord, now: Date, mailer: Mailer): P
       managersCanToggleDataCapture: company!.managersCanToggleDataCapture,
       teamUrl: `${config().PRODUCT_URL.replace(/\/+$/, '')}/team`,
     });
-    const messageId = await mailer.send({ to: decision.to, ...mail });
-    if (!(await completeDigest(claimed, claimId))) {
-      log('warn', 'manager notification sent after its claim went stale', { tenantId, managerId });
-    }
-    return { outcome: 'sent', messageId };
+    sent = { messageId: await mailer.send({ to: decision.to, ...mail }), listed: new Set(decision.send.map((member) => member.id)) };
   } catch (error) {
     await releaseClaim(claimed, claimId).catch((undo: unknown) => log('error', 'could not give a digest back', { tenantId, managerId, ...describeError(undo) }));
     // SES messages can quote addresses: log the error's name and status only.
@@ -98,4 +99,33 @@ async function releaseDigest(digest: DigestRecord, now: Date, mailer: Mailer): P
     });
     return { outcome: 'failed' };
   }
+  // SES accepted the email: from here on the claim is never given back, or the email would go twice.
+  await completeAfterSending(claimed, claimId);
+  const outcomes = claimed.memberIds.map((memberId) => ({ memberId, outcome: sent.listed.has(memberId) ? 'sent' : 'noLongerReports' }));
+  await noteOutcomes(claimed, outcomes, now, sent.messageId);
+  return { outcome: 'sent', messageId: sent.messageId };
+}
+
+async function completeAfterSending(claimed: DigestRecord, claimId: string): Promise<void> {
+  const { tenantId, managerId } = claimed;
+  for (let attempt = 1; attempt <= COMPLETE_ATTEMPTS; attempt += 1) {
+    try {
+      if (!(await completeDigest(claimed, claimId))) log('warn', 'manager notification sent after its claim went stale', { tenantId, managerId });
+      return;
+    } catch (error) {
+      if (attempt === COMPLETE_ATTEMPTS) {
+        // The claim stays; once stale, a later release sends this digest again (the at-least-once window).
+        log('error', 'manager notification sent but not recorded', { tenantId, managerId, ...describeError(error) });
+        return;
+      }
+      await new Promise((done) => setTimeout(done, 200 * attempt));
+    }
+  }
+}
+
+/** The import records' note of what happened; the digest is already done, so a failure here only logs. */
+async function noteOutcomes(digest: DigestRecord, outcomes: Array<{ memberId: string; outcome: string }>, now: Date, messageId?: string) {
+  await recordOutcomes(digest.tenantId, outcomes, now.toISOString(), messageId).catch((error: unknown) =>
+    log('warn', 'could not record notification outcomes', { tenantId: digest.tenantId, managerId: digest.managerId, ...describeError(error) }),
+  );
 }

@@ -18,6 +18,11 @@ export interface ImportRecord {
   importedAt: string;
   queuedAt?: string;
   managerId?: string;
+  /** What became of the queued notification: `sent`, or why nobody was told. */
+  outcome?: string;
+  outcomeAt?: string;
+  /** SES's id of the email that told the manager. */
+  messageId?: string;
 }
 
 export async function getImportRecord(tenantId: string, memberId: string): Promise<ImportRecord | undefined> {
@@ -71,4 +76,39 @@ export function importQueuedUpdate(
       ExpressionAttributeValues: { ':type': TYPE, ':tenantId': tenantId, ':memberId': memberId, ':managerId': managerId, ':at': at },
     },
   };
+}
+
+const OUTCOME_WRITES_AT_ONCE = 10;
+
+/**
+ * Writes down what became of queued notifications (after the digest is done, for support and
+ * audit): the digest, not this, is what keeps an email from going twice.
+ */
+export async function recordOutcomes(
+  tenantId: string,
+  outcomes: Array<{ memberId: string; outcome: string }>,
+  at: string,
+  messageId?: string,
+): Promise<void> {
+  const pending = [...outcomes];
+  const write = async () => {
+    for (let next = pending.shift(); next; next = pending.shift()) {
+      await db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: notificationKeys.importRecord(tenantId, next.memberId),
+          UpdateExpression: `SET outcome = :outcome, outcomeAt = :at${next.outcome === 'sent' && messageId ? ', messageId = :messageId' : ''}`,
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: {
+            ':outcome': next.outcome,
+            ':at': at,
+            ...(next.outcome === 'sent' && messageId ? { ':messageId': messageId } : {}),
+          },
+        }),
+      ).catch((error: unknown) => {
+        if (!isConditionFailure(error)) throw error;
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(OUTCOME_WRITES_AT_ONCE, outcomes.length) }, write));
 }
