@@ -1,0 +1,6 @@
+/** DynamoDB command names as a short list: "GetItem, BatchGetItem ×20, TransactWriteItems ×21". */
+export function commandSummary(sent: string[]): string {
+  const counts = new Map<string, number>();
+  for (const name of sent) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return [...counts].map(([name, times]) => `${name.replace(/Command$/, '')}${times > 1 ? ` ×${times}` : ''}`).join(', ');
+}

@@ -1,0 +1,66 @@
+/**
+ * `npm run bench`: starts its own in-memory DynamoDB Local, runs every measurement against the
+ * local HTTP stack in this process and writes test/bench/results.md (README.md, Benchmarks).
+ * `npm run bench -- paging big-groups` runs only those sections and prints their report instead
+ * of writing the file.
+ */
+import '../../infra/local/quiet-sdk-warning.js';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startBenchServices } from './bench-services.js';
+import { busyMachineNote, currentLoad, machineDescription } from './machine.js';
+import { say } from './progress.js';
+
+const RESULTS = resolve(import.meta.dirname, 'results.md');
+const started = performance.now();
+const loadAtStart = currentLoad();
+const only = process.argv.slice(2);
+
+const services = await startBenchServices();
+// DynamoDB Local is a child process: stop it (and the SES emulator) however this run ends (done,
+// failed, Ctrl-C, a broken pipe on stdout). A terminal's Ctrl-C can arrive twice (tsx relays it), hence `on`, not `once`.
+let stopping: Promise<void> | undefined;
+const stopServices = () => (stopping ??= services.stop());
+const abort = (code: number, why: string) => {
+  if (stopping) return;
+  process.stderr.write(`${why}: stopping DynamoDB Local and the SES emulator\n`);
+  void stopServices().finally(() => process.exit(code));
+};
+process.on('SIGINT', () => abort(130, 'SIGINT'));
+process.on('SIGTERM', () => abort(143, 'SIGTERM'));
+process.on('uncaughtException', (error) => abort(1, error.stack ?? String(error)));
+
+try {
+  // The handlers read their configuration from the environment startBenchServices has just set.
+  const { startTestApi } = await import('../support/http-stack.js');
+  const { sections } = await import('./sections/all.js');
+  const { renderReport } = await import('./report.js');
+  const api = await startTestApi();
+  say(`DynamoDB Local, the SES emulator and the HTTP adapter are up (${api.baseUrl})`);
+  const unknown = only.filter((id) => !sections.some((section) => section.id === id));
+  if (unknown.length) throw new Error(`unknown section ${unknown.join(', ')}; the sections are ${sections.map((section) => section.id).join(', ')}`);
+  const results = [];
+  try {
+    for (const section of sections.filter((candidate) => !only.length || only.includes(candidate.id))) {
+      say(`— ${section.id}`);
+      results.push(await section.run({ baseUrl: api.baseUrl, sesUrl: services.sesUrl }));
+    }
+  } finally {
+    await api.stop();
+  }
+  const minutes = (performance.now() - started) / 60_000;
+  const report = renderReport(
+    [
+      '# Roster benchmarks',
+      'Written by `npm run bench` (test/bench/run.ts). Every figure is a ratio of two things measured in the same run, or a count: absolute times on a shared machine mean little.',
+      [...machineDescription(loadAtStart), `- whole run: ${minutes.toFixed(1)} min`].join('\n'),
+      ...[busyMachineNote(loadAtStart)].filter((note) => note !== undefined),
+    ],
+    results,
+  );
+  if (only.length) process.stdout.write(`\n${report}`);
+  else writeFileSync(RESULTS, report);
+  say(`${only.length ? 'done' : `wrote ${RESULTS}`} — total ${minutes.toFixed(1)} min`);
+} finally {
+  await stopServices();
+}
