@@ -21,9 +21,9 @@ const MAX_ATTEMPTS = 3;
 export async function linkWaitingReports(member: TeamMemberRecord): Promise<number> {
   const identifiers = [identifier.id(member.id), ...(member.externalId ? [identifier.externalId(member.externalId)] : []), ...member.identifiers];
   const waiting = new Map<string, TeamMemberRecord>();
-  for (const awaited of identifiers) {
-    for (const report of await findTeamMembersAwaiting(member.tenantId, awaited)) waiting.set(report.id, report);
-  }
+  // One round trip: the lookups are independent (usually all empty).
+  const found = await Promise.all(identifiers.map((awaited) => findTeamMembersAwaiting(member.tenantId, awaited)));
+  for (const report of found.flat()) waiting.set(report.id, report);
   let linked = 0;
   for (const report of waiting.values()) if (await relink(report)) linked += 1;
   return linked;
