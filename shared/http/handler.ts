@@ -5,6 +5,7 @@ import { SCIM_CONTENT_TYPE, JSON_CONTENT_TYPE } from './content-types.js';
 import { errorResponse } from './error-response.js';
 import { errorHandler, requestLog } from './middleware.js';
 import { parseBody } from './parse-body.js';
+import { pathParametersOf } from './path-parameters.js';
 import { baseUrlOf, lowerCaseHeaders, requestIdOf, type RosterContext } from './request-context.js';
 import type { ApiEvent, ApiKind, ApiResult, HttpRequest, HttpResult, RouteHandler } from './types.js';
 
@@ -27,7 +28,7 @@ export function httpHandler(api: ApiKind, handlers: Record<string, RouteHandler>
         routeKey: event.routeKey,
         method: event.requestContext.http.method.toUpperCase(),
         path: event.rawPath,
-        pathParameters: (event.pathParameters ?? {}) as Record<string, string>,
+        pathParameters: pathParametersOf(event),
         query: event.queryStringParameters ?? {},
         headers,
         body: parseBody(event, headers),

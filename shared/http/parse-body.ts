@@ -1,5 +1,6 @@
 import { RosterError, invalidSyntax } from '../errors.js';
 import { isJsonContentType } from './content-types.js';
+import { withinJsonLimits } from './json-limits.js';
 import { bodyText } from './request-context.js';
 import type { ApiEvent } from './types.js';
 
@@ -30,9 +31,11 @@ export function parseBody(event: ApiEvent, headers: Record<string, string | unde
   }
   const text = bodyText(event);
   if (text.trim() === '') throw invalidSyntax('The request body is empty; a JSON object is required.');
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch (error) {
     throw invalidSyntax(`The request body is not valid JSON: ${(error as Error).message}`);
   }
+  return withinJsonLimits(body);
 }

@@ -12,6 +12,8 @@ export const CAPABILITIES = ['dataCapture', 'forecast', 'engage'] as const satis
 
 const name = z.string().trim().min(1).max(200);
 const id = z.string().trim().min(1).max(100);
+/** A set of ids: a repeated id means nothing more (and one transaction cannot touch an item twice). */
+const idSet = (max: number) => z.array(id).max(max).default([]).transform((ids) => [...new Set(ids)]);
 
 export const dataCaptureSchema = z.object({
   webConferences: z.enum(['record', 'doNotRecord', 'neverRecord']).default('doNotRecord'),
@@ -40,7 +42,7 @@ export type WorkspaceInput = z.infer<typeof workspaceInput>;
 
 /** What an assignment grants; the default assignment is one of these without groups. */
 export const grantSchema = z.object({
-  seatTypeIds: z.array(id).max(20).default([]),
+  seatTypeIds: idSet(20),
   /** workspace id → permission profile id */
   permissions: z.record(id, id).default({}),
   dataCapture: dataCaptureSchema.default(NO_DATA_CAPTURE),
@@ -49,7 +51,7 @@ export const EMPTY_GRANT: Grant = grantSchema.parse({});
 
 export const assignmentInput = grantSchema.extend({
   name,
-  groupIds: z.array(id).max(100).default([]),
+  groupIds: idSet(100),
   updateMode: z.enum(['manual', 'automatic']).default('automatic'),
   priority: z.number().int().min(0).max(1_000_000),
 });

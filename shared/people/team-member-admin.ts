@@ -2,6 +2,8 @@ import * as z from 'zod';
 import type { Principal } from '../auth/principal.js';
 import { notFound, RosterError } from '../errors.js';
 import { applyManualValue, FieldNotEditable, type FieldOwnership } from '../profile/field-ownership.js';
+import { ROSTER_USER_SCHEMA } from '../scim/schema/urns.js';
+import { userAttributeSchema } from '../scim/user-input.js';
 import { loadCompanyConfig, type EffectiveSettings } from '../store/company-config.js';
 import { listRejections } from '../store/rejections.js';
 import {
@@ -91,8 +93,23 @@ const settingsEdit = z.object({
   permissions: z.record(z.string(), z.string()).optional(),
   dataCapture: dataCaptureSchema.partial().optional(),
 });
+/** A hand-set field is validated exactly as the same attribute sent over SCIM. */
+const userAttributes = userAttributeSchema.shape;
+const rosterAttributes = userAttributes[ROSTER_USER_SCHEMA].unwrap().shape;
+const profileEdit = z
+  .object({
+    title: userAttributes.title,
+    phoneNumbers: userAttributes.phoneNumbers,
+    timezone: userAttributes.timezone,
+    primaryPhoneExtension: rosterAttributes.primaryPhoneExtension,
+    managerEmail: rosterAttributes.managerEmail,
+    managerFullName: rosterAttributes.managerFullName,
+    country: rosterAttributes.country,
+    stateOrProvince: rosterAttributes.stateOrProvince,
+  } satisfies Record<OwnedField, z.ZodType>)
+  .strict();
 const memberEdit = z.object({
-  profile: z.partialRecord(z.enum(Object.keys(OWNED_FIELDS) as [OwnedField, ...OwnedField[]]), z.unknown()).optional(),
+  profile: profileEdit.optional(),
   settings: settingsEdit.optional(),
 });
 

@@ -1,11 +1,14 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
+import { keyCanExist } from './dynamo-limits.js';
 import type { Key } from './keys.js';
 
 type Item = Record<string, unknown>;
 
-/** Reads items by key, 100 per BatchGetItem request, retrying unprocessed keys; missing keys are skipped. */
-export async function batchGet(wanted: Key[], projection?: string): Promise<Item[]> {
+/** Reads items by key, 100 per BatchGetItem request, retrying unprocessed keys; missing (and impossible) keys are skipped. */
+export async function batchGet(keysWanted: Key[], projection?: string): Promise<Item[]> {
+  // DynamoDB refuses a request naming a key twice: each item is read once.
+  const wanted = [...new Map(keysWanted.filter(keyCanExist).map((key) => [`${key.pk}\u0000${key.sk}`, key])).values()];
   const found: Item[] = [];
   for (let offset = 0; offset < wanted.length; offset += 100) {
     let request: Record<string, { Keys: Item[]; ProjectionExpression?: string }> | undefined = {

@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
 import { isConditionFailure, recordOf } from './item.js';
+import { keyCanExist } from './dynamo-limits.js';
 import { connectionKeys } from './keys.js';
 import { queryAll } from './query-all.js';
 import { conditionalUpdate, putNew } from './writes.js';
@@ -35,6 +36,7 @@ export async function putConnectionIfAbsent(record: ConnectionRecord): Promise<v
 }
 
 export async function getConnection(tenantId: string, connectionId: string): Promise<ConnectionRecord | undefined> {
+  if (!keyCanExist(connectionKeys.connection(tenantId, connectionId))) return undefined;
   const { Item } = await db().send(
     new GetCommand({ TableName: tableName(), Key: connectionKeys.connection(tenantId, connectionId), ConsistentRead: true }),
   );

@@ -5,6 +5,7 @@ import { queryIndexPartition, valuePlaceholders } from './index-query.js';
 import { counterUpdate } from './counters.js';
 import { caseFold, indexKeys, keys } from './keys.js';
 import { pageByCursor, pageByIndex } from './paging.js';
+import { keyCanExist } from './dynamo-limits.js';
 import { INDEXES } from './table-definition.js';
 import { writeMembershipChanges } from './memberships.js';
 import { ConditionFailed, type TransactItem } from './transactions.js';
@@ -44,6 +45,7 @@ export async function getGroups(tenantId: string, ids: string[]): Promise<GroupR
 }
 
 export async function getGroup(tenantId: string, id: string): Promise<GroupRecord | undefined> {
+  if (!keyCanExist(keys.group(tenantId, id))) return undefined;
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.group(tenantId, id), ConsistentRead: true }));
   return Item ? fromItem(Item) : undefined;
 }

@@ -1,8 +1,10 @@
 import type { IndexDefinition } from './table-definition.js';
+import { partitionCanExist } from './dynamo-limits.js';
 import { queryAll } from './query-all.js';
 
 /** The items under one partition of a secondary index (every page). */
-export function queryIndexPartition(index: Pick<IndexDefinition, 'name' | 'partition'>, partition: string): Promise<Record<string, unknown>[]> {
+export async function queryIndexPartition(index: Pick<IndexDefinition, 'name' | 'partition'>, partition: string): Promise<Record<string, unknown>[]> {
+  if (!partitionCanExist(partition)) return [];
   return queryAll({
     IndexName: index.name,
     KeyConditionExpression: '#pk = :pk',

@@ -127,13 +127,26 @@ function removeMember(tenantId: string, groupId: string, userId: string): Transa
 }
 
 /**
- * Removes a member from every group it is in (a deleted user leaves its groups), 50 groups per
- * transaction; idempotent, so a retry after a failure finishes the job.
+ * Removes a member from every group it is in (a deleted user leaves its groups): the group-side
+ * edges and one update of the user's `groupIds` per transaction (a transaction may touch an item
+ * only once), 99 groups at a time; idempotent, so a retry after a failure finishes the job.
  */
 export async function removeFromGroups(tenantId: string, userId: string, groupIds: string[]): Promise<void> {
-  const items = groupIds.flatMap((groupId) => removeMember(tenantId, groupId, userId));
-  for (let offset = 0; offset < items.length; offset += ITEMS_PER_TRANSACTION) {
-    await transactWrite(items.slice(offset, offset + ITEMS_PER_TRANSACTION));
+  const groupsPerTransaction = ITEMS_PER_TRANSACTION - 1;
+  for (let offset = 0; offset < groupIds.length; offset += groupsPerTransaction) {
+    const chunk = groupIds.slice(offset, offset + groupsPerTransaction);
+    await transactWrite([
+      ...chunk.map((groupId) => ({ Delete: { TableName: tableName(), Key: keys.membershipOfGroup(tenantId, groupId, userId) } })),
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.user(tenantId, userId),
+          UpdateExpression: 'DELETE groupIds :groups',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':groups': new Set(chunk) },
+        },
+      },
+    ]);
   }
 }
 

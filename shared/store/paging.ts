@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { RosterError } from '../errors.js';
 import { db, tableName } from './client.js';
+import { keyCanExist } from './dynamo-limits.js';
 import { INDEXES, TTL_ATTRIBUTE } from './table-definition.js';
 import { indexKeys, keys, type ResourceKind } from './keys.js';
 
@@ -129,5 +130,10 @@ function decodeCursor(tenantId: string, kind: ResourceKind, cursor: string): Sto
   ) {
     throw invalid();
   }
+  // The position must be one of this list's own items, or DynamoDB refuses the start key.
+  const id = candidate[INDEXES.list.sort]!;
+  const own = kind === 'users' ? keys.user(tenantId, id) : keys.group(tenantId, id);
+  const indexKey = { pk: candidate[INDEXES.list.partition]!, sk: id };
+  if (candidate.pk !== own.pk || candidate.sk !== own.sk || !keyCanExist(own) || !keyCanExist(indexKey)) throw invalid();
   return candidate;
 }

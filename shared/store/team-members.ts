@@ -7,6 +7,7 @@ import { batchGet } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { queryIndexPartition, valuePlaceholders } from './index-query.js';
 import { counterUpdate } from './counters.js';
+import { assertStorable, keyCanExist, partitionCanExist } from './dynamo-limits.js';
 import { INDEXES } from './table-definition.js';
 import { caseFold, indexKeys, keys } from './keys.js';
 import { pageByCursor, pageByIndex } from './paging.js';
@@ -80,6 +81,7 @@ const TYPE = 'TeamMember';
 type Item = Record<string, unknown>;
 
 export async function getTeamMember(tenantId: string, id: string): Promise<TeamMemberRecord | undefined> {
+  if (!keyCanExist(keys.user(tenantId, id))) return undefined;
   const { Item } = await db().send(
     new GetCommand({ TableName: tableName(), Key: keys.user(tenantId, id), ConsistentRead: true }),
   );
@@ -110,6 +112,7 @@ export async function findDirectReports(tenantId: string, managerId: string): Pr
 }
 
 async function idsUnder(partition: string): Promise<string[]> {
+  if (!partitionCanExist(partition)) return [];
   const { Items = [] } = await db().send(
     new QueryCommand({
       TableName: tableName(),
@@ -138,6 +141,7 @@ export async function listTeamMembersByCursor(tenantId: string, cursor: string |
 
 /** Creates the member and claims its userName / externalId in one transaction. */
 export async function insertTeamMember(record: TeamMemberRecord): Promise<void> {
+  assertStorable(record, 'user');
   const items: TransactItem[] = [
     { Put: { TableName: tableName(), Item: toItem(record), ConditionExpression: 'attribute_not_exists(pk)' } },
     claimUnique(keys.userNameMarker(record.tenantId, record.userName), record.id),
@@ -155,6 +159,7 @@ export async function insertTeamMember(record: TeamMemberRecord): Promise<void> 
  * written here, so a concurrent membership change is not lost.
  */
 export async function replaceTeamMember(previous: TeamMemberRecord, next: TeamMemberRecord): Promise<void> {
+  assertStorable(next, 'user');
   const { tenantId, id } = next;
   const items: TransactItem[] = [updateMember(next, previous.version)];
   const uniques: Array<'item' | UniqueAttribute> = ['item'];

@@ -116,6 +116,13 @@ describe('groups', () => {
     expect((await scim.get(`/Users/${a}`)).body.groups ?? []).toEqual([]);
   });
 
+  it('takes a deleted user out of every group it was in', async () => {
+    const [a, b] = await users(2);
+    const teams = [await group('Left A', [a!, b!]), await group('Left B', [a!]), await group('Left C', [a!])];
+    expect((await scim.delete(`/Users/${a}`)).status).toBe(204);
+    for (const team of teams) expect(await memberIdsOf(team.id)).toEqual(team.displayName === 'Left A' ? [b] : []);
+  });
+
   it('runs the filters clients send, and refuses the rest', async () => {
     const [a, b] = await users(2);
     const team = await scim.post('/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Filtered', externalId: 'okta-g-1', members: [{ value: a }] });

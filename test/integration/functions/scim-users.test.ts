@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countDynamoRequests } from '../../../shared/store/client.js';
 import { startTestApi } from '../../support/http-stack.js';
 import { PATCH_OP, USER_SCHEMA, oktaUser, scimClient, type ScimClient } from '../../support/scim-client.js';
+import { consistencyProblems } from '../../support/table-consistency.js';
 import { createTestTenant } from '../../support/tenant.js';
 
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
@@ -12,11 +13,13 @@ const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
 let api: Awaited<ReturnType<typeof startTestApi>>;
 let scim: ScimClient;
 let tenantDomain: string;
+let tenantId: string;
 
 beforeAll(async () => {
   api = await startTestApi();
   const tenant = await createTestTenant();
   tenantDomain = tenant.domain;
+  tenantId = tenant.tenantId;
   scim = scimClient(`${api.baseUrl}/scim/v2`, tenant.scimToken);
 });
 afterAll(async () => api?.stop());
@@ -55,13 +58,16 @@ describe('DynamoDB requests per operation (steady state)', () => {
 });
 
 describe('uniqueness', () => {
-  it('lets exactly one of two concurrent creates of a userName succeed, in any letter case', async () => {
-    const results = await Promise.all([
-      scim.post('/Users', oktaUser(`race.one@${tenantDomain}`)),
-      scim.post('/Users', oktaUser(`RACE.ONE@${tenantDomain.toUpperCase()}`)),
-    ]);
-    expect(results.map((result) => result.status).sort()).toEqual([201, 409]);
-    expect(results.find((result) => result.status === 409)!.body).toMatchObject({ scimType: 'uniqueness', status: '409' });
+  it('lets exactly one of 50 concurrent creates of a userName succeed, in any letter case', async () => {
+    const spellings = [`race.one@${tenantDomain}`, `RACE.ONE@${tenantDomain.toUpperCase()}`, `Race.One@${tenantDomain}`];
+    const results = await Promise.all(Array.from({ length: 50 }, (_, index) => scim.post('/Users', oktaUser(spellings[index % spellings.length]!))));
+    const statuses = results.map((result) => result.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(49);
+    for (const refused of results.filter((result) => result.status === 409)) expect(refused.body).toMatchObject({ scimType: 'uniqueness', status: '409' });
+    const found = await scim.get(filter(`userName eq "race.one@${tenantDomain}"`));
+    expect(found.body.totalResults).toBe(1);
+    expect(await consistencyProblems(tenantId)).toEqual([]);
   });
 
   it('refuses a second user with the same externalId, and frees names on delete', async () => {
@@ -193,6 +199,23 @@ describe('ETags', () => {
     expect(stalePatch.status).toBe(412);
     expect((await scim.delete(`/Users/${user.id}`, { 'if-match': etag })).status).toBe(412);
     expect((await scim.get(`/Users/${user.id}`)).body).toMatchObject({ title: 'First', active: true });
+  });
+
+  it('lets exactly one of 20 concurrent PUTs with the same If-Match win; the rest get 412', async () => {
+    const user = await newUser();
+    const read = await scim.get(`/Users/${user.id}`);
+    const etag = read.headers.get('etag')!;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => scim.put(`/Users/${user.id}`, { ...read.body, title: `Writer ${index}` }, { 'if-match': etag })),
+    );
+    const statuses = results.map((result) => result.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 412)).toHaveLength(19);
+    for (const refused of results.filter((result) => result.status === 412)) expect(refused.body).toMatchObject({ status: '412', schemas: [ERROR_SCHEMA] });
+    const winner = results.find((result) => result.status === 200)!;
+    const after = await scim.get(`/Users/${user.id}`);
+    expect(after.body.title).toBe(winner.body.title);
+    expect(after.headers.get('etag')).toBe(winner.headers.get('etag'));
   });
 });
 
