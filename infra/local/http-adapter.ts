@@ -75,7 +75,7 @@ function findRoute(method: string, path: string) {
     if (!found) continue;
     const pathParameters: Record<string, string> = {};
     candidate.parameterNames.forEach((name, index) => {
-      pathParameters[name] = decodeURIComponent(found[index + 1]!);
+      pathParameters[name] = decodePathSegment(found[index + 1]!);
     });
     return { route: candidate.route, pathParameters };
   }
@@ -165,4 +165,13 @@ function writeJson(response: ServerResponse, status: number, body: unknown): voi
   const text = JSON.stringify(body);
   response.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) });
   response.end(text);
+}
+
+/** A malformed percent-encoding is kept as written: the handler then answers 404, not a crash. */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

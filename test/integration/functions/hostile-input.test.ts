@@ -162,3 +162,11 @@ describe('a resource larger than DynamoDB stores in one item', () => {
     expect((await scim.get(`/Users/${user.id}`)).body).toEqual(user);
   });
 });
+
+describe('malformed percent-encoding in a path', () => {
+  it('answers 404 SCIM Error JSON, not a crash', async () => {
+    const response = await scim.get('/Users/%E0%A4%A');
+    expect(response.status).toBe(404);
+    expect(response.body).toMatchObject({ schemas: [ERROR_SCHEMA], status: '404' });
+  });
+});

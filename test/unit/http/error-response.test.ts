@@ -15,7 +15,7 @@ describe('errorResponse on SCIM routes', () => {
     ['a 404', notFound('User u-9 not found.'), 404, { schemas: [ERROR], status: '404', detail: 'User u-9 not found.' }],
     ['a uniqueness conflict', conflict('userName already in use.'), 409, { schemas: [ERROR], status: '409', scimType: 'uniqueness', detail: 'userName already in use.' }],
     ['a bad filter', invalidFilter('Bad filter.'), 400, { schemas: [ERROR], status: '400', scimType: 'invalidFilter', detail: 'Bad filter.' }],
-    ['an unknown failure', new RosterError(500, 'An unexpected error occurred.'), 500, { schemas: [ERROR], status: '500', detail: 'An unexpected error occurred.' }],
+    ['an unknown failure', new RosterError(500, 'An unexpected error occurred.'), 500, { schemas: [ERROR], status: '500', detail: 'An unexpected error occurred. Request id: req-1.' }],
   ])('%s: status as a string, scimType when known', (_label, error, statusCode, body) => {
     const response = respond('scim', error);
     expect(response.statusCode).toBe(statusCode);
