@@ -112,13 +112,14 @@ export async function patchTeamMember(
 export async function deleteTeamMember(principal: Principal, id: string, expectedVersion: number | undefined): Promise<void> {
   const previous = await getTeamMemberOrFail(principal, id);
   checkVersion(previous, expectedVersion);
+  let stillInGroups: string[];
   try {
-    await hideTeamMember(previous, new Date().toISOString(), principal.connectionId);
+    stillInGroups = await hideTeamMember(previous, new Date().toISOString(), principal.connectionId);
   } catch (error) {
     if (error instanceof VersionConflict) throw concurrentChange(id);
     throw error;
   }
-  await removeFromGroups(principal.tenantId, id, previous.groupIds);
+  await removeFromGroups(principal.tenantId, id, stillInGroups);
 }
 
 export interface TeamMemberPage {

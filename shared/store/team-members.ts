@@ -268,30 +268,45 @@ export async function setTeamMemberActive(
 
 /**
  * Hides a deleted member: it leaves the list and lookup indexes, frees its userName and
- * externalId and email edges, but the item (and its history) stays.
+ * externalId and email edges, but the item (and its history) stays. When everything fits one
+ * transaction (up to 100 items) the member also leaves its groups in it; otherwise the groups it
+ * is still in are returned, for the caller to remove it from (removeFromGroups, idempotent).
  */
-export async function hideTeamMember(previous: TeamMemberRecord, deletedAt: string, deletedBy: string): Promise<void> {
+export async function hideTeamMember(previous: TeamMemberRecord, deletedAt: string, deletedBy: string): Promise<string[]> {
   const { tenantId, id } = previous;
-  const removeIndexKeys = [INDEXES.list, INDEXES.lookup, INDEXES.external, INDEXES.reports].flatMap((index) => [index.partition, index.sort]);
-  const items: TransactItem[] = [
-    {
-      Update: {
-        TableName: tableName(),
-        Key: keys.user(tenantId, id),
-        UpdateExpression: `SET deletedAt = :at, active = :false, #attributes.active = :false, version = version + :one, updatedAt = :at, updatedBy = :by REMOVE ${removeIndexKeys.join(', ')}`,
-        ConditionExpression: 'version = :expected AND attribute_not_exists(deletedAt)',
-        ExpressionAttributeNames: { '#attributes': 'attributes' },
-        ExpressionAttributeValues: { ':at': deletedAt, ':by': deletedBy, ':false': false, ':one': 1, ':expected': previous.version },
-      },
-    },
+  const others: TransactItem[] = [
     releaseUnique(keys.userNameMarker(tenantId, previous.userName), id),
     ...(previous.externalId ? [releaseUnique(keys.userExternalIdMarker(tenantId, previous.externalId), id)] : []),
     ...previous.identifiers.map((identifier) => ({ Delete: { TableName: tableName(), Key: keys.identifierEdge(tenantId, identifier, id) } })),
     ...previous.awaiting.map((identifier) => ({ Delete: { TableName: tableName(), Key: keys.awaitingEdge(tenantId, identifier, id) } })),
     counterUpdate(tenantId, 'users', -1),
   ];
+  const leavesGroupsHere = 1 + others.length + previous.groupIds.length <= MAX_TRANSACTION_ITEMS;
+  const removed = [
+    ...[INDEXES.list, INDEXES.lookup, INDEXES.external, INDEXES.reports].flatMap((index) => [index.partition, index.sort]),
+    ...(leavesGroupsHere && previous.groupIds.length ? ['groupIds'] : []),
+  ];
+  const items: TransactItem[] = [
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.user(tenantId, id),
+        UpdateExpression: `SET deletedAt = :at, active = :false, #attributes.active = :false, version = version + :one, updatedAt = :at, updatedBy = :by REMOVE ${removed.join(', ')}`,
+        ConditionExpression: 'version = :expected AND attribute_not_exists(deletedAt)',
+        ExpressionAttributeNames: { '#attributes': 'attributes' },
+        ExpressionAttributeValues: { ':at': deletedAt, ':by': deletedBy, ':false': false, ':one': 1, ':expected': previous.version },
+      },
+    },
+    ...others,
+    ...(leavesGroupsHere
+      ? previous.groupIds.map((groupId) => ({ Delete: { TableName: tableName(), Key: keys.membershipOfGroup(tenantId, groupId, id) } }))
+      : []),
+  ];
   await write(items, items.map(() => 'item' as const));
+  return leavesGroupsHere ? [] : previous.groupIds;
 }
+
+const MAX_TRANSACTION_ITEMS = 100;
 
 async function write(items: TransactItem[], meaning: Array<'item' | UniqueAttribute>): Promise<void> {
   try {
