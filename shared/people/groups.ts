@@ -9,18 +9,17 @@ import { GROUP_RESOURCE_SCHEMA } from '../scim/schema/resource-schemas.js';
 import { readCount } from '../store/counters.js';
 import {
   getGroup,
-  GroupChanged,
   groupCreation,
   groupDeletion,
   groupTouch,
   groupUpdate,
-  GroupUniquenessConflict,
   listGroupsByCursor,
   listGroupsByIndex,
   writeGroup,
   type GroupRecord,
 } from '../store/groups.js';
 import { membershipState, readMemberIds } from '../store/memberships.js';
+import { UniquenessConflict, VersionConflict } from '../store/conflicts.js';
 import { findGroupsMatching } from './find-groups.js';
 import { newId } from './ids.js';
 
@@ -213,14 +212,14 @@ async function write(group: GroupRecord, run: () => Promise<void>): Promise<void
   try {
     await run();
   } catch (error) {
-    if (error instanceof GroupUniquenessConflict) {
+    if (error instanceof UniquenessConflict) {
       throw conflict(
         error.attribute === 'displayName'
           ? `A group named "${group.displayName}" already exists.`
           : `A group with externalId "${group.externalId}" already exists.`,
       );
     }
-    if (error instanceof GroupChanged) {
+    if (error instanceof VersionConflict) {
       throw preconditionFailed(`Group ${group.id} was changed or deleted by another request at the same time; read it again and retry.`);
     }
     throw error;

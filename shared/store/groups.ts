@@ -10,6 +10,7 @@ import { INDEXES } from './table-definition.js';
 import { writeMembershipChanges } from './memberships.js';
 import { ConditionFailed, type TransactItem } from './transactions.js';
 import { claimUnique, releaseUnique } from './unique-markers.js';
+import { UniquenessConflict, VersionConflict } from './conflicts.js';
 
 /** A group as stored. Its members are separate edge items (see memberships.ts), never a list here. */
 export interface GroupRecord {
@@ -25,18 +26,6 @@ export interface GroupRecord {
 }
 
 export type GroupUniqueAttribute = 'displayName' | 'externalId';
-export class GroupUniquenessConflict extends Error {
-  constructor(readonly attribute: GroupUniqueAttribute) {
-    super(`${attribute} already in use`);
-    this.name = 'GroupUniquenessConflict';
-  }
-}
-export class GroupChanged extends Error {
-  constructor() {
-    super('The group changed or no longer exists');
-    this.name = 'GroupChanged';
-  }
-}
 
 type Item = Record<string, unknown>;
 
@@ -185,8 +174,8 @@ export async function writeGroup(
   } catch (error) {
     if (!(error instanceof ConditionFailed)) throw error;
     const unique = error.failedIndexes.map((index) => meaning[index]).find(Boolean);
-    if (unique) throw new GroupUniquenessConflict(unique);
-    throw new GroupChanged();
+    if (unique) throw new UniquenessConflict<GroupUniqueAttribute>(unique);
+    throw new VersionConflict('The group');
   }
 }
 

@@ -13,6 +13,9 @@ import { caseFold, indexKeys, keys } from './keys.js';
 import { pageByCursor, pageByIndex } from './paging.js';
 import { ConditionFailed, transactWrite, type TransactItem } from './transactions.js';
 import { claimUnique, releaseUnique } from './unique-markers.js';
+import { UniquenessConflict, VersionConflict } from './conflicts.js';
+
+export { UniquenessConflict, VersionConflict };
 
 /** A team member as stored: bookkeeping plus the writable SCIM attributes. */
 export interface TeamMemberRecord {
@@ -62,18 +65,6 @@ export class SeatsExhausted extends Error {
   constructor(readonly seatTypeIds: string[]) {
     super(`No seats left: ${seatTypeIds.join(', ')}`);
     this.name = 'SeatsExhausted';
-  }
-}
-export class UniquenessConflict extends Error {
-  constructor(readonly attribute: UniqueAttribute) {
-    super(`${attribute} already in use`);
-    this.name = 'UniquenessConflict';
-  }
-}
-export class VersionConflict extends Error {
-  constructor() {
-    super('The team member changed or no longer exists');
-    this.name = 'VersionConflict';
   }
 }
 
@@ -229,7 +220,7 @@ export async function writeEffectiveSettings(
     if (!(error instanceof ConditionFailed)) throw error;
     const exhausted = error.failedIndexes.filter((index) => index < seats.take.length).map((index) => seats.take[index]!);
     if (exhausted.length) throw new SeatsExhausted(exhausted);
-    throw new VersionConflict();
+    throw new VersionConflict('The team member');
   }
 }
 
@@ -261,7 +252,7 @@ export async function setTeamMemberActive(
     );
     return fromItem(Attributes!);
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') throw new VersionConflict();
+    if ((error as Error).name === 'ConditionalCheckFailedException') throw new VersionConflict('The team member');
     throw error;
   }
 }
@@ -314,8 +305,8 @@ async function write(items: TransactItem[], meaning: Array<'item' | UniqueAttrib
   } catch (error) {
     if (!(error instanceof ConditionFailed)) throw error;
     const unique = error.failedIndexes.map((index) => meaning[index]).find((what) => what && what !== 'item');
-    if (unique) throw new UniquenessConflict(unique as UniqueAttribute);
-    throw new VersionConflict();
+    if (unique) throw new UniquenessConflict<UniqueAttribute>(unique as UniqueAttribute);
+    throw new VersionConflict('The team member');
   }
 }
 
