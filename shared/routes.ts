@@ -101,5 +101,3 @@ export const routes: readonly RouteDefinition[] = [
   oauth('POST', 'revoke', 'oauth'),
 ];
 
-export const httpFunctionNames = (): FunctionName[] =>
-  [...new Set(routes.map((route) => route.function as FunctionName))];

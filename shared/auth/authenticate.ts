@@ -51,6 +51,3 @@ async function resolveToken(tokenHash: string): Promise<Principal | undefined> {
   return resolution?.principal;
 }
 
-export function clearTokenCacheForTests(): void {
-  cache.clear();
-}

@@ -8,7 +8,6 @@ import { config } from '../config.js';
  * operation costs (retries are below this step and are not counted twice).
  */
 let documentClient: DynamoDBDocumentClient | undefined;
-let requestCount = 0;
 /** Open recordings of countDynamoRequests; empty in production, so nothing accumulates. */
 const recordings = new Set<string[]>();
 
@@ -31,7 +30,6 @@ function createDocumentClient(): DynamoDBDocumentClient {
   });
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      requestCount += 1;
       for (const recording of recordings) recording.push(String(context.commandName ?? 'unknown'));
       return next(args);
     },
@@ -40,11 +38,6 @@ function createDocumentClient(): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
-}
-
-/** DynamoDB requests issued by this process so far. */
-export function dynamoRequestCount(): number {
-  return requestCount;
 }
 
 /** Runs `operation` and returns how many DynamoDB requests it made. */
