@@ -1,6 +1,8 @@
+import { isRosterError } from '../errors.js';
 import { booleanValue } from '../scim/boolean-value.js';
-import { getMember } from '../scim/json.js';
-import { PATCH_OP, USER_SCHEMA } from '../scim/schema/urns.js';
+import { isJsonObject } from '../scim/json.js';
+import { parsePatchRequest, type PatchOperation } from '../scim/patch/request.js';
+import { USER_SCHEMA } from '../scim/schema/urns.js';
 
 const ACTIVE_PATHS = new Set(['active', `${USER_SCHEMA}:active`.toLowerCase()]);
 
@@ -8,36 +10,30 @@ const ACTIVE_PATHS = new Set(['active', `${USER_SCHEMA}:active`.toLowerCase()]);
  * When a PATCH does nothing but set `active` — Okta's deactivate/reactivate
  * `{"op":"replace","value":{"active":false}}`, or `{"op":"Replace","path":"active","value":"False"}`
  * from other clients — the new value; otherwise undefined (the general PATCH path handles it,
- * including every validation error).
+ * including every validation error). The body is read by the same parser as every PATCH.
  */
 export function activationChange(body: unknown): boolean | undefined {
-  if (!isObject(body)) return undefined;
-  const { schemas, Operations: operations } = body as { schemas?: unknown; Operations?: unknown };
-  if (!Array.isArray(schemas) || !schemas.includes(PATCH_OP)) return undefined;
-  if (!Array.isArray(operations) || operations.length === 0) return undefined;
+  let operations: PatchOperation[];
+  try {
+    operations = parsePatchRequest(body);
+  } catch (error) {
+    if (isRosterError(error)) return undefined;
+    throw error;
+  }
   let active: boolean | undefined;
   for (const operation of operations) {
-    if (!isObject(operation)) return undefined;
-    // Case-insensitive like parsePatchRequest: {"op":"replace","Path":"title","value":{"active":false}} sets title.
-    const [op, path, value] = (['op', 'path', 'value'] as const).map((name) => getMember(operation, name));
-    if (typeof op !== 'string' || !['add', 'replace'].includes(op.toLowerCase())) return undefined;
-    let candidate: unknown;
-    if (path === undefined) {
-      if (!isObject(value)) return undefined;
-      const entries = Object.entries(value);
-      if (entries.length !== 1 || !ACTIVE_PATHS.has(entries[0]![0].toLowerCase())) return undefined;
-      candidate = entries[0]![1];
-    } else {
-      if (typeof path !== 'string' || !ACTIVE_PATHS.has(path.trim().toLowerCase())) return undefined;
-      candidate = value;
-    }
-    const parsed = booleanValue(candidate);
-    if (parsed === undefined) return undefined;
-    active = parsed;
+    const value = activeValueOf(operation);
+    if (value === undefined) return undefined;
+    active = value;
   }
   return active;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function activeValueOf({ op, path, value }: PatchOperation): boolean | undefined {
+  if (op === 'remove') return undefined;
+  if (path !== undefined) return ACTIVE_PATHS.has(path.toLowerCase()) ? booleanValue(value) : undefined;
+  if (!isJsonObject(value)) return undefined;
+  const entries = Object.entries(value);
+  if (entries.length !== 1 || !ACTIVE_PATHS.has(entries[0]![0].toLowerCase())) return undefined;
+  return booleanValue(entries[0]![1]);
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { activationChange } from '../../../shared/people/activation-patch.js';
 import { PATCH_OP, USER_SCHEMA } from '../../../shared/scim/schema/urns.js';
-import { patchBody } from '../scim/support.js';
+import { applyPatch } from '../../../shared/scim/patch/apply.js';
+import { USER_RESOURCE_SCHEMA } from '../../../shared/scim/schema/resource-schemas.js';
+import { patchBody, sampleUser } from '../scim/support.js';
 
 describe('activationChange', () => {
   describe('PATCHes that only change active take the short way', () => {
@@ -23,6 +25,16 @@ describe('activationChange', () => {
     });
   });
 
+  describe('reads a body exactly as the general PATCH does, so both ways agree', () => {
+    it.each<[string, unknown]>([
+      ['"operations" in lower case (attribute names are case-insensitive)', { schemas: [PATCH_OP], operations: [{ op: 'replace', value: { active: false } }] }],
+      ['a null path (no path)', patchBody({ op: 'replace', path: null, value: { active: false } })],
+    ])('%s', (_label, body) => {
+      expect(activationChange(body)).toBe(false);
+      expect(applyPatch(sampleUser(), body, USER_RESOURCE_SCHEMA).active).toBe(false);
+    });
+  });
+
   describe('anything else goes the general way (undefined)', () => {
     it.each<[string, unknown]>([
       ['no body', undefined],
@@ -32,7 +44,6 @@ describe('activationChange', () => {
       ['no schemas', { Operations: [{ op: 'replace', value: { active: false } }] }],
       ['another schema', { schemas: [USER_SCHEMA], Operations: [{ op: 'replace', value: { active: false } }] }],
       ['a schemas string', { schemas: PATCH_OP, Operations: [{ op: 'replace', value: { active: false } }] }],
-      ['lower-case "operations"', { schemas: [PATCH_OP], operations: [{ op: 'replace', value: { active: false } }] }],
       ['empty Operations', patchBody()],
       ['Operations not a list', { schemas: [PATCH_OP], Operations: { op: 'replace', value: { active: false } } }],
       ['an operation that is not an object', patchBody('replace active false')],
@@ -52,7 +63,6 @@ describe('activationChange', () => {
       ['a missing value', patchBody({ op: 'replace', path: 'active' })],
       ['an object value on the active path', patchBody({ op: 'replace', path: 'active', value: { active: false } })],
       ['a capitalised Path naming another attribute', patchBody({ op: 'replace', Path: 'title', value: { active: false } })],
-      ['a path that is not a string', patchBody({ op: 'replace', path: null, value: { active: false } })],
       ['an empty path', patchBody({ op: 'replace', path: '', value: false })],
       ['a filtered path', patchBody({ op: 'replace', path: 'active[value eq true]', value: false })],
       ['a nested core object', patchBody({ op: 'replace', value: { [USER_SCHEMA]: { active: false } } })],
