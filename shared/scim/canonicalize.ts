@@ -1,3 +1,5 @@
+import { isJsonObject, type JsonObject } from './json.js';
+import { findAttribute, findExtension, findSubAttribute } from './schema/lookup.js';
 import type { AttributeDefinition, ResourceSchema } from './schema/types.js';
 
 /**
@@ -5,44 +7,38 @@ import type { AttributeDefinition, ResourceSchema } from './schema/types.js';
  * and extension URNs are case-insensitive ("UserName", "NAME": {"GivenName"}), while the rest of
  * Roster works with canonical names. Unknown attributes are left as they are (validation drops them).
  */
-export function canonicalizeResource(resource: Record<string, unknown>, schema: ResourceSchema): Record<string, unknown> {
-  const result = canonicalizeObject(resource, schema.core.attributes);
-  for (const extension of schema.extensions) {
-    for (const key of Object.keys(result)) {
-      if (key !== extension.id && key.toLowerCase() === extension.id.toLowerCase()) {
-        result[extension.id] = result[key];
-        delete result[key];
-      }
+export function canonicalizeResource(resource: JsonObject, schema: ResourceSchema): JsonObject {
+  return renameKeys(resource, (key, value) => {
+    const extension = findExtension(schema, key);
+    if (extension) {
+      return [extension.id, isJsonObject(value) ? renameKeys(value, byAttribute((name) => findAttribute(schema, extension, name))) : value];
     }
-    const value = result[extension.id];
-    if (isPlainObject(value)) result[extension.id] = canonicalizeObject(value, extension.attributes);
-  }
-  return result;
+    const attribute = findAttribute(schema, schema.core, key);
+    return attribute ? [attribute.name, canonicalizeValue(value, attribute)] : [key, value];
+  });
 }
 
-function canonicalizeObject(value: Record<string, unknown>, attributes: readonly AttributeDefinition[]): Record<string, unknown> {
-  const byName = new Map(attributes.map((attribute) => [attribute.name.toLowerCase(), attribute]));
-  const result: Record<string, unknown> = {};
-  for (const [key, entry] of Object.entries(value)) {
-    // JSON.parse makes "__proto__" an own key; assigning it would replace the prototype.
-    if (key === '__proto__') continue;
-    const attribute = byName.get(key.toLowerCase());
-    if (!attribute) {
-      result[key] = entry;
-      continue;
-    }
-    result[attribute.name] = canonicalizeValue(entry, attribute);
-  }
-  return result;
+function byAttribute(find: (name: string) => AttributeDefinition | undefined) {
+  return (key: string, value: unknown): [string, unknown] => {
+    const attribute = find(key);
+    return attribute ? [attribute.name, canonicalizeValue(value, attribute)] : [key, value];
+  };
 }
 
 function canonicalizeValue(value: unknown, attribute: AttributeDefinition): unknown {
-  const sub = attribute.subAttributes;
-  if (!sub) return value;
-  if (Array.isArray(value)) return value.map((element) => (isPlainObject(element) ? canonicalizeObject(element, sub) : element));
-  return isPlainObject(value) ? canonicalizeObject(value, sub) : value;
+  if (!attribute.subAttributes) return value;
+  const rename = (element: unknown) =>
+    isJsonObject(element) ? renameKeys(element, byAttribute((name) => findSubAttribute(attribute, name))) : element;
+  return Array.isArray(value) ? value.map(rename) : rename(value);
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function renameKeys(object: JsonObject, rename: (key: string, value: unknown) => [string, unknown]): JsonObject {
+  const result: JsonObject = {};
+  for (const [key, value] of Object.entries(object)) {
+    // JSON.parse makes "__proto__" an own key; assigning it would replace the prototype.
+    if (key === '__proto__') continue;
+    const [name, renamed] = rename(key, value);
+    result[name] = renamed;
+  }
+  return result;
 }
