@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGet } from './batch-get.js';
 import { db, tableName } from './client.js';
-import { queryIndexPartition, valuePlaceholders } from './index-query.js';
+import { queryIndexPartition, setOrRemove, valuePlaceholders } from './index-query.js';
 import { counterUpdate } from './counters.js';
 import { caseFold, indexKeys, keys } from './keys.js';
 import { pageByCursor, pageByIndex } from './paging.js';
@@ -88,12 +88,7 @@ export function groupUpdate(
   };
   const set = ['updatedAt = :at', 'updatedBy = :by', 'displayName = :name', ...Object.keys(indexAttributes(next)).map((name) => `${name} = :${name}`)];
   const remove: string[] = [];
-  if (next.externalId) {
-    values[':externalId'] = next.externalId;
-    set.push('externalId = :externalId');
-  } else {
-    remove.push('externalId', INDEXES.external.partition, INDEXES.external.sort);
-  }
+  setOrRemove({ set, remove, values }, 'externalId', next.externalId, INDEXES.external);
   let condition = 'attribute_exists(pk) AND displayName = :previousName';
   if (expectedVersion !== undefined) {
     condition += ' AND version = :expected';

@@ -17,3 +17,21 @@ export async function queryIndexPartition(index: Pick<IndexDefinition, 'name' | 
 export function valuePlaceholders(attributes: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(attributes).map(([name, value]) => [`:${name}`, value]));
 }
+
+/**
+ * An optional attribute in an UpdateExpression: SET it when present, else REMOVE it together with
+ * the index keys it feeds (so the item drops out of that sparse index).
+ */
+export function setOrRemove(
+  update: { set: string[]; remove: string[]; values: Record<string, unknown> },
+  attribute: string,
+  value: string | undefined,
+  index: { partition: string; sort: string },
+): void {
+  if (value) {
+    update.values[`:${attribute}`] = value;
+    update.set.push(`${attribute} = :${attribute}`);
+  } else {
+    update.remove.push(attribute, index.partition, index.sort);
+  }
+}

@@ -5,7 +5,7 @@ import { NO_OWNERSHIP, type FieldOwnership } from '../profile/field-ownership.js
 import { seatCountUpdate, type EffectiveSettings } from './company-config.js';
 import { batchGet } from './batch-get.js';
 import { db, tableName } from './client.js';
-import { queryIndexPartition, valuePlaceholders } from './index-query.js';
+import { queryIndexPartition, setOrRemove, valuePlaceholders } from './index-query.js';
 import { counterUpdate } from './counters.js';
 import { assertStorable, keyCanExist, partitionCanExist } from './dynamo-limits.js';
 import { INDEXES } from './table-definition.js';
@@ -332,18 +332,8 @@ function updateMember(next: TeamMemberRecord, expectedVersion: number): Transact
   const set = ['version = :version', 'updatedAt = :updatedAt', 'updatedBy = :updatedBy', 'userName = :userName', 'active = :active', 'identifiers = :identifiers', 'awaiting = :awaiting', '#attributes = :attributes', 'resolved = :resolved', 'ownership = :ownership'];
   set.push(...Object.keys(indexAttributes(next)).map((name) => `${name} = :${name}`));
   const remove: string[] = [];
-  if (next.externalId) {
-    values[':externalId'] = next.externalId;
-    set.push('externalId = :externalId');
-  } else {
-    remove.push('externalId', INDEXES.external.partition, INDEXES.external.sort);
-  }
-  if (next.managerId) {
-    values[':managerId'] = next.managerId;
-    set.push('managerId = :managerId');
-  } else {
-    remove.push('managerId', INDEXES.reports.partition, INDEXES.reports.sort);
-  }
+  setOrRemove({ set, remove, values }, 'externalId', next.externalId, INDEXES.external);
+  setOrRemove({ set, remove, values }, 'managerId', next.managerId, INDEXES.reports);
   return {
     Update: {
       TableName: tableName(),

@@ -81,6 +81,14 @@ describe('uniqueness', () => {
     expect(reuse.body.id).not.toBe(first.id);
   });
 
+  it('frees an externalId a PUT leaves out: the user drops out of the externalId lookup', async () => {
+    const user = await newUser({ externalId: 'ext-dropped' });
+    const { externalId: _dropped, ...withoutExternalId } = (await scim.get(`/Users/${user.id}`)).body;
+    expect((await scim.put(`/Users/${user.id}`, withoutExternalId)).status).toBe(200);
+    expect((await scim.get(filter('externalId eq "ext-dropped"'))).body.totalResults).toBe(0);
+    expect((await scim.post('/Users', oktaUser(`took.ext@${tenantDomain}`, { externalId: 'ext-dropped' }))).status).toBe(201);
+  });
+
   it('refuses renaming onto a taken userName', async () => {
     const a = await newUser();
     const b = await newUser();
