@@ -1,47 +1,36 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminClient, type AdminClient } from '../support/admin-client.js';
+import { describe, expect, it } from 'vitest';
 import { eventually } from '../support/eventually.js';
-import { startLocalStackProcess, type LocalStackProcess } from '../support/local-stack-process.js';
-import { PATCH_OP, oktaUser, scimClient, type ScimClient } from '../support/scim-client.js';
+import { useLocalStack } from '../support/local-stack-process.js';
+import { PATCH_OP, oktaUser } from '../support/scim-client.js';
 
 /**
  * The admin side against `npm start`: the demo company's seeded assignments ("Sales" automatic,
  * "Support" manual) applied to members Okta pushes into those groups.
  */
 describe('assignments against `npm start`', () => {
-  let stack: LocalStackProcess;
-  let scim: ScimClient;
-  let admin: AdminClient;
-  beforeAll(async () => {
-    stack = await startLocalStackProcess();
-    scim = scimClient(stack.info.scimBaseUrl, stack.info.scimToken);
-    admin = adminClient(stack.info.adminBaseUrl, stack.info.adminToken);
-  });
-  afterAll(async () => {
-    expect(await stack?.stop()).toBe(0);
-  });
+  const local = useLocalStack();
 
   const settingsOf = (id: string, expected: Record<string, unknown>) =>
     eventually(async () => {
-      const settings = (await admin.get(`/team-members/${id}`)).body.effectiveSettings;
+      const settings = (await local.admin.get(`/team-members/${id}`)).body.effectiveSettings;
       expect(settings).toMatchObject(expected);
       return settings;
     });
   const groupId = async (name: string) =>
-    (await scim.get(`/Groups?filter=${encodeURIComponent(`displayName eq "${name}"`)}&excludedAttributes=members`)).body.Resources[0].id as string;
+    (await local.scim.get(`/Groups?filter=${encodeURIComponent(`displayName eq "${name}"`)}&excludedAttributes=members`)).body.Resources[0].id as string;
   const patchMembers = (group: string, op: 'add' | 'remove', id: string) =>
-    scim.patch(`/Groups/${group}`, {
+    local.scim.patch(`/Groups/${group}`, {
       schemas: [PATCH_OP],
       Operations: [op === 'add' ? { op, path: 'members', value: [{ value: id }] } : { op, path: `members[value eq "${id}"]` }],
     });
 
   it('applies the seeded assignments to members Okta pushes into Sales and Support', async () => {
-    const { assignments } = (await admin.get('/assignments')).body;
+    const { assignments } = (await local.admin.get('/assignments')).body;
     const salesAssignment = assignments.find((assignment: { name: string }) => assignment.name === 'Sales team');
-    const recorder = (await admin.get('/seats')).body.seats.find((seat: { name: string }) => seat.name === 'Recorder');
+    const recorder = (await local.admin.get('/seats')).body.seats.find((seat: { name: string }) => seat.name === 'Recorder');
     const [sales, support] = [await groupId('Sales'), await groupId('Support')];
-    const seller = (await scim.post('/Users', oktaUser('sam.seller@example.com'))).body.id;
-    const agent = (await scim.post('/Users', oktaUser('ada.agent@example.com'))).body.id;
+    const seller = (await local.scim.post('/Users', oktaUser('sam.seller@example.com'))).body.id;
+    const agent = (await local.scim.post('/Users', oktaUser('ada.agent@example.com'))).body.id;
 
     await patchMembers(sales, 'add', seller);
     await patchMembers(support, 'add', agent);
@@ -55,31 +44,31 @@ describe('assignments against `npm start`', () => {
 
     await patchMembers(sales, 'add', seller);
     await settingsOf(seller, { seatTypeIds: [recorder.id] });
-    await scim.patch(`/Users/${seller}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] });
+    await local.scim.patch(`/Users/${seller}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] });
     await settingsOf(seller, { seatTypeIds: [] });
     await eventually(async () => {
-      expect((await admin.get('/seats')).body.seats.find((seat: { id: string }) => seat.id === recorder.id).inUse).toBe(0);
+      expect((await local.admin.get('/seats')).body.seats.find((seat: { id: string }) => seat.id === recorder.id).inUse).toBe(0);
     });
   });
 
   it('never exceeds a seat total under 20 concurrent imports', async () => {
-    const seat = (await admin.post('/seats', { name: 'Burst', total: 10, capabilities: ['dataCapture'] })).body;
-    const settings = (await admin.get('/settings')).body;
-    await admin.put('/settings', { ...settings, defaultAssignment: { seatTypeIds: [seat.id], permissions: {}, dataCapture: { telephonyCalls: true } } });
-    const created = await Promise.all(Array.from({ length: 20 }, (_, index) => scim.post('/Users', oktaUser(`burst.b${index}@example.com`))));
+    const seat = (await local.admin.post('/seats', { name: 'Burst', total: 10, capabilities: ['dataCapture'] })).body;
+    const settings = (await local.admin.get('/settings')).body;
+    await local.admin.put('/settings', { ...settings, defaultAssignment: { seatTypeIds: [seat.id], permissions: {}, dataCapture: { telephonyCalls: true } } });
+    const created = await Promise.all(Array.from({ length: 20 }, (_, index) => local.scim.post('/Users', oktaUser(`burst.b${index}@example.com`))));
     const ids = created.map((response) => response.body.id as string);
     const settled = await eventually(async () => {
-      const all = await Promise.all(ids.map(async (id) => (await admin.get(`/team-members/${id}`)).body.effectiveSettings));
+      const all = await Promise.all(ids.map(async (id) => (await local.admin.get(`/team-members/${id}`)).body.effectiveSettings));
       expect(all.every((effective) => effective?.grantedSeatTypeIds.includes(seat.id))).toBe(true);
       return all;
     });
     expect(settled.filter((effective) => effective.seatTypeIds.includes(seat.id))).toHaveLength(10);
-    expect((await admin.get('/seats')).body.seats.find((candidate: { id: string }) => candidate.id === seat.id).inUse).toBe(10);
+    expect((await local.admin.get('/seats')).body.seats.find((candidate: { id: string }) => candidate.id === seat.id).inUse).toBe(10);
   });
 
   it('explains a foreign-domain rejection in GET /import-errors', async () => {
-    expect((await scim.post('/Users', oktaUser('visitor@gmail.com'))).status).toBe(400);
-    const { rejectedImports } = (await admin.get('/import-errors')).body;
+    expect((await local.scim.post('/Users', oktaUser('visitor@gmail.com'))).status).toBe(400);
+    const { rejectedImports } = (await local.admin.get('/import-errors')).body;
     expect(rejectedImports[0]).toMatchObject({ userName: 'visitor@gmail.com', rule: 'emailDomain', detail: expect.stringContaining('example.com') });
   });
 });

@@ -1,68 +1,60 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalStackProcess, type LocalStackProcess } from '../support/local-stack-process.js';
-import { PATCH_OP, oktaUser, scimClient, type ScimClient } from '../support/scim-client.js';
+import { describe, expect, it } from 'vitest';
+import { useLocalStack } from '../support/local-stack-process.js';
+import { PATCH_OP, oktaUser } from '../support/scim-client.js';
 
 const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 
 /** Okta's Group Push (okta-scim-client.md, "Groups") replayed against `npm start` over HTTP. */
 describe('Okta Group Push against `npm start`', () => {
-  let stack: LocalStackProcess;
-  let scim: ScimClient;
-  beforeAll(async () => {
-    stack = await startLocalStackProcess();
-    scim = scimClient(stack.info.scimBaseUrl, stack.info.scimToken);
-  });
-  afterAll(async () => {
-    expect(await stack?.stop()).toBe(0);
-  });
+  const local = useLocalStack();
 
   it('pushes groups and memberships as Okta does', async () => {
-    const jane = (await scim.post('/Users', oktaUser('jane.push@example.com'))).body;
-    const john = (await scim.post('/Users', oktaUser('john.push@example.com'))).body;
+    const jane = (await local.scim.post('/Users', oktaUser('jane.push@example.com'))).body;
+    const john = (await local.scim.post('/Users', oktaUser('john.push@example.com'))).body;
     const members = (...ids: string[]) => ids.map((value) => ({ value, display: value }));
     const memberIds = (group: { members?: Array<{ value: string }> }) => (group.members ?? []).map((member) => member.value).sort();
 
     // Connection test and lookup by name (miss).
-    expect((await scim.get('/Groups?startIndex=1&count=100')).status).toBe(200);
+    expect((await local.scim.get('/Groups?startIndex=1&count=100')).status).toBe(200);
     const lookup = `/Groups?filter=${encodeURIComponent('displayName eq "Marketing"')}&startIndex=1&count=100`;
-    expect((await scim.get(lookup)).body.totalResults).toBe(0);
+    expect((await local.scim.get(lookup)).body.totalResults).toBe(0);
 
     // Create, empty and with members.
-    const sales = await scim.post('/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Marketing', members: [] });
+    const sales = await local.scim.post('/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Marketing', members: [] });
     expect(sales.status).toBe(201);
-    const support = await scim.post('/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Finance', members: members(jane.id) });
+    const support = await local.scim.post('/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Finance', members: members(jane.id) });
     expect(memberIds(support.body)).toEqual([jane.id]);
-    expect((await scim.get(lookup)).body.Resources[0].id).toBe(sales.body.id);
+    expect((await local.scim.get(lookup)).body.Resources[0].id).toBe(sales.body.id);
 
     // Membership change with add and remove in one PATCH, then a rename PATCH.
     const url = `/Groups/${sales.body.id}`;
-    expect((await scim.patch(url, { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'members', value: members(jane.id, john.id) }] })).status).toBe(204);
-    expect((await scim.patch(url, { schemas: [PATCH_OP], Operations: [
+    expect((await local.scim.patch(url, { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'members', value: members(jane.id, john.id) }] })).status).toBe(204);
+    expect((await local.scim.patch(url, { schemas: [PATCH_OP], Operations: [
       { op: 'remove', path: `members[value eq "${jane.id}"]` },
       { op: 'add', path: 'members', value: members(john.id) },
     ] })).status).toBe(204);
-    expect(memberIds((await scim.get(url)).body)).toEqual([john.id]);
-    await scim.patch(url, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { id: sales.body.id, displayName: 'Marketing EMEA' } }] });
-    expect((await scim.get(url)).body.displayName).toBe('Marketing EMEA');
+    expect(memberIds((await local.scim.get(url)).body)).toEqual([john.id]);
+    await local.scim.patch(url, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { id: sales.body.id, displayName: 'Marketing EMEA' } }] });
+    expect((await local.scim.get(url)).body.displayName).toBe('Marketing EMEA');
 
     // "Push now": the whole list, then [].
-    await scim.patch(url, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'members', value: members(jane.id, john.id) }] });
-    expect(memberIds((await scim.get(url)).body)).toEqual([jane.id, john.id].sort());
-    await scim.patch(url, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'members', value: [] }] });
-    expect(memberIds((await scim.get(url)).body)).toEqual([]);
+    await local.scim.patch(url, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'members', value: members(jane.id, john.id) }] });
+    expect(memberIds((await local.scim.get(url)).body)).toEqual([jane.id, john.id].sort());
+    await local.scim.patch(url, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'members', value: [] }] });
+    expect(memberIds((await local.scim.get(url)).body)).toEqual([]);
 
     // GET with and without members.
-    expect((await scim.get(`/Groups/${support.body.id}?excludedAttributes=members`)).body).not.toHaveProperty('members');
-    expect(memberIds((await scim.get(`/Groups/${support.body.id}`)).body)).toEqual([jane.id]);
+    expect((await local.scim.get(`/Groups/${support.body.id}?excludedAttributes=members`)).body).not.toHaveProperty('members');
+    expect(memberIds((await local.scim.get(`/Groups/${support.body.id}`)).body)).toEqual([jane.id]);
 
     // Delete.
-    expect((await scim.delete(`/Groups/${support.body.id}`)).status).toBe(204);
-    expect((await scim.get(`/Groups/${support.body.id}`)).status).toBe(404);
-    expect((await scim.get(`/Users/${jane.id}`)).body.groups ?? []).toEqual([]);
+    expect((await local.scim.delete(`/Groups/${support.body.id}`)).status).toBe(204);
+    expect((await local.scim.get(`/Groups/${support.body.id}`)).status).toBe(404);
+    expect((await local.scim.get(`/Users/${jane.id}`)).body.groups ?? []).toEqual([]);
   });
 
   it('answers GET /Groups (Okta spec test 9) with a ListResponse', async () => {
-    const response = await scim.get('/Groups');
+    const response = await local.scim.get('/Groups');
     expect(response.status).toBe(200);
     expect(response.body.schemas).toEqual(['urn:ietf:params:scim:api:messages:2.0:ListResponse']);
   });

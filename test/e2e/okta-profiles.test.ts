@@ -1,59 +1,48 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminClient, type AdminClient } from '../support/admin-client.js';
+import { describe, expect, it } from 'vitest';
 import { eventually } from '../support/eventually.js';
-import { startLocalStackProcess, type LocalStackProcess } from '../support/local-stack-process.js';
-import { oktaUser, scimClient, type ScimClient } from '../support/scim-client.js';
+import { useLocalStack } from '../support/local-stack-process.js';
+import { oktaUser } from '../support/scim-client.js';
 
 const ROSTER = 'urn:ietf:params:scim:schemas:extension:roster:2.0:User';
 
 /** The provisioning rules of the article (Step 4, time zones, managers) against `npm start`. */
 describe('team-member profiles against `npm start`', () => {
-  let stack: LocalStackProcess;
-  let scim: ScimClient;
-  let admin: AdminClient;
-  beforeAll(async () => {
-    stack = await startLocalStackProcess();
-    scim = scimClient(stack.info.scimBaseUrl, stack.info.scimToken);
-    admin = adminClient(stack.info.adminBaseUrl, stack.info.adminToken);
-  });
-  afterAll(async () => {
-    expect(await stack?.stop()).toBe(0);
-  });
+  const local = useLocalStack();
   const roster = (user: any) => user[ROSTER];
 
   it('refuses a foreign domain with a clear 400 and records it', async () => {
-    const refused = await scim.post('/Users', oktaUser('jane@competitor.test'));
+    const refused = await local.scim.post('/Users', oktaUser('jane@competitor.test'));
     expect(refused.status).toBe(400);
     expect(refused.body.detail).toMatch(/not one of the company's domains \(example\.com\)/);
-    const { rejectedImports } = (await admin.get('/import-errors')).body;
+    const { rejectedImports } = (await local.admin.get('/import-errors')).body;
     expect(rejectedImports[0]).toMatchObject({ userName: 'jane@competitor.test', rule: 'emailDomain' });
   });
 
   it('resolves time zones from the country, the US state, or the company default', async () => {
-    const onlyCountry = (await scim.post('/Users', oktaUser('ori.country@example.com', { [ROSTER]: { country: 'ISR' } }))).body;
-    const usState = (await scim.post('/Users', oktaUser('tex.state@example.com', { [ROSTER]: { country: 'US', stateOrProvince: 'Texas' } }))).body;
-    const nothing = (await scim.post('/Users', oktaUser('no.where@example.com'))).body;
+    const onlyCountry = (await local.scim.post('/Users', oktaUser('ori.country@example.com', { [ROSTER]: { country: 'ISR' } }))).body;
+    const usState = (await local.scim.post('/Users', oktaUser('tex.state@example.com', { [ROSTER]: { country: 'US', stateOrProvince: 'Texas' } }))).body;
+    const nothing = (await local.scim.post('/Users', oktaUser('no.where@example.com'))).body;
     expect(roster(onlyCountry)).toMatchObject({ country: 'IL', resolvedTimeZone: 'Asia/Jerusalem', timeZoneSource: 'country' });
     expect(roster(usState)).toMatchObject({ stateOrProvince: 'US-TX', resolvedTimeZone: 'America/Chicago', timeZoneSource: 'stateOrProvince' });
     expect(roster(nothing)).toMatchObject({ resolvedTimeZone: 'America/New_York', timeZoneSource: 'companyDefault' });
   });
 
   it('links a report imported before its manager when the manager arrives', async () => {
-    const report = (await scim.post('/Users', oktaUser('first.report@example.com', { [ROSTER]: { managerEmail: 'late.boss@example.com' } }))).body;
+    const report = (await local.scim.post('/Users', oktaUser('first.report@example.com', { [ROSTER]: { managerEmail: 'late.boss@example.com' } }))).body;
     expect(roster(report).managerResolution).toBe('notFound');
-    const boss = (await scim.post('/Users', oktaUser('late.boss@example.com'))).body;
+    const boss = (await local.scim.post('/Users', oktaUser('late.boss@example.com'))).body;
     await eventually(async () => {
-      expect(roster((await scim.get(`/Users/${report.id}`)).body)).toMatchObject({ managerId: boss.id, managerResolution: 'email' });
+      expect(roster((await local.scim.get(`/Users/${report.id}`)).body)).toMatchObject({ managerId: boss.id, managerResolution: 'email' });
     });
-    expect((await admin.get(`/team-members/${boss.id}`)).body.directReportIds).toEqual([report.id]);
+    expect((await local.admin.get(`/team-members/${boss.id}`)).body.directReportIds).toEqual([report.id]);
   });
 
   it('leaves a report unassigned and flagged when two managers share the name', async () => {
-    await scim.post('/Users', oktaUser('alex.morgan@example.com'));
-    await scim.post('/Users', oktaUser('alex.morgan2@example.com', { name: { givenName: 'Alex', familyName: 'Morgan' } }));
-    const report = (await scim.post('/Users', oktaUser('morgan.report@example.com', { [ROSTER]: { managerFullName: 'Alex Morgan' } }))).body;
+    await local.scim.post('/Users', oktaUser('alex.morgan@example.com'));
+    await local.scim.post('/Users', oktaUser('alex.morgan2@example.com', { name: { givenName: 'Alex', familyName: 'Morgan' } }));
+    const report = (await local.scim.post('/Users', oktaUser('morgan.report@example.com', { [ROSTER]: { managerFullName: 'Alex Morgan' } }))).body;
     expect(roster(report).managerResolution).toBe('ambiguous');
-    const { flaggedTeamMembers } = (await admin.get('/import-errors')).body;
+    const { flaggedTeamMembers } = (await local.admin.get('/import-errors')).body;
     expect(flaggedTeamMembers).toContainEqual(expect.objectContaining({ id: report.id, flags: expect.arrayContaining(['manager: ambiguous']) }));
   });
 });

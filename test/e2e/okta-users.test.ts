@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalStackProcess, type LocalStackProcess } from '../support/local-stack-process.js';
-import { PATCH_OP, oktaUser, scimClient, type ScimClient } from '../support/scim-client.js';
+import { describe, expect, it } from 'vitest';
+import { useLocalStack } from '../support/local-stack-process.js';
+import { PATCH_OP, oktaUser, scimClient } from '../support/scim-client.js';
 
 const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
 const LIST_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
@@ -10,34 +10,26 @@ const LIST_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
  * started as a user starts it, over HTTP.
  */
 describe('Okta user lifecycle against `npm start`', () => {
-  let stack: LocalStackProcess;
-  let scim: ScimClient;
+  const local = useLocalStack();
   const filterPath = (userName: string) =>
     `/Users?filter=${encodeURIComponent(`userName eq "${userName}"`)}&startIndex=1&count=100`;
 
-  beforeAll(async () => {
-    stack = await startLocalStackProcess();
-    scim = scimClient(stack.info.scimBaseUrl, stack.info.scimToken);
-  });
-  afterAll(async () => {
-    expect(await stack?.stop()).toBe(0);
-  });
 
   it('writes stack.json with exactly the documented keys', () => {
-    expect(Object.keys(stack.info).sort()).toEqual(
+    expect(Object.keys(local.stack.info).sort()).toEqual(
       ['adminBaseUrl', 'adminToken', 'dynamoDbEndpoint', 'oauthBaseUrl', 'primaryDomain', 'scimBaseUrl', 'scimToken', 'sesApiUrl', 'tableName', 'tenantId'].sort(),
     );
-    expect(stack.info.primaryDomain).toBe('example.com');
-    expect(stack.output()).toContain(stack.info.scimToken);
+    expect(local.stack.info.primaryDomain).toBe('example.com');
+    expect(local.stack.output()).toContain(local.stack.info.scimToken);
   });
 
   it('answers ServiceProviderConfig with the token, and 401 SCIM JSON without it', async () => {
-    const config = await scim.get('/ServiceProviderConfig');
+    const config = await local.scim.get('/ServiceProviderConfig');
     expect(config.status).toBe(200);
     expect(config.headers.get('content-type')).toContain('application/scim+json');
     expect(config.body.patch.supported).toBe(true);
 
-    const anonymous = await fetch(`${stack.info.scimBaseUrl}/ServiceProviderConfig`);
+    const anonymous = await fetch(`${local.stack.info.scimBaseUrl}/ServiceProviderConfig`);
     expect(anonymous.status).toBe(401);
     const body: any = await anonymous.json();
     expect(body).toMatchObject({ schemas: [ERROR_SCHEMA], status: '401' });
@@ -45,7 +37,7 @@ describe('Okta user lifecycle against `npm start`', () => {
   });
 
   it('rejects a bad token with 401 Error JSON (spec test 10)', async () => {
-    const bad = scimClient(stack.info.scimBaseUrl, 'not-a-token');
+    const bad = scimClient(local.stack.info.scimBaseUrl, 'not-a-token');
     const response = await bad.get('/Users?startIndex=1&count=2');
     expect(response.status).toBe(401);
     expect(response.body).toMatchObject({ schemas: [ERROR_SCHEMA], status: '401' });
@@ -53,64 +45,64 @@ describe('Okta user lifecycle against `npm start`', () => {
 
   it('runs the whole lifecycle Okta drives', async () => {
     // Connection test.
-    const connection = await scim.get('/Users?startIndex=1&count=2');
+    const connection = await local.scim.get('/Users?startIndex=1&count=2');
     expect(connection.status).toBe(200);
     expect(connection.body).toMatchObject({ schemas: [LIST_SCHEMA], startIndex: 1 });
     expect(Number.isInteger(connection.body.totalResults)).toBe(true);
     expect(Number.isInteger(connection.body.itemsPerPage)).toBe(true);
 
     // Does the user exist? No.
-    const miss = await scim.get(filterPath('jane.doe@example.com'));
+    const miss = await local.scim.get(filterPath('jane.doe@example.com'));
     expect(miss.status).toBe(200);
     expect(miss.body).toMatchObject({ totalResults: 0, Resources: [] });
 
     // Create.
-    const created = await scim.post('/Users', oktaUser('jane.doe@example.com'));
+    const created = await local.scim.post('/Users', oktaUser('jane.doe@example.com'));
     expect(created.status).toBe(201);
     const jane = created.body;
     expect(jane.id).toEqual(expect.any(String));
     expect(jane).toMatchObject({ userName: 'jane.doe@example.com', active: true, name: { givenName: 'Jane', familyName: 'Doe' } });
     expect(jane).not.toHaveProperty('password');
-    expect(created.headers.get('location')).toBe(`${stack.info.scimBaseUrl}/Users/${jane.id}`);
+    expect(created.headers.get('location')).toBe(`${local.stack.info.scimBaseUrl}/Users/${jane.id}`);
     expect(created.headers.get('etag')).toBe(jane.meta.version);
 
     // Lookup hits, in any letter case.
     for (const userName of ['jane.doe@example.com', 'JANE.DOE@EXAMPLE.COM']) {
-      const hit = await scim.get(filterPath(userName));
+      const hit = await local.scim.get(filterPath(userName));
       expect(hit.body.totalResults).toBe(1);
       expect(hit.body.Resources[0].id).toBe(jane.id);
     }
 
     // Read.
-    const read = await scim.get(`/Users/${jane.id}`);
+    const read = await local.scim.get(`/Users/${jane.id}`);
     expect(read.status).toBe(200);
     expect(read.body.id).toBe(jane.id);
 
     // Profile update: Okta sends back what it read, changed, with id/meta/groups/password.
-    const updated = await scim.put(`/Users/${jane.id}`, { ...read.body, title: 'VP Sales', password: 'x9', name: { givenName: 'Jane', familyName: 'Smith' } });
+    const updated = await local.scim.put(`/Users/${jane.id}`, { ...read.body, title: 'VP Sales', password: 'x9', name: { givenName: 'Jane', familyName: 'Smith' } });
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ id: jane.id, title: 'VP Sales', name: { familyName: 'Smith' } });
     expect(updated.body.meta.version).not.toBe(jane.meta.version);
 
     // Deactivate, path-less, then reactivate: same id, data kept, still visible.
-    const deactivated = await scim.patch(`/Users/${jane.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] });
+    const deactivated = await local.scim.patch(`/Users/${jane.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] });
     expect(deactivated.status).toBe(200);
     expect(deactivated.body).toMatchObject({ id: jane.id, active: false, title: 'VP Sales' });
-    const stillThere = await scim.get(filterPath('jane.doe@example.com'));
+    const stillThere = await local.scim.get(filterPath('jane.doe@example.com'));
     expect(stillThere.body.Resources[0]).toMatchObject({ id: jane.id, active: false });
-    const reactivated = await scim.patch(`/Users/${jane.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: true } }] });
+    const reactivated = await local.scim.patch(`/Users/${jane.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: true } }] });
     expect(reactivated.body).toMatchObject({ id: jane.id, active: true, title: 'VP Sales' });
 
     // The same create again: 409 uniqueness.
-    const duplicate = await scim.post('/Users', oktaUser('jane.doe@example.com'));
+    const duplicate = await local.scim.post('/Users', oktaUser('jane.doe@example.com'));
     expect(duplicate.status).toBe(409);
     expect(duplicate.body).toMatchObject({ schemas: [ERROR_SCHEMA], status: '409', scimType: 'uniqueness' });
   });
 
   it('passes the assertions of Okta’s published SCIM 2.0 spec test', async () => {
-    await scim.post('/Users', oktaUser('spec.first@example.com'));
+    await local.scim.post('/Users', oktaUser('spec.first@example.com'));
     // 1. first page of one
-    const page = await scim.get('/Users?count=1&startIndex=1');
+    const page = await local.scim.get('/Users?count=1&startIndex=1');
     expect(page.status).toBe(200);
     expect(page.body.schemas).toEqual([LIST_SCHEMA]);
     for (const counter of ['totalResults', 'itemsPerPage', 'startIndex']) expect(Number.isInteger(page.body[counter])).toBe(true);
@@ -118,25 +110,25 @@ describe('Okta user lifecycle against `npm start`', () => {
     expect(first).toMatchObject({ id: expect.any(String), name: { givenName: expect.any(String), familyName: expect.any(String) }, userName: expect.any(String), active: expect.any(Boolean) });
     expect(first.emails[0].value).toEqual(expect.any(String));
     // 2. that user by id
-    const byId = await scim.get(`/Users/${first.id}`);
+    const byId = await local.scim.get(`/Users/${first.id}`);
     expect(byId.body).toMatchObject({ id: first.id, userName: first.userName });
     // 3. unknown userName
-    const unknown = await scim.get(filterPath('nobody.here@example.com'));
+    const unknown = await local.scim.get(filterPath('nobody.here@example.com'));
     expect(unknown.body.totalResults).toBe(0);
     // 4. unknown id
-    const missing = await scim.get('/Users/010000000-0000-0000-0000-000000000000');
+    const missing = await local.scim.get('/Users/010000000-0000-0000-0000-000000000000');
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({ schemas: [ERROR_SCHEMA], status: '404' });
     expect(missing.body.detail.length).toBeGreaterThan(0);
     // 5–7. create, read back, create again
-    const created = await scim.post('/Users', oktaUser('spec.second@example.com'));
+    const created = await local.scim.post('/Users', oktaUser('spec.second@example.com'));
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ active: true, userName: 'spec.second@example.com', name: { givenName: 'Spec', familyName: 'Second' } });
     expect(created.body.id.length).toBeGreaterThan(0);
-    expect((await scim.get(`/Users/${created.body.id}`)).body.id).toBe(created.body.id);
-    expect((await scim.post('/Users', oktaUser('spec.second@example.com'))).status).toBe(409);
+    expect((await local.scim.get(`/Users/${created.body.id}`)).body.id).toBe(created.body.id);
+    expect((await local.scim.post('/Users', oktaUser('spec.second@example.com'))).status).toBe(409);
     // 8. the userName in upper case finds the user
-    const upper = await scim.get(filterPath('SPEC.SECOND@EXAMPLE.COM'));
+    const upper = await local.scim.get(filterPath('SPEC.SECOND@EXAMPLE.COM'));
     expect(upper.status).toBe(200);
     expect(upper.body.Resources.map((user: { id: string }) => user.id)).toEqual([created.body.id]);
   });

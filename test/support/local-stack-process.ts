@@ -1,3 +1,6 @@
+import { afterAll, beforeAll, expect } from 'vitest';
+import { adminClient, type AdminClient } from './admin-client.js';
+import { scimClient, type ScimClient } from './scim-client.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,4 +57,21 @@ export async function startLocalStackProcess(): Promise<LocalStackProcess> {
       return code;
     },
   };
+}
+
+/**
+ * For an end-to-end file: starts `npm start` before its tests, with SCIM and admin clients on the
+ * demo company, and checks that it stops cleanly (exit code 0) afterwards.
+ */
+export function useLocalStack(): { stack: LocalStackProcess; scim: ScimClient; admin: AdminClient } {
+  const local = {} as { stack: LocalStackProcess; scim: ScimClient; admin: AdminClient };
+  beforeAll(async () => {
+    local.stack = await startLocalStackProcess();
+    local.scim = scimClient(local.stack.info.scimBaseUrl, local.stack.info.scimToken);
+    local.admin = adminClient(local.stack.info.adminBaseUrl, local.stack.info.adminToken);
+  });
+  afterAll(async () => {
+    expect(await local.stack?.stop()).toBe(0);
+  });
+  return local;
 }
