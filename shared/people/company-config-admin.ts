@@ -3,7 +3,7 @@ import { loadCompanyConfig, saveConfigItem, deleteConfigItem, type Assignment, t
 import { getGroups } from '../store/groups.js';
 import { readMemberIds } from '../store/memberships.js';
 import { newId } from './ids.js';
-import { refreshEffectiveSettings } from './refresh-effective-settings.js';
+import { companyState, refreshEffectiveSettings } from './refresh-effective-settings.js';
 import { assignmentInput, seatTypeInput, workspaceInput } from './settings-model.js';
 import { validateInput } from './validate-input.js';
 
@@ -81,10 +81,10 @@ const REEVALUATE_IN_PARALLEL = 8;
 
 /** Re-evaluates the effective settings of every member of these groups. */
 async function reevaluateGroups(tenantId: string, groupIds: string[]): Promise<void> {
-  const config = await loadCompanyConfig(tenantId);
+  const state = await companyState(tenantId);
   const members = [...new Set((await Promise.all(groupIds.map((groupId) => readMemberIds(tenantId, groupId)))).flat())];
   for (let offset = 0; offset < members.length; offset += REEVALUATE_IN_PARALLEL) {
-    await Promise.all(members.slice(offset, offset + REEVALUATE_IN_PARALLEL).map((memberId) => refreshEffectiveSettings(tenantId, memberId, config)));
+    await Promise.all(members.slice(offset, offset + REEVALUATE_IN_PARALLEL).map((memberId) => refreshEffectiveSettings(tenantId, memberId, state)));
   }
 }
 

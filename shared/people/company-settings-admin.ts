@@ -5,7 +5,7 @@ import { loadCompanyConfig } from '../store/company-config.js';
 import { getTenant, updateTenantSettings, type TenantRecord } from '../store/tenants.js';
 import { listTeamMembersByCursor } from '../store/team-members.js';
 import { checkGrant } from './company-config-admin.js';
-import { refreshEffectiveSettings } from './refresh-effective-settings.js';
+import { companyState, refreshEffectiveSettings } from './refresh-effective-settings.js';
 import { DEFAULT_ASSIGNMENT_ID, EMPTY_GRANT, grantSchema } from './settings-model.js';
 import { validateInput } from './validate-input.js';
 
@@ -51,11 +51,12 @@ export async function updateCompanySettings(tenantId: string, body: unknown): Pr
     throw preconditionFailed(`The settings changed since version ${version} was read; read them again and retry.`);
   }
   if (JSON.stringify(previous.defaultAssignment) !== JSON.stringify(input.defaultAssignment)) {
+    const state = await companyState(tenantId, { config });
     let cursor: string | undefined;
     do {
       const page = await listTeamMembersByCursor(tenantId, cursor, 100);
       const governed = page.members.filter((member) => (member.effective?.assignmentId ?? DEFAULT_ASSIGNMENT_ID) === DEFAULT_ASSIGNMENT_ID);
-      await Promise.all(governed.map((member) => refreshEffectiveSettings(tenantId, member.id, config)));
+      await Promise.all(governed.map((member) => refreshEffectiveSettings(tenantId, member.id, state)));
       cursor = page.nextCursor;
     } while (cursor);
   }

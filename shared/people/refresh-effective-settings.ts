@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { loadCompanyConfig, type CompanyConfig, type EffectiveSettings } from '../store/company-config.js';
 import { getTeamMember, SeatsExhausted, VersionConflict, writeEffectiveSettings, type TeamMemberRecord } from '../store/team-members.js';
-import { getTenant } from '../store/tenants.js';
+import { getTenant, type TenantRecord } from '../store/tenants.js';
 import { effectiveSettings, settingsTarget, type SettingsTarget } from './effective-settings.js';
 
 const MAX_ATTEMPTS = 6;
@@ -12,9 +12,8 @@ const MAX_ATTEMPTS = 6;
  * the write. An inactive (or deleted) member holds no seats; reactivation takes them again.
  * When a seat type is exhausted the member gets no seat of it and a visible seat shortage.
  */
-export async function refreshEffectiveSettings(tenantId: string, memberId: string, config?: CompanyConfig): Promise<EffectiveSettings | undefined> {
-  const company = await getTenant(tenantId);
-  const companyConfig = config ?? (await loadCompanyConfig(tenantId));
+export async function refreshEffectiveSettings(tenantId: string, memberId: string, known: Partial<CompanyState> = {}): Promise<EffectiveSettings | undefined> {
+  const { company, config: companyConfig } = await companyState(tenantId, known);
   const exhausted = new Set<string>();
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const member = await getTeamMember(tenantId, memberId);
@@ -31,6 +30,20 @@ export async function refreshEffectiveSettings(tenantId: string, memberId: strin
     }
   }
   throw new Error(`Effective settings of ${memberId} kept changing; giving up after ${MAX_ATTEMPTS} attempts`);
+}
+
+/** What re-evaluating a member needs of its company; callers re-evaluating many members read it once. */
+export interface CompanyState {
+  company: TenantRecord | undefined;
+  config: CompanyConfig;
+}
+
+export async function companyState(tenantId: string, known: Partial<CompanyState> = {}): Promise<CompanyState> {
+  const [company, config] = await Promise.all([
+    'company' in known ? known.company : getTenant(tenantId),
+    known.config ?? loadCompanyConfig(tenantId),
+  ]);
+  return { company, config };
 }
 
 /** Writes hand-edited settings (admin or manager), seats unchanged. */
