@@ -1,13 +1,11 @@
 import { invalidFilter } from '../errors.js';
 import type { Filter } from '../scim/filter/ast.js';
-import { matchesFilter } from '../scim/filter/evaluate.js';
-import { parseFilter } from '../scim/filter/parse.js';
-import { planFilter, unsupportedFilterError } from '../scim/filter/plan.js';
 import { toScimGroup } from '../scim/group-resource.js';
 import { GROUP_RESOURCE_SCHEMA } from '../scim/schema/resource-schemas.js';
 import { findGroupsByDisplayName, findGroupsByExternalId, getGroup, getGroups, type GroupRecord } from '../store/groups.js';
 import { membershipState } from '../store/memberships.js';
 import { getTeamMember } from '../store/team-members.js';
+import { findMatching } from './find-matching.js';
 
 /**
  * Group filters run as key lookups (displayName, externalId, id, or a member's id through the
@@ -15,21 +13,15 @@ import { getTeamMember } from '../store/team-members.js';
  * are checked against the member ids the filter names (`members[value eq "…"]`), looked up as
  * edges — the member list itself is never read for a filter.
  */
-export async function findGroupsMatching(tenantId: string, filterText: string): Promise<GroupRecord[]> {
-  const filter = parseFilter(filterText);
-  const plan = planFilter(filter, GROUP_RESOURCE_SCHEMA);
-  if (plan.kind === 'unsupported') throw unsupportedFilterError(plan.reason, GROUP_RESOURCE_SCHEMA);
-  const namedMembers = memberValuesNamed(filter);
-  const candidates = new Map<string, GroupRecord>();
-  for (const lookup of plan.lookups) {
-    for (const group of await lookUp(tenantId, lookup.attribute, lookup.value)) candidates.set(group.id, group);
-  }
-  const matches: GroupRecord[] = [];
-  for (const group of candidates.values()) {
-    const members = namedMembers.length ? [...(await membershipState(tenantId, group.id, { users: [], members: namedMembers })).members] : [];
-    if (matchesFilter(filter, toScimGroup(group, '', members), GROUP_RESOURCE_SCHEMA)) matches.push(group);
-  }
-  return matches.sort((a, b) => (a.id < b.id ? -1 : 1));
+export function findGroupsMatching(tenantId: string, filterText: string): Promise<GroupRecord[]> {
+  return findMatching(filterText, GROUP_RESOURCE_SCHEMA, {
+    lookUp: (attribute, value) => lookUp(tenantId, attribute, value),
+    toResource: async (group, filter) => {
+      const named = memberValuesNamed(filter);
+      const members = named.length ? [...(await membershipState(tenantId, group.id, { users: [], members: named })).members] : [];
+      return toScimGroup(group, '', members);
+    },
+  });
 }
 
 async function lookUp(tenantId: string, attribute: string, value: string): Promise<GroupRecord[]> {

@@ -1,7 +1,4 @@
 import { invalidFilter } from '../errors.js';
-import { matchesFilter } from '../scim/filter/evaluate.js';
-import { parseFilter } from '../scim/filter/parse.js';
-import { planFilter, unsupportedFilterError } from '../scim/filter/plan.js';
 import { USER_RESOURCE_SCHEMA } from '../scim/schema/resource-schemas.js';
 import { toScimUser } from '../scim/user-resource.js';
 import {
@@ -11,27 +8,15 @@ import {
   getTeamMember,
   type TeamMemberRecord,
 } from '../store/team-members.js';
+import { findMatching } from './find-matching.js';
 import { identifier } from './profile.js';
 
-/**
- * A filter runs as key lookups, never as a scan: the plan names lookups whose union holds every
- * match, and the full filter is then evaluated on those few candidates, so the answer is exact.
- * A filter with no such plan is refused (400 invalidFilter) — an empty list would make the client
- * create a duplicate.
- */
-export async function findTeamMembersMatching(tenantId: string, filterText: string): Promise<TeamMemberRecord[]> {
-  const filter = parseFilter(filterText);
-  const plan = planFilter(filter, USER_RESOURCE_SCHEMA);
-  if (plan.kind === 'unsupported') throw unsupportedFilterError(plan.reason, USER_RESOURCE_SCHEMA);
-  const candidates = new Map<string, TeamMemberRecord>();
-  for (const lookup of plan.lookups) {
-    for (const member of await lookUp(tenantId, lookup.attribute, lookup.value)) {
-      if (!member.deletedAt) candidates.set(member.id, member);
-    }
-  }
-  return [...candidates.values()]
-    .filter((member) => matchesFilter(filter, toScimUser(member, ''), USER_RESOURCE_SCHEMA))
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
+/** Team members matching a SCIM filter, by key lookups (see find-matching.ts); deleted ones never match. */
+export function findTeamMembersMatching(tenantId: string, filterText: string): Promise<TeamMemberRecord[]> {
+  return findMatching(filterText, USER_RESOURCE_SCHEMA, {
+    lookUp: async (attribute, value) => (await lookUp(tenantId, attribute, value)).filter((member) => !member.deletedAt),
+    toResource: (member) => toScimUser(member, ''),
+  });
 }
 
 async function lookUp(tenantId: string, attribute: string, value: string): Promise<TeamMemberRecord[]> {
