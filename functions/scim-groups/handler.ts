@@ -51,7 +51,7 @@ export const handler = httpHandler('scim', {
     const projection = projectionOf(request.query);
     const withMembers = Boolean(projection.attributes) && wantsMembers(projection);
     const resources = await Promise.all(
-      page.groups.map(async (group) =>
+      page.items.map(async (group) =>
         projectAttributes(
           toScimGroup(group, request.baseUrl, withMembers ? await groupMemberIds(request.principal, group.id) : undefined),
           projection,

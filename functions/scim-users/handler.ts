@@ -37,7 +37,7 @@ export const handler = httpHandler('scim', {
     const query = parseListQuery(request.query);
     const page = await listTeamMembers(request.principal, query);
     const projection = projectionOf(request.query);
-    const resources = page.members.map((member) =>
+    const resources = page.items.map((member) =>
       projectAttributes(toScimUser(member, request.baseUrl), projection, USER_RESOURCE_SCHEMA),
     );
     return { status: 200, body: listResponse(resources, page.totalResults, query.cursor === undefined ? query.startIndex : undefined, page.nextCursor) };

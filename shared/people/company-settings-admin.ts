@@ -55,7 +55,7 @@ export async function updateCompanySettings(tenantId: string, body: unknown): Pr
     let cursor: string | undefined;
     do {
       const page = await listTeamMembersByCursor(tenantId, cursor, 100);
-      const governed = page.members.filter((member) => (member.effective?.assignmentId ?? DEFAULT_ASSIGNMENT_ID) === DEFAULT_ASSIGNMENT_ID);
+      const governed = page.items.filter((member) => (member.effective?.assignmentId ?? DEFAULT_ASSIGNMENT_ID) === DEFAULT_ASSIGNMENT_ID);
       await Promise.all(governed.map((member) => refreshEffectiveSettings(tenantId, member.id, state)));
       cursor = page.nextCursor;
     } while (cursor);

@@ -4,6 +4,7 @@ import { attributePatchBody, planGroupPatch, type MemberStep } from '../scim/gro
 import { parseGroupBody } from '../scim/group-input.js';
 import { toScimGroup } from '../scim/group-resource.js';
 import type { ListQuery } from '../scim/list-query.js';
+import { listPage, type Page } from './list-page.js';
 import { applyPatch } from '../scim/patch/apply.js';
 import { GROUP_RESOURCE_SCHEMA } from '../scim/schema/resource-schemas.js';
 import { readCount } from '../store/counters.js';
@@ -114,23 +115,14 @@ export async function deleteGroup(principal: Principal, id: string, expectedVers
   );
 }
 
-export async function listGroups(principal: Principal, query: ListQuery): Promise<{ groups: GroupRecord[]; totalResults: number; nextCursor?: string }> {
-  if (query.filter !== undefined) {
-    const matches = await findGroupsMatching(principal.tenantId, query.filter);
-    return { groups: matches.slice(query.startIndex - 1, query.startIndex - 1 + query.count), totalResults: matches.length };
-  }
-  if (query.cursor !== undefined) {
-    const [totalResults, page] = await Promise.all([
-      readCount(principal.tenantId, 'groups'),
-      listGroupsByCursor(principal.tenantId, query.cursor || undefined, query.count),
-    ]);
-    return { groups: page.groups, totalResults, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
-  }
-  const [totalResults, groups] = await Promise.all([
-    readCount(principal.tenantId, 'groups'),
-    listGroupsByIndex(principal.tenantId, query.startIndex, query.count),
-  ]);
-  return { groups, totalResults };
+export function listGroups(principal: Principal, query: ListQuery): Promise<Page<GroupRecord>> {
+  const { tenantId } = principal;
+  return listPage(query, {
+    matching: (filter) => findGroupsMatching(tenantId, filter),
+    total: () => readCount(tenantId, 'groups'),
+    byCursor: (cursor, count) => listGroupsByCursor(tenantId, cursor, count),
+    byIndex: (startIndex, count) => listGroupsByIndex(tenantId, startIndex, count),
+  });
 }
 
 /**

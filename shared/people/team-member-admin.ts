@@ -77,9 +77,9 @@ const listQuery = z.object({
 export async function listTeamMembersForAdmin(tenantId: string, query: Record<string, string | undefined>) {
   const filters = validateInput(listQuery, query);
   const page = filters.manager
-    ? { members: await findDirectReports(tenantId, filters.manager), nextCursor: undefined }
+    ? { items: await findDirectReports(tenantId, filters.manager), nextCursor: undefined }
     : await listTeamMembersByCursor(tenantId, filters.cursor, filters.count);
-  const matches = page.members.filter(
+  const matches = page.items.filter(
     (member) =>
       !member.deletedAt &&
       (filters.active === undefined || String(member.active) === filters.active) &&
@@ -150,7 +150,7 @@ export async function setDataCapture(tenantId: string, id: string, body: unknown
 /** GET /import-errors: rejected imports (newest first) and members flagged for the admin, one page at a time. */
 export async function importErrors(tenantId: string, cursor: string | undefined) {
   const [rejections, page] = await Promise.all([listRejections(tenantId), listTeamMembersByCursor(tenantId, cursor, 200)]);
-  const flagged = page.members.filter((member) => !member.deletedAt && flagsOf(member).length);
+  const flagged = page.items.filter((member) => !member.deletedAt && flagsOf(member).length);
   return {
     rejectedImports: rejections.map(({ tenantId: _tenant, ...rejection }) => rejection),
     flaggedTeamMembers: flagged.map((member) => ({ id: member.id, userName: member.userName, flags: flagsOf(member) })),

@@ -28,6 +28,7 @@ import { putRejection } from '../store/rejections.js';
 import { applyProviderValues, NO_OWNERSHIP, type FieldOwnership } from '../profile/field-ownership.js';
 import { readOwnedFields, writeOwnedFields } from './owned-fields.js';
 import type { ListQuery } from '../scim/list-query.js';
+import { listPage, type Page } from './list-page.js';
 
 /**
  * The team-member lifecycle Okta drives: create, read, replace, patch, deactivate/reactivate,
@@ -122,30 +123,14 @@ export async function deleteTeamMember(principal: Principal, id: string, expecte
   await removeFromGroups(principal.tenantId, id, stillInGroups);
 }
 
-export interface TeamMemberPage {
-  members: TeamMemberRecord[];
-  totalResults: number;
-  nextCursor?: string;
-}
-
-export async function listTeamMembers(principal: Principal, query: ListQuery): Promise<TeamMemberPage> {
-  if (query.filter !== undefined) {
-    const matches = await findTeamMembersMatching(principal.tenantId, query.filter);
-    const page = matches.slice(query.startIndex - 1, query.startIndex - 1 + query.count);
-    return { members: page, totalResults: matches.length };
-  }
-  if (query.cursor !== undefined) {
-    const [totalResults, page] = await Promise.all([
-      readCount(principal.tenantId, 'users'),
-      listTeamMembersByCursor(principal.tenantId, query.cursor || undefined, query.count),
-    ]);
-    return { members: page.members, totalResults, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
-  }
-  const [totalResults, members] = await Promise.all([
-    readCount(principal.tenantId, 'users'),
-    listTeamMembersByIndex(principal.tenantId, query.startIndex, query.count),
-  ]);
-  return { members, totalResults };
+export function listTeamMembers(principal: Principal, query: ListQuery): Promise<Page<TeamMemberRecord>> {
+  const { tenantId } = principal;
+  return listPage(query, {
+    matching: (filter) => findTeamMembersMatching(tenantId, filter),
+    total: () => readCount(tenantId, 'users'),
+    byCursor: (cursor, count) => listTeamMembersByCursor(tenantId, cursor, count),
+    byIndex: (startIndex, count) => listTeamMembersByIndex(tenantId, startIndex, count),
+  });
 }
 
 async function writeReplacement(principal: Principal, previous: TeamMemberRecord, input: ParsedUser): Promise<TeamMemberRecord> {

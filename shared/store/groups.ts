@@ -53,7 +53,7 @@ export async function listGroupsByIndex(tenantId: string, startIndex: number, co
 
 export async function listGroupsByCursor(tenantId: string, cursor: string | undefined, count: number) {
   const page = await pageByCursor(tenantId, 'groups', cursor, count);
-  return { groups: page.items.map(fromItem), nextCursor: page.nextCursor };
+  return { items: page.items.map(fromItem), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
 /** The transaction items that create a group and claim its displayName / externalId. */

@@ -127,7 +127,7 @@ export async function listTeamMembersByIndex(tenantId: string, startIndex: numbe
 
 export async function listTeamMembersByCursor(tenantId: string, cursor: string | undefined, count: number) {
   const page = await pageByCursor(tenantId, 'users', cursor, count);
-  return { members: page.items.map(fromItem), nextCursor: page.nextCursor };
+  return { items: page.items.map(fromItem), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
 /** Creates the member and claims its userName / externalId in one transaction. */

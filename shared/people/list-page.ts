@@ -1,0 +1,33 @@
+import type { ListQuery } from '../scim/list-query.js';
+
+export interface Page<T> {
+  items: T[];
+  totalResults: number;
+  nextCursor?: string;
+}
+
+/**
+ * One page of a SCIM list: a filter's matches (few, found by key, paged in memory), or the
+ * company's resources in creation order by cursor (RFC 9865) or by startIndex, with the total
+ * from the resource counter read alongside.
+ */
+export async function listPage<T>(
+  query: ListQuery,
+  source: {
+    matching: (filter: string) => Promise<T[]>;
+    total: () => Promise<number>;
+    byCursor: (cursor: string | undefined, count: number) => Promise<{ items: T[]; nextCursor?: string }>;
+    byIndex: (startIndex: number, count: number) => Promise<T[]>;
+  },
+): Promise<Page<T>> {
+  if (query.filter !== undefined) {
+    const matches = await source.matching(query.filter);
+    return { items: matches.slice(query.startIndex - 1, query.startIndex - 1 + query.count), totalResults: matches.length };
+  }
+  if (query.cursor !== undefined) {
+    const [totalResults, page] = await Promise.all([source.total(), source.byCursor(query.cursor || undefined, query.count)]);
+    return { items: page.items, totalResults, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  }
+  const [totalResults, items] = await Promise.all([source.total(), source.byIndex(query.startIndex, query.count)]);
+  return { items, totalResults };
+}
