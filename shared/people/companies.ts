@@ -33,3 +33,8 @@ export async function companySettings(tenantId: string): Promise<TenantRecord | 
   if (record) settingsCache.set(tenantId, { record, expiresAt: Date.now() + SETTINGS_CACHE_MS });
   return record;
 }
+
+/** Drops this function's cached settings after a change (other warm functions refresh within 30 s). */
+export function forgetCompanySettings(tenantId: string): void {
+  settingsCache.delete(tenantId);
+}

@@ -4,6 +4,7 @@ import { validateTimeZone } from '../profile/time-zone.js';
 import { loadCompanyConfig } from '../store/company-config.js';
 import { getTenant, updateTenantSettings, type TenantRecord } from '../store/tenants.js';
 import { listTeamMembersByCursor } from '../store/team-members.js';
+import { forgetCompanySettings } from './companies.js';
 import { checkGrant } from './company-config-admin.js';
 import { companyState, refreshEffectiveSettings } from './refresh-effective-settings.js';
 import { DEFAULT_ASSIGNMENT_ID, EMPTY_GRANT, grantSchema } from './settings-model.js';
@@ -50,6 +51,7 @@ export async function updateCompanySettings(tenantId: string, body: unknown): Pr
   if (!(await updateTenantSettings(tenantId, input, version))) {
     throw preconditionFailed(`The settings changed since version ${version} was read; read them again and retry.`);
   }
+  forgetCompanySettings(tenantId);
   if (JSON.stringify(previous.defaultAssignment) !== JSON.stringify(input.defaultAssignment)) {
     const state = await companyState(tenantId, { config });
     let cursor: string | undefined;
