@@ -82,7 +82,7 @@ function pointAtTable({ local, stateDir, table, region }: z.output<typeof option
 async function main(): Promise<void> {
   const args = parse();
   pointAtTable(args);
-  const { createCompany } = await import('../shared/people/companies.js');
+  const { createCompany } = await import('../shared/people/company/companies.js');
   const { createConnection } = await import('../shared/auth/connections.js');
   const { ADMIN_CONNECTION_ID, issueToken } = await import('../shared/auth/issue-token.js');
 

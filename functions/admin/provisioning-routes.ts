@@ -9,9 +9,9 @@ import {
   updateAssignment,
   updateSeatType,
   updateWorkspace,
-} from '../../shared/people/company-config-admin.js';
-import { getCompanySettings, updateCompanySettings } from '../../shared/people/company-settings-admin.js';
-import { editTeamMember, importErrors, listTeamMembersForAdmin, setDataCapture, teamMemberView } from '../../shared/people/team-member-admin.js';
+} from '../../shared/people/company/company-config-admin.js';
+import { getCompanySettings, updateCompanySettings } from '../../shared/people/company/company-settings-admin.js';
+import { editTeamMember, importErrors, listTeamMembersForAdmin, setDataCapture, teamMemberView } from '../../shared/people/members/team-member-admin.js';
 
 const tenant = (request: HttpRequest) => request.principal.tenantId;
 const id = (request: HttpRequest) => request.pathParameters.id!;

@@ -1,5 +1,5 @@
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { releaseDueNotifications } from '../../shared/people/release-notifications.js';
+import { releaseDueNotifications } from '../../shared/people/notifications/release-notifications.js';
 
 /** Time kept back from the function's timeout: no new digest is claimed after that. */
 const SAFETY_MARGIN_MS = 10_000;

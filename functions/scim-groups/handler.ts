@@ -8,7 +8,7 @@ import {
   listGroups,
   patchGroup,
   replaceGroup,
-} from '../../shared/people/groups.js';
+} from '../../shared/people/groups/groups.js';
 import { needsAttribute, projectAttributes } from '../../shared/scim/attributes.js';
 import { etagOf, expectedVersion, matchesIfNoneMatch } from '../../shared/scim/etag.js';
 import { toScimGroup } from '../../shared/scim/group-resource.js';

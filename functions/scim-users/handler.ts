@@ -7,7 +7,7 @@ import {
   listTeamMembers,
   patchTeamMember,
   replaceTeamMemberAttributes,
-} from '../../shared/people/team-members.js';
+} from '../../shared/people/members/team-members.js';
 import { projectAttributes } from '../../shared/scim/attributes.js';
 import { etagOf, expectedVersion, matchesIfNoneMatch } from '../../shared/scim/etag.js';
 import { parseListQuery } from '../../shared/scim/list-query.js';

@@ -1,6 +1,6 @@
 import { ensureConnection } from '../../shared/auth/connections.js';
 import { ADMIN_CONNECTION_ID, issueToken } from '../../shared/auth/issue-token.js';
-import { createCompany } from '../../shared/people/companies.js';
+import { createCompany } from '../../shared/people/company/companies.js';
 import { getTenant } from '../../shared/store/tenants.js';
 import { seedDemoProvisioning } from './seed-demo-provisioning.js';
 

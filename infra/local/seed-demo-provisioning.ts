@@ -1,7 +1,7 @@
 import type { Principal } from '../../shared/auth/principal.js';
-import { createAssignment, createSeatType, createWorkspace } from '../../shared/people/company-config-admin.js';
-import { getCompanySettings, updateCompanySettings } from '../../shared/people/company-settings-admin.js';
-import { createGroup } from '../../shared/people/groups.js';
+import { createAssignment, createSeatType, createWorkspace } from '../../shared/people/company/company-config-admin.js';
+import { getCompanySettings, updateCompanySettings } from '../../shared/people/company/company-settings-admin.js';
+import { createGroup } from '../../shared/people/groups/groups.js';
 
 /**
  * What a newcomer needs to see the whole behaviour at once: seat types with small totals, a

@@ -1,9 +1,9 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describeError, log } from '../log.js';
 import { teamMemberFromStreamImage } from '../store/team-members.js';
-import { queueImportNotification } from './import-notifications.js';
-import { linkWaitingReports } from './link-waiting-reports.js';
-import { refreshEffectiveSettings } from './refresh-effective-settings.js';
+import { queueImportNotification } from './notifications/import-notifications.js';
+import { linkWaitingReports } from './members/link-waiting-reports.js';
+import { refreshEffectiveSettings } from './company/refresh-effective-settings.js';
 
 /**
  * Reacts to team members written to the table (stream records, in order): brings effective

@@ -46,7 +46,7 @@ export interface Assignment extends Grant {
   priority: number;
 }
 
-/** A member's effective settings: what they actually have, computed in one place (people/effective-settings.ts). */
+/** A member's effective settings: what they actually have, computed in one place (people/company/effective-settings.ts). */
 export interface EffectiveSettings {
   assignmentId: string;
   updateMode: 'manual' | 'automatic';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../shared/auth/principal.js';
-import { createTeamMember } from '../../shared/people/team-members.js';
+import { createTeamMember } from '../../shared/people/members/team-members.js';
 import { seedMemberEdges } from '../../shared/store/memberships.js';
 import { userBody, userToken } from './okta-requests.js';
 import { inParallel } from './parallel.js';

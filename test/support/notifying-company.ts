@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { Principal } from '../../shared/auth/principal.js';
-import { createSeatType } from '../../shared/people/company-config-admin.js';
-import { getCompanySettings, updateCompanySettings } from '../../shared/people/company-settings-admin.js';
+import { createSeatType } from '../../shared/people/company/company-config-admin.js';
+import { getCompanySettings, updateCompanySettings } from '../../shared/people/company/company-settings-admin.js';
 import { processTeamMemberChanges } from '../../shared/people/team-member-changes.js';
-import { createTeamMember } from '../../shared/people/team-members.js';
+import { createTeamMember } from '../../shared/people/members/team-members.js';
 import { ROSTER_USER_SCHEMA } from '../../shared/scim/schema/urns.js';
 import { oktaUser } from './scim-client.js';
 import { createTestTenant, type TestTenant } from './tenant.js';

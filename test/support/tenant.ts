@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createConnection } from '../../shared/auth/connections.js';
 import { ADMIN_CONNECTION_ID, issueToken } from '../../shared/auth/issue-token.js';
-import { createCompany } from '../../shared/people/companies.js';
+import { createCompany } from '../../shared/people/company/companies.js';
 
 export interface TestTenant {
   tenantId: string;

@@ -2,7 +2,7 @@ import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
 import { loadHandler } from '../../../infra/local/function-modules.js';
 import { lambdaContext } from '../../../infra/local/lambda-context.js';
 import { sesMailer, type Mailer } from '../../../shared/mail/ses-mailer.js';
-import { releaseDueNotifications } from '../../../shared/people/release-notifications.js';
+import { releaseDueNotifications } from '../../../shared/people/notifications/release-notifications.js';
 import { countDynamoRequests } from '../../../shared/store/client.js';
 import { notifyingCompany } from '../../support/notifying-company.js';
 import { emailsTo } from '../../support/ses-inbox.js';

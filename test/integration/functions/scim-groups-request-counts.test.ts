@@ -1,7 +1,7 @@
 import '../../support/environment.js';
 import '../../support/steady-state-caches.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTeamMember } from '../../../shared/people/team-members.js';
+import { createTeamMember } from '../../../shared/people/members/team-members.js';
 import { countDynamoRequests } from '../../../shared/store/client.js';
 import { startTestApi } from '../../support/http-stack.js';
 import { PATCH_OP, oktaUser, scimClient, type ScimClient } from '../../support/scim-client.js';

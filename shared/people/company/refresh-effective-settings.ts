@@ -1,0 +1,69 @@
+import { isDeepStrictEqual } from 'node:util';
+import { loadCompanyConfig, type CompanyConfig, type EffectiveSettings } from '../../store/company-config.js';
+import { getTeamMember, SeatsExhausted, VersionConflict, writeEffectiveSettings, type TeamMemberRecord } from '../../store/team-members.js';
+import { getTenant, type TenantRecord } from '../../store/tenants.js';
+import { effectiveSettings, settingsTarget, type SettingsTarget } from './effective-settings.js';
+
+const MAX_ATTEMPTS = 6;
+
+/**
+ * Brings a member's effective settings up to date — after an import, a change of groups, a
+ * (de)activation, or a change of the assignments — taking and releasing seats atomically with
+ * the write. An inactive (or deleted) member holds no seats; reactivation takes them again.
+ * When a seat type is exhausted the member gets no seat of it and a visible seat shortage.
+ */
+export async function refreshEffectiveSettings(tenantId: string, memberId: string, known: Partial<CompanyState> = {}): Promise<EffectiveSettings | undefined> {
+  const { company, config: companyConfig } = await companyState(tenantId, known);
+  const exhausted = new Set<string>();
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+    const member = await getTeamMember(tenantId, memberId);
+    if (!member || !company) return undefined;
+    const target = settingsTarget(member.effective, member.groupIds, companyConfig.assignments, company.defaultAssignment);
+    const next = planned(member, target, companyConfig, exhausted);
+    if (member.effective && isDeepStrictEqual(next.effective, member.effective)) return member.effective;
+    try {
+      await writeEffectiveSettings(member, next.effective, next.seats);
+      return next.effective;
+    } catch (error) {
+      if (error instanceof SeatsExhausted) error.seatTypeIds.forEach((seatId) => exhausted.add(seatId));
+      else if (!(error instanceof VersionConflict)) throw error;
+    }
+  }
+  throw new Error(`Effective settings of ${memberId} kept changing; giving up after ${MAX_ATTEMPTS} attempts`);
+}
+
+/** What re-evaluating a member needs of its company; callers re-evaluating many members read it once. */
+export interface CompanyState {
+  company: TenantRecord | undefined;
+  config: CompanyConfig;
+}
+
+export async function companyState(tenantId: string, known: Partial<CompanyState> = {}): Promise<CompanyState> {
+  const [company, config] = await Promise.all([
+    'company' in known ? known.company : getTenant(tenantId),
+    known.config ?? loadCompanyConfig(tenantId),
+  ]);
+  return { company, config };
+}
+
+/** Writes hand-edited settings (admin or manager), seats unchanged. */
+export async function writeEditedSettings(member: TeamMemberRecord, target: SettingsTarget, config: CompanyConfig): Promise<EffectiveSettings> {
+  const held = member.effective?.seatTypeIds ?? [];
+  const effective = effectiveSettings({ ...target, editedByHand: true }, held, config.seatTypes, config.workspaces);
+  await writeEffectiveSettings(member, { ...effective, seatShortage: member.effective?.seatShortage ?? [] }, { take: [], release: [] });
+  return effective;
+}
+
+function planned(member: TeamMemberRecord, target: SettingsTarget, config: CompanyConfig, exhausted: Set<string>) {
+  const held = member.effective?.seatTypeIds ?? [];
+  const known = new Set(config.seatTypes.map((seat) => seat.id));
+  const present = member.active && !member.deletedAt;
+  const wanted = present ? target.grant.seatTypeIds.filter((seatId) => known.has(seatId)) : [];
+  const take = wanted.filter((seatId) => !held.includes(seatId) && !exhausted.has(seatId));
+  const release = held.filter((seatId) => !wanted.includes(seatId) || !known.has(seatId));
+  const nowHeld = [...held.filter((seatId) => !release.includes(seatId)), ...take];
+  const effective = effectiveSettings(target, nowHeld, config.seatTypes, config.workspaces);
+  // A member who is not active holds nothing and is short of nothing.
+  if (!present) effective.seatShortage = [];
+  return { effective, seats: { take, release: release.filter((seatId) => known.has(seatId)) } };
+}

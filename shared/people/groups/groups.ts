@@ -1,0 +1,219 @@
+import type { Principal } from '../../auth/principal.js';
+import { conflict, invalidValue, notFound, preconditionFailed, RosterError } from '../../errors.js';
+import { attributePatchBody, planGroupPatch, type MemberStep } from '../../scim/group-patch.js';
+import { parseGroupBody } from '../../scim/group-input.js';
+import { toScimGroup } from '../../scim/group-resource.js';
+import type { ListQuery } from '../../scim/list-query.js';
+import { listPage, type Page } from '../list-page.js';
+import { applyPatch } from '../../scim/patch/apply.js';
+import { GROUP_RESOURCE_SCHEMA } from '../../scim/schema/resource-schemas.js';
+import { readCount } from '../../store/counters.js';
+import {
+  getGroup,
+  groupCreation,
+  groupDeletion,
+  groupTouch,
+  groupUpdate,
+  listGroupsByCursor,
+  listGroupsByIndex,
+  writeGroup,
+  type GroupRecord,
+} from '../../store/groups.js';
+import { membershipState, readMemberIds } from '../../store/memberships.js';
+import { UniquenessConflict, VersionConflict } from '../../store/conflicts.js';
+import { findGroupsMatching } from './find-groups.js';
+import { newId } from '../ids.js';
+
+/**
+ * Okta Group Push: groups and their exact membership. Membership is one edge per member; a change
+ * writes only the members it changes, and reads the member list only when a step needs it.
+ * Every member change bumps the group's version in the same transaction as its first edges.
+ */
+export async function createGroup(principal: Principal, body: unknown): Promise<{ group: GroupRecord; memberIds: string[] }> {
+  const input = parseGroupBody(body);
+  const now = new Date().toISOString();
+  const group: GroupRecord = {
+    tenantId: principal.tenantId,
+    id: newId(),
+    displayName: input.displayName,
+    ...(input.externalId ? { externalId: input.externalId } : {}),
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    createdBy: principal.connectionId,
+    updatedBy: principal.connectionId,
+  };
+  const memberIds = input.memberIds ?? [];
+  await requireUsers(principal.tenantId, group.id, memberIds);
+  await write(group, () => writeGroup(group.tenantId, group.id, groupCreation(group), { add: memberIds, remove: [] }));
+  return { group, memberIds };
+}
+
+export async function getGroupOrFail(principal: Principal, id: string): Promise<GroupRecord> {
+  const group = await getGroup(principal.tenantId, id);
+  if (!group) throw notFound(`Group ${id} not found.`);
+  return group;
+}
+
+/**
+ * The most members one response carries. A Lambda response is at most 6 MB and a member entry
+ * (value, $ref, type) about 130 bytes, so 40,000 members (~5.2 MB) is the largest group a single
+ * GET returns; bigger groups answer 400 tooMany and are read with excludedAttributes=members
+ * (which is what Okta does) or member filters.
+ */
+export const MAX_MEMBERS_IN_RESPONSE = 40_000;
+
+export async function groupMemberIds(principal: Principal, id: string): Promise<string[]> {
+  const ids = await readMemberIds(principal.tenantId, id, MAX_MEMBERS_IN_RESPONSE);
+  if (ids.length > MAX_MEMBERS_IN_RESPONSE) {
+    throw new RosterError(400, `Group ${id} has more than ${MAX_MEMBERS_IN_RESPONSE} members, more than one response can carry; read it with excludedAttributes=members, or filter with members[value eq "…"].`, { scimType: 'tooMany' });
+  }
+  return ids;
+}
+
+/** PUT: attributes replaced; `members`, when present, is the complete new list (written as a difference). */
+export async function replaceGroup(principal: Principal, id: string, body: unknown, expectedVersion: number | undefined): Promise<GroupRecord> {
+  const input = parseGroupBody(body);
+  const previous = await getGroupOrFail(principal, id);
+  checkVersion(previous, expectedVersion);
+  const next = nextVersion(principal, previous, input.displayName, input.externalId);
+  const change = input.memberIds ? await difference(principal.tenantId, id, new Set(input.memberIds)) : { add: [], remove: [] };
+  await requireUsers(principal.tenantId, id, change.add);
+  await write(next, () => writeGroup(principal.tenantId, id, groupUpdate(previous, next, expectedVersion), change));
+  return next;
+}
+
+/** PATCH: every operation validated, then everything written; answers nothing but the new version. */
+export async function patchGroup(principal: Principal, id: string, body: unknown, expectedVersion: number | undefined): Promise<GroupRecord> {
+  const plan = planGroupPatch(body);
+  const previous = await getGroupOrFail(principal, id);
+  checkVersion(previous, expectedVersion);
+  const patched = plan.attributeOperations.length
+    ? applyPatch(toScimGroup(previous, ''), attributePatchBody(plan), GROUP_RESOURCE_SCHEMA)
+    : undefined;
+  const renamed = patched ? parseGroupBody({ ...patched, members: undefined }) : undefined;
+  const change = await memberChange(principal.tenantId, id, plan.memberSteps);
+
+  const attributesChanged =
+    renamed !== undefined && (renamed.displayName !== previous.displayName || renamed.externalId !== previous.externalId);
+  if (!attributesChanged && !change.add.length && !change.remove.length) return previous;
+  const next = nextVersion(principal, previous, renamed?.displayName ?? previous.displayName, renamed ? renamed.externalId : previous.externalId);
+  const leading = attributesChanged
+    ? groupUpdate(previous, next, expectedVersion)
+    : { items: [groupTouch(principal.tenantId, id, next.updatedAt, next.updatedBy, expectedVersion)], meaning: [undefined] };
+  await write(next, () => writeGroup(principal.tenantId, id, leading, change));
+  return next;
+}
+
+/** DELETE: the group, its name and every membership edge (both sides) go. */
+export async function deleteGroup(principal: Principal, id: string, expectedVersion: number | undefined): Promise<void> {
+  const group = await getGroupOrFail(principal, id);
+  checkVersion(group, expectedVersion);
+  const members = await readMemberIds(principal.tenantId, id);
+  await write(group, () =>
+    writeGroup(principal.tenantId, id, { items: groupDeletion(group, expectedVersion), meaning: [] }, { add: [], remove: members }),
+  );
+}
+
+export function listGroups(principal: Principal, query: ListQuery): Promise<Page<GroupRecord>> {
+  const { tenantId } = principal;
+  return listPage(query, {
+    matching: (filter) => findGroupsMatching(tenantId, filter),
+    total: () => readCount(tenantId, 'groups'),
+    byCursor: (cursor, count) => listGroupsByCursor(tenantId, cursor, count),
+    byIndex: (startIndex, count) => listGroupsByIndex(tenantId, startIndex, count),
+  });
+}
+
+/**
+ * Folds the member steps, in order, into the edges to add and remove. Adds of members already
+ * there and removals of non-members drop out, so only real changes are written. The member list
+ * is read once, and only when a step needs all of it.
+ */
+async function memberChange(tenantId: string, groupId: string, steps: MemberStep[]): Promise<{ add: string[]; remove: string[] }> {
+  if (!steps.length) return { add: [], remove: [] };
+  const needsAll = steps.some((step) => step.kind === 'replace' || step.kind === 'removeAll' || step.kind === 'removeMatching');
+  const current = needsAll ? new Set(await readMemberIds(tenantId, groupId)) : undefined;
+  let final = current ? new Set(current) : undefined;
+  const added = new Set<string>();
+  const removed = new Set<string>();
+  for (const step of steps) {
+    switch (step.kind) {
+      case 'add':
+        for (const id of step.ids) (final ? final.add(id) : (added.add(id), removed.delete(id)));
+        break;
+      case 'remove':
+        for (const id of step.ids) (final ? final.delete(id) : (removed.add(id), added.delete(id)));
+        break;
+      case 'replace':
+        final = new Set(step.ids);
+        break;
+      case 'removeAll':
+        final = new Set();
+        break;
+      case 'removeMatching':
+        for (const id of [...final!]) if (step.matches({ value: id, type: 'User' })) final!.delete(id);
+        break;
+    }
+  }
+  if (current && final) {
+    const change = { add: [...final].filter((id) => !current.has(id)), remove: [...current].filter((id) => !final.has(id)) };
+    await requireUsers(tenantId, groupId, change.add);
+    return change;
+  }
+  // Without the list: which touched ids are members, read in the same requests as the user check.
+  const state = await membershipState(tenantId, groupId, { users: [...added], members: [...added, ...removed] });
+  rejectUnknown([...added], state.users);
+  return { add: [...added].filter((id) => !state.members.has(id)), remove: [...removed].filter((id) => state.members.has(id)) };
+}
+
+async function difference(tenantId: string, groupId: string, wanted: Set<string>) {
+  const current = new Set(await readMemberIds(tenantId, groupId));
+  return { add: [...wanted].filter((id) => !current.has(id)), remove: [...current].filter((id) => !wanted.has(id)) };
+}
+
+/** Unknown (or deleted) users in an add: 400 naming them, before anything is written. */
+async function requireUsers(tenantId: string, groupId: string, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  const { users } = await membershipState(tenantId, groupId, { users: ids, members: [] });
+  rejectUnknown(ids, users);
+}
+
+function rejectUnknown(ids: string[], users: Set<string>): void {
+  const unknown = ids.filter((id) => !users.has(id));
+  if (unknown.length) {
+    const shown = unknown.slice(0, 20).join(', ');
+    throw invalidValue(`Unknown member id${unknown.length > 1 ? 's' : ''}: ${shown}${unknown.length > 20 ? ` and ${unknown.length - 20} more` : ''}. Nothing was changed.`, { unknownMemberIds: unknown });
+  }
+}
+
+function nextVersion(principal: Principal, previous: GroupRecord, displayName: string, externalId: string | undefined): GroupRecord {
+  const next: GroupRecord = { ...previous, displayName, version: previous.version + 1, updatedAt: new Date().toISOString(), updatedBy: principal.connectionId };
+  if (externalId) next.externalId = externalId;
+  else delete next.externalId;
+  return next;
+}
+
+function checkVersion(group: GroupRecord, expectedVersion: number | undefined): void {
+  if (expectedVersion !== undefined && expectedVersion !== group.version) {
+    throw preconditionFailed(`Group ${group.id} has changed since the ETag in If-Match was read (now version ${group.version}).`);
+  }
+}
+
+async function write(group: GroupRecord, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof UniquenessConflict) {
+      throw conflict(
+        error.attribute === 'displayName'
+          ? `A group named "${group.displayName}" already exists.`
+          : `A group with externalId "${group.externalId}" already exists.`,
+      );
+    }
+    if (error instanceof VersionConflict) {
+      throw preconditionFailed(`Group ${group.id} was changed or deleted by another request at the same time; read it again and retry.`);
+    }
+    throw error;
+  }
+}
