@@ -14,9 +14,11 @@ type DeployedVariable = Exclude<
   | 'OAUTH_ACCESS_TOKEN_SECONDS'
   | 'NOTIFY_DEBOUNCE_SECONDS'
   | 'NOTIFY_MAX_WAIT_SECONDS'
+  | 'CONSOLE_ALLOW_HTTP_ISSUERS'
   | OptionalVariable
 >;
-type OptionalVariable = 'OAUTH_CLIENT_SECRET_SHA256';
+// CONSOLE_URL is added by the stack to the functions that link to the console, once the API's URL is known.
+type OptionalVariable = 'OAUTH_CLIENT_SECRET_SHA256' | 'CONSOLE_URL';
 type Variables = Record<DeployedVariable, string> & Partial<Record<OptionalVariable, string>>;
 
 export type FunctionEnvironment = Variables & { NODE_OPTIONS: string };

@@ -28,6 +28,8 @@ export class RosterStack extends Stack {
       logRetention: settings.logRetention,
       customDomain: settings.customDomain,
     });
+    // The digest links to the console; only a function the API does not invoke can know the API's URL.
+    functions.get('release-notifications').addEnvironment('CONSOLE_URL', `${api.url}/console`);
     const notifier = new Notifier(this, 'Notifier', { handler: functions.get('notify-managers'), table });
     if (settings.mail.createIdentity) new MailIdentity(this, 'MailIdentity', settings.mail);
     const alarms = new RosterAlarms(this, 'Alarms', {

@@ -26,6 +26,10 @@ const schema = z.object({
   AWS_REGION: z.string().min(1).default('us-east-1'),
   MAIL_FROM: z.string().min(3).default('Roster <no-reply@roster.local>'),
   PRODUCT_URL: z.url().default('http://localhost:3000'),
+  /** Where people open the console (the emails link to it); by default the product URL's /console. */
+  CONSOLE_URL: z.url().optional(),
+  /** Also accept http:// OpenID issuers (the local stack's and the tests' identity provider): local only. */
+  CONSOLE_ALLOW_HTTP_ISSUERS: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   STAGE: z.string().min(1).default('local'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Seconds a resolved token stays cached in a warm function (revocation delay). */
@@ -64,6 +68,10 @@ const validated = schema
     path: ['OAUTH_ALLOW_LOOPBACK_REDIRECTS'],
     message: 'loopback redirect URIs are allowed only when STAGE is local',
   })
+  .refine((env) => env.STAGE === 'local' || !env.CONSOLE_ALLOW_HTTP_ISSUERS, {
+    path: ['CONSOLE_ALLOW_HTTP_ISSUERS'],
+    message: 'http issuers are allowed only when STAGE is local',
+  })
   .refine((env) => env.NOTIFY_MAX_WAIT_SECONDS >= env.NOTIFY_DEBOUNCE_SECONDS, {
     path: ['NOTIFY_MAX_WAIT_SECONDS'],
     message: 'must be at least NOTIFY_DEBOUNCE_SECONDS',
@@ -74,6 +82,7 @@ const validated = schema
   })
   .transform((env) => ({
     ...env,
+    CONSOLE_URL: (env.CONSOLE_URL ?? `${env.PRODUCT_URL.replace(/\/+$/, '')}/console`).replace(/\/+$/, ''),
     OAUTH_CLIENT_SECRET_SHA256: env.OAUTH_CLIENT_SECRET_SHA256 ?? (env.STAGE === 'local' ? localSecretHash : undefined),
   }));
 

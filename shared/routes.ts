@@ -2,7 +2,7 @@
  * The one route table. The CDK stack (infra/) creates an API Gateway route and a Lambda function
  * from it, and the local adapter (infra/local/) dispatches requests with it; nothing else lists routes.
  */
-export type AuthKind = 'scim' | 'admin' | 'none';
+export type AuthKind = 'scim' | 'admin' | 'session' | 'none';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A Lambda function: its folder under functions/ holds `handler.ts` exporting `handler`. */
@@ -28,6 +28,7 @@ export interface RouteDefinition {
 export const SCIM_PREFIX = '/scim/v2';
 export const ADMIN_PREFIX = '/admin/v1';
 export const OAUTH_PREFIX = '/oauth';
+export const CONSOLE_PREFIX = '/console';
 
 export const functionDefinitions = [
   { name: 'scim-users', description: 'SCIM 2.0 Users', trigger: 'http', tableAccess: 'readWrite' },
@@ -35,6 +36,7 @@ export const functionDefinitions = [
   { name: 'scim-discovery', description: 'SCIM 2.0 discovery endpoints', trigger: 'http', tableAccess: 'read' },
   { name: 'admin', description: 'Admin API: company settings, seats, workspaces, assignments, team members, connections', trigger: 'http', tableAccess: 'readWrite' },
   { name: 'oauth', description: 'OAuth 2.0 authorization server for Okta (authorize, token, revoke)', trigger: 'http', tableAccess: 'readWrite' },
+  { name: 'console', description: 'Console: sign-in and the pages people use (My team)', trigger: 'http', tableAccess: 'readWrite', sendsMail: true },
   { name: 'notify-managers', description: 'Team member changes from the stream: effective settings, late manager links, queued manager notifications', trigger: 'stream', tableAccess: 'readWrite' },
   { name: 'release-notifications', description: 'Emails each manager the digest of new reports that is due', trigger: 'schedule', tableAccess: 'readWrite', sendsMail: true },
 ] as const satisfies readonly FunctionDefinition[];
@@ -54,6 +56,13 @@ const scim = routeOf(SCIM_PREFIX, 'scim');
 const admin = routeOf(ADMIN_PREFIX, 'admin');
 // The OAuth endpoints take no bearer token: the client authenticates itself, the admin on the page.
 const oauth = routeOf(OAUTH_PREFIX, 'none');
+// Console pages authenticate with the session cookie; sign-in pages work without one.
+const page = (method: HttpMethod, resource: string): RouteDefinition => ({
+  method,
+  path: resource ? `${CONSOLE_PREFIX}/${resource}` : CONSOLE_PREFIX,
+  function: 'console',
+  auth: 'session',
+});
 
 export const routes: readonly RouteDefinition[] = [
   scim('GET', 'Users', 'scim-users'),
@@ -99,5 +108,16 @@ export const routes: readonly RouteDefinition[] = [
   oauth('POST', 'authorize', 'oauth'),
   oauth('POST', 'token', 'oauth'),
   oauth('POST', 'revoke', 'oauth'),
+  page('GET', ''),
+  page('GET', 'sign-in'),
+  page('POST', 'sign-in/email'),
+  page('GET', 'sign-in/link'),
+  page('POST', 'sign-in/link'),
+  page('POST', 'sign-in/admin-token'),
+  page('GET', 'sign-in/oidc'),
+  page('GET', 'sign-in/oidc/callback'),
+  page('POST', 'sign-out'),
+  page('GET', 'team'),
+  page('POST', 'team/{id}/data-capture'),
 ];
 

@@ -93,6 +93,9 @@ function toEvent(
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
   }
+  // Payload 2.0 moves cookies out of the headers into `cookies`, one entry per cookie.
+  const cookies = headers.cookie ? headers.cookie.split(';').map((cookie) => cookie.trim()).filter(Boolean) : [];
+  delete headers.cookie;
   // API Gateway tells the function how the client reached it.
   headers['x-forwarded-proto'] ??= 'http';
   headers['x-forwarded-port'] ??= String(request.socket.localPort ?? '');
@@ -105,6 +108,7 @@ function toEvent(
     routeKey,
     rawPath: url.pathname,
     rawQueryString: url.search.slice(1),
+    ...(cookies.length ? { cookies } : {}),
     headers,
     ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
     ...(Object.keys(match.pathParameters).length ? { pathParameters: match.pathParameters } : {}),

@@ -2,9 +2,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
-import { ADMIN_PREFIX, OAUTH_PREFIX, SCIM_PREFIX } from '../../shared/routes.js';
+import { ADMIN_PREFIX, CONSOLE_PREFIX, OAUTH_PREFIX, SCIM_PREFIX } from '../../shared/routes.js';
 import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local.js';
 import { ensureTable } from './ensure-table.js';
+import { DEMO_OIDC_CLIENT_ID, startDemoIdentityProvider } from './demo-identity-provider.js';
+import { setCompanyIdentityProvider } from '../../shared/people/company/companies.js';
 import { startHttpAdapter } from './http-adapter.js';
 import { startScheduledFunctions } from './scheduled-functions.js';
 import { seedDemoCompany, type DemoCredentials } from './seed-demo-company.js';
@@ -17,6 +19,8 @@ export interface LocalStackOptions {
   port: number;
   dynamoDbPort: number;
   sesPort: number;
+  /** The demo identity provider (OpenID Connect) the console's company sign-in uses locally. */
+  identityProviderPort: number;
   stateDir: string;
   reset: boolean;
 }
@@ -33,6 +37,8 @@ export interface StackInfo {
   sesApiUrl: string;
   dynamoDbEndpoint: string;
   tableName: string;
+  consoleUrl: string;
+  identityProviderUrl: string;
 }
 
 export interface LocalStack {
@@ -73,13 +79,19 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       TOKEN_CACHE_SECONDS: '0',
       // Lets a local Okta stand-in (or a test) receive the OAuth redirect on this machine.
       OAUTH_ALLOW_LOOPBACK_REDIRECTS: 'true',
+      // The demo identity provider speaks plain http on localhost.
+      CONSOLE_ALLOW_HTTP_ISSUERS: 'true',
     });
+    const consoleUrl = `http://localhost:${options.port}${CONSOLE_PREFIX}`;
+    const identityProvider = await startDemoIdentityProvider({ port: options.identityProviderPort, consoleUrl });
+    stoppers.push(identityProvider.stop);
 
     const admin = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     const { streamArn } = await ensureTable(admin, TABLE_NAME);
     admin.destroy();
 
     const credentials = await seedDemoCompany(readPrevious(stateFile));
+    await setCompanyIdentityProvider(credentials.tenantId, { issuer: identityProvider.issuer, clientId: DEMO_OIDC_CLIENT_ID });
     const server: Server = await startHttpAdapter({ port: options.port });
     stoppers.push(() => new Promise((done) => server.close(() => done())));
     server.closeIdleConnections?.();
@@ -101,6 +113,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       sesApiUrl: ses.url,
       dynamoDbEndpoint: dynamo.endpoint,
       tableName: TABLE_NAME,
+      consoleUrl,
+      identityProviderUrl: identityProvider.issuer,
     };
     writeFileSync(stateFile, `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });
     return { info, poller, stop };

@@ -2,6 +2,7 @@ import { ensureConnection } from '../../shared/auth/connections.js';
 import { ADMIN_CONNECTION_ID, issueToken } from '../../shared/auth/issue-token.js';
 import { createCompany } from '../../shared/people/company/companies.js';
 import { getTenant } from '../../shared/store/tenants.js';
+import { seedDemoPeople } from './seed-demo-people.js';
 import { seedDemoProvisioning } from './seed-demo-provisioning.js';
 
 export const DEMO_COMPANY = {
@@ -39,7 +40,11 @@ export async function seedDemoCompany(previous?: Partial<DemoCredentials>): Prom
     await createCompany({ tenantId, name: DEMO_COMPANY.name, domains: [...DEMO_COMPANY.domains], defaultTimeZone: DEMO_COMPANY.defaultTimeZone });
   }
   await ensureDemoConnection();
-  if (!exists) await seedDemoProvisioning({ tenantId, connectionId: DEMO_COMPANY.connectionId, scope: 'scim' });
+  if (!exists) {
+    const principal = { tenantId, connectionId: DEMO_COMPANY.connectionId, scope: 'scim' } as const;
+    await seedDemoProvisioning(principal);
+    await seedDemoPeople(principal);
+  }
   return {
     tenantId,
     primaryDomain,

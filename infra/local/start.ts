@@ -8,6 +8,7 @@ const environment = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DYNAMODB_PORT: z.coerce.number().int().min(1).max(65535).default(8000),
   SES_PORT: z.coerce.number().int().min(1).max(65535).default(8005),
+  IDP_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
   STATE_DIR: z.string().min(1).default('.local'),
   RESET: z.enum(['0', '1', 'true', 'false', '']).default('0'),
 });
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     port: env.PORT,
     dynamoDbPort: env.DYNAMODB_PORT,
     sesPort: env.SES_PORT,
+    identityProviderPort: env.IDP_PORT,
     stateDir: env.STATE_DIR,
     reset: env.RESET === '1' || env.RESET === 'true',
   });
@@ -35,6 +37,10 @@ async function main(): Promise<void> {
       `  Admin base URL  ${info.adminBaseUrl}`,
       `  Admin token     ${info.adminToken}`,
       `  OAuth base URL  ${info.oauthBaseUrl}  (client ${LOCAL_OAUTH_CLIENT.id} / ${LOCAL_OAUTH_CLIENT.secret})`,
+      `  Console         ${info.consoleUrl}/sign-in?company=${info.tenantId}`,
+      `                  sign in as a demo person: "Sign in with your company account" → type their email`,
+      `                  (e.g. maria.manager@${info.primaryDomain}), or get an emailed link (shown on the emails page below)`,
+      `  Identity prov.  ${info.identityProviderUrl}  (local OpenID provider: any email, any password)`,
       `  Company         Example Co (${info.primaryDomain}), tenant ${info.tenantId}`,
       `  Emails sent     ${info.sesApiUrl}`,
       `  DynamoDB Local  ${info.dynamoDbEndpoint} (table ${info.tableName})`,
@@ -68,6 +74,6 @@ function fail(message: string): never {
 main().catch((error: unknown) => {
   if (error instanceof MissingJavaError) fail(error.message);
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') fail(`A port is already in use (${(error as Error).message}). Set PORT, DYNAMODB_PORT or SES_PORT to free ports.`);
+  if (code === 'EADDRINUSE') fail(`A port is already in use (${(error as Error).message}). Set PORT, DYNAMODB_PORT, SES_PORT or IDP_PORT to free ports.`);
   fail(`Roster could not start: ${(error as Error).message}`);
 });

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { TokenScope } from '../store/tokens.js';
 
 /** What a secret is for; the prefix only helps humans (and secret scanners) recognise it. */
-export type SecretKind = TokenScope | 'access' | 'refresh' | 'code' | 'consent';
+export type SecretKind = TokenScope | 'access' | 'refresh' | 'code' | 'consent' | 'session' | 'signin' | 'state';
 
 /**
  * Opaque secrets: 32 random bytes, shown once, stored only as a SHA-256 hash and looked up by that

@@ -6,8 +6,8 @@ export interface DigestMessages {
   subjectOne: (name: string) => string;
   subjectMany: (count: number) => string;
   greeting: (managerName: string) => string;
-  introOne: string;
-  introMany: (count: number) => string;
+  introOne: (company: string) => string;
+  introMany: (count: number, company: string) => string;
   title: string;
   email: string;
   dataCapture: string;
@@ -24,8 +24,8 @@ const en: DigestMessages = {
   subjectOne: (name) => `New team member: ${name}`,
   subjectMany: (count) => `${count} new members joined your team`,
   greeting: (name) => `Hi ${name},`,
-  introOne: 'A new member of your team was imported into Roster:',
-  introMany: (count) => `${count} new members of your team were imported into Roster:`,
+  introOne: (company) => `A new member of your team at ${company} was imported into Roster:`,
+  introMany: (count, company) => `${count} new members of your team at ${company} were imported into Roster:`,
   title: 'Title',
   email: 'Email',
   dataCapture: 'Data capture',
@@ -42,8 +42,8 @@ const fr: DigestMessages = {
   subjectOne: (name) => `Nouveau membre dans votre équipe : ${name}`,
   subjectMany: (count) => `${count} nouveaux membres dans votre équipe`,
   greeting: (name) => `Bonjour ${name},`,
-  introOne: 'Un nouveau membre de votre équipe a été importé dans Roster :',
-  introMany: (count) => `${count} nouveaux membres de votre équipe ont été importés dans Roster :`,
+  introOne: (company) => `Un nouveau membre de votre équipe chez ${company} a été importé dans Roster :`,
+  introMany: (count, company) => `${count} nouveaux membres de votre équipe chez ${company} ont été importés dans Roster :`,
   title: 'Poste',
   email: 'E-mail',
   dataCapture: 'Capture de données',
@@ -60,8 +60,8 @@ const he: DigestMessages = {
   subjectOne: (name) => `חבר צוות חדש: ${name}`,
   subjectMany: (count) => `${count} חברי צוות חדשים הצטרפו לצוות שלך`,
   greeting: (name) => `שלום ${name},`,
-  introOne: 'חבר צוות חדש בצוות שלך יובא ל-Roster:',
-  introMany: (count) => `${count} חברי צוות חדשים בצוות שלך יובאו ל-Roster:`,
+  introOne: (company) => `חבר צוות חדש בצוות שלך ב-${company} יובא ל-Roster:`,
+  introMany: (count, company) => `${count} חברי צוות חדשים בצוות שלך ב-${company} יובאו ל-Roster:`,
   title: 'תפקיד',
   email: 'אימייל',
   dataCapture: 'לכידת נתונים',

@@ -16,10 +16,12 @@ export interface ManagerDigest {
   /** The manager's locale: picks the language. */
   locale?: string;
   managerName: string;
+  /** The company the reports joined, named in the email. */
+  companyName: string;
   reports: NewReport[];
-  /** The company lets managers turn data capture on or off for their team. */
-  managersCanToggleDataCapture: boolean;
-  /** Where the manager does that (from configuration). */
+  /** This manager can turn data capture on or off for at least one of the reports listed. */
+  managerCanToggleDataCapture: boolean;
+  /** The manager's "My team" page in the console. */
   teamUrl: string;
 }
 
@@ -41,7 +43,8 @@ export function renderManagerDigest(digest: ManagerDigest): RenderedMail {
   const one = reports.length === 1;
   const subject = singleLine(one ? words.subjectOne(reports[0]!.name) : words.subjectMany(reports.length), 250);
   const greeting = words.greeting(singleLine(digest.managerName));
-  const intro = one ? words.introOne : words.introMany(reports.length);
+  const company = singleLine(digest.companyName);
+  const intro = one ? words.introOne(company) : words.introMany(reports.length, company);
 
   const rows = (report: (typeof reports)[number]) =>
     [
@@ -56,7 +59,9 @@ export function renderManagerDigest(digest: ManagerDigest): RenderedMail {
     intro,
     '',
     ...reports.flatMap((report) => [`- ${report.name}`, ...rows(report).map(([label, value]) => `  ${label}${words.colon}${value}`), '']),
-    ...(digest.managersCanToggleDataCapture ? [words.canToggle, `${words.manageLink}${words.colon}${digest.teamUrl}`, ''] : []),
+    ...(digest.managerCanToggleDataCapture ? [words.canToggle] : []),
+    `${words.manageLink}${words.colon}${digest.teamUrl}`,
+    '',
     words.footer,
   ].join('\n');
 
@@ -76,9 +81,7 @@ export function renderManagerDigest(digest: ManagerDigest): RenderedMail {
         '</li>',
     ),
     '</ul>',
-    ...(digest.managersCanToggleDataCapture
-      ? [`<p>${e(words.canToggle)} <a href="${e(digest.teamUrl)}">${e(words.manageLink)}</a></p>`]
-      : []),
+    `<p>${digest.managerCanToggleDataCapture ? `${e(words.canToggle)} ` : ''}<a href="${e(digest.teamUrl)}">${e(words.manageLink)}</a></p>`,
     `<p style="color:#6b7280;font-size:.875rem">${e(words.footer)}</p>`,
     '</body></html>',
   ].join('\n');

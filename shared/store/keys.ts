@@ -23,6 +23,11 @@ import { INDEXES, TABLE_KEY } from './table-definition.js';
  *   (the user's side of the edge is the `groupIds` set on the team-member item)
  * - import record             pk T#<tenant>#IMPORT#<user>   sk #IMPORT    (when imported; whether its manager was notified)
  * - manager digest           pk NOTIFY#<shard>             sk T#<tenant>#M#<manager>  (queued new reports; TTL)
+ * - console session          pk SESSION#<sha256>           sk SESSION    (TTL: absolute timeout)
+ * - sign-in link             pk SIGNIN#<sha256>            sk SIGNIN     (single use; TTL 15 minutes)
+ * - OpenID sign-in attempt   pk OIDC#<sha256 of state>     sk OIDC       (PKCE verifier and nonce; single use; TTL)
+ * - rate-limit window        pk T#<tenant>#RATE#<limit>    sk <window start> (a counter; TTL)
+ * - member history entry     pk T#<tenant>#HIST#<member>   sk <at>#<uuid>   (who changed what, from what to what)
  *   (every pending digest of every tenant, in a few shards, so the release reads them without a GSI)
  */
 export type ResourceKind = 'users' | 'groups';
@@ -94,6 +99,17 @@ export const notificationKeys = {
   importRecord: (tenantId: string, userId: string) => key(`${tenant(tenantId)}#IMPORT#${userId}`, '#IMPORT'),
   digestPartition: (shard: number) => `NOTIFY#${shard}`,
   digest: (shard: number, tenantId: string, managerId: string) => key(`NOTIFY#${shard}`, `${tenant(tenantId)}#M#${managerId}`),
+} as const;
+
+// ---- Console sign-in ---------------------------------------------------------------------------
+
+export const consoleKeys = {
+  session: (sessionHash: string) => key(`SESSION#${sessionHash}`, 'SESSION'),
+  signInLink: (linkHash: string) => key(`SIGNIN#${linkHash}`, 'SIGNIN'),
+  oidcAttempt: (stateHash: string) => key(`OIDC#${stateHash}`, 'OIDC'),
+  rateWindow: (tenantId: string, limit: string, window: string) => key(`${tenant(tenantId)}#RATE#${limit}`, window),
+  memberHistory: (tenantId: string, memberId: string, at: string, unique: string) => key(`${tenant(tenantId)}#HIST#${memberId}`, `${at}#${unique}`),
+  memberHistoryPartition: (tenantId: string, memberId: string) => `${tenant(tenantId)}#HIST#${memberId}`,
 } as const;
 
 // --------------------------------------------------------------------------------------------------

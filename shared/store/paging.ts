@@ -108,11 +108,26 @@ async function saveCheckpoint(tenantId: string, kind: ResourceKind, startIndex: 
   );
 }
 
-function encodeCursor(key: StoredKey): string {
+export function encodeCursor(key: StoredKey): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
 function decodeCursor(tenantId: string, kind: ResourceKind, cursor: string): StoredKey {
+  return decodeIndexCursor(cursor, INDEXES.list, indexKeys.listPartition(tenantId, kind), (id) =>
+    kind === 'users' ? keys.user(tenantId, id) : keys.group(tenantId, id),
+  );
+}
+
+/**
+ * A cursor (the last key of the previous page, as DynamoDB gave it) checked before DynamoDB sees it:
+ * it must name this index partition and one of its own items, or DynamoDB would refuse the start key.
+ */
+export function decodeIndexCursor(
+  cursor: string,
+  index: { partition: string; sort: string },
+  partition: string,
+  ownKey: (sortValue: string) => { pk: string; sk: string },
+): StoredKey {
   const invalid = () => new RosterError(400, 'The cursor is not valid for this list.', { scimType: 'invalidCursor' });
   let key: unknown;
   try {
@@ -121,19 +136,18 @@ function decodeCursor(tenantId: string, kind: ResourceKind, cursor: string): Sto
     throw invalid();
   }
   const candidate = key as StoredKey;
-  const expected = [INDEXES.list.partition, INDEXES.list.sort, 'pk', 'sk'];
+  const expected = [index.partition, index.sort, 'pk', 'sk'];
   if (
     typeof key !== 'object' || key === null ||
     Object.keys(candidate).length !== expected.length ||
     !expected.every((name) => typeof candidate[name] === 'string') ||
-    candidate[INDEXES.list.partition] !== indexKeys.listPartition(tenantId, kind)
+    candidate[index.partition] !== partition
   ) {
     throw invalid();
   }
-  // The position must be one of this list's own items, or DynamoDB refuses the start key.
-  const id = candidate[INDEXES.list.sort]!;
-  const own = kind === 'users' ? keys.user(tenantId, id) : keys.group(tenantId, id);
-  const indexKey = { pk: candidate[INDEXES.list.partition]!, sk: id };
+  const sortValue = candidate[index.sort]!;
+  const own = ownKey(sortValue);
+  const indexKey = { pk: partition, sk: sortValue };
   if (candidate.pk !== own.pk || candidate.sk !== own.sk || !keyCanExist(own) || !keyCanExist(indexKey)) throw invalid();
   return candidate;
 }

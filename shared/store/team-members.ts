@@ -76,7 +76,7 @@ export async function getTeamMember(tenantId: string, id: string): Promise<TeamM
   const { Item } = await db().send(
     new GetCommand({ TableName: tableName(), Key: keys.user(tenantId, id), ConsistentRead: true }),
   );
-  return Item ? fromItem(Item) : undefined;
+  return Item ? teamMemberFromItem(Item) : undefined;
 }
 
 export async function findTeamMembersByUserName(tenantId: string, userName: string): Promise<TeamMemberRecord[]> {
@@ -116,18 +116,18 @@ async function idsUnder(partition: string): Promise<string[]> {
 }
 
 export async function getTeamMembers(tenantId: string, ids: string[]): Promise<TeamMemberRecord[]> {
-  const found = (await batchGet(ids.map((id) => keys.user(tenantId, id)))).map(fromItem);
+  const found = (await batchGet(ids.map((id) => keys.user(tenantId, id)))).map(teamMemberFromItem);
   const order = new Map(ids.map((id, index) => [id, index]));
   return found.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 }
 
 export async function listTeamMembersByIndex(tenantId: string, startIndex: number, count: number) {
-  return (await pageByIndex(tenantId, 'users', startIndex, count)).map(fromItem);
+  return (await pageByIndex(tenantId, 'users', startIndex, count)).map(teamMemberFromItem);
 }
 
 export async function listTeamMembersByCursor(tenantId: string, cursor: string | undefined, count: number) {
   const page = await pageByCursor(tenantId, 'users', cursor, count);
-  return { items: page.items.map(fromItem), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  return { items: page.items.map(teamMemberFromItem), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
 /** Creates the member and claims its userName / externalId in one transaction. */
@@ -197,6 +197,8 @@ export async function writeEffectiveSettings(
   member: TeamMemberRecord,
   effective: EffectiveSettings,
   seats: { take: string[]; release: string[] },
+  /** Items that must land with the settings (a history entry), written after the seats and the member. */
+  alsoWrite: TransactItem[] = [],
 ): Promise<void> {
   const items: TransactItem[] = [
     ...seats.take.map((seatTypeId) => seatCountUpdate(member.tenantId, seatTypeId, 1)),
@@ -213,6 +215,7 @@ export async function writeEffectiveSettings(
         ExpressionAttributeValues: { ':effective': effective, ':next': member.effectiveVersion + 1, ':previous': member.effectiveVersion },
       },
     },
+    ...alsoWrite,
   ];
   try {
     await transactWrite(items);
@@ -250,7 +253,7 @@ export async function setTeamMemberActive(
         ReturnValues: 'ALL_NEW',
       }),
     );
-    return fromItem(Attributes!);
+    return teamMemberFromItem(Attributes!);
   } catch (error) {
     if ((error as Error).name === 'ConditionalCheckFailedException') throw new VersionConflict('The team member');
     throw error;
@@ -371,10 +374,10 @@ function toItem(record: TeamMemberRecord): Item {
 export function teamMemberFromStreamImage(image: Record<string, AttributeValue> | undefined): TeamMemberRecord | undefined {
   if (!image) return undefined;
   const item = unmarshall(image);
-  return item.type === TYPE ? fromItem(item) : undefined;
+  return item.type === TYPE ? teamMemberFromItem(item) : undefined;
 }
 
-function fromItem(item: Item): TeamMemberRecord {
+export function teamMemberFromItem(item: Item): TeamMemberRecord {
   return {
     tenantId: String(item.tenantId),
     id: String(item.id),
@@ -400,5 +403,5 @@ function fromItem(item: Item): TeamMemberRecord {
 }
 
 async function queryIndex(index: { name: string; partition: string }, partition: string): Promise<TeamMemberRecord[]> {
-  return (await queryIndexPartition(index, partition)).map(fromItem);
+  return (await queryIndexPartition(index, partition)).map(teamMemberFromItem);
 }

@@ -15,6 +15,11 @@ export interface TenantRecord {
   provisioningSource: 'okta' | 'custom';
   notifyManagersOnImport: boolean;
   managersCanToggleDataCapture: boolean;
+  /**
+   * Signing in to the console with the company's identity provider: a public OpenID Connect client
+   * (authorization code with PKCE), so no client secret is stored anywhere.
+   */
+  oidc?: { issuer: string; clientId: string };
   /** What members get when no assignment's groups include them (none of anything, by default). */
   defaultAssignment?: Grant;
   createdAt: string;

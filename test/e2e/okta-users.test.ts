@@ -17,7 +17,7 @@ describe('Okta user lifecycle against `npm start`', () => {
 
   it('writes stack.json with exactly the documented keys', () => {
     expect(Object.keys(local.stack.info).sort()).toEqual(
-      ['adminBaseUrl', 'adminToken', 'dynamoDbEndpoint', 'oauthBaseUrl', 'primaryDomain', 'scimBaseUrl', 'scimToken', 'sesApiUrl', 'tableName', 'tenantId'].sort(),
+      ['adminBaseUrl', 'adminToken', 'consoleUrl', 'dynamoDbEndpoint', 'identityProviderUrl', 'oauthBaseUrl', 'primaryDomain', 'scimBaseUrl', 'scimToken', 'sesApiUrl', 'tableName', 'tenantId'].sort(),
     );
     expect(local.stack.info.primaryDomain).toBe('example.com');
     expect(local.stack.output()).toContain(local.stack.info.scimToken);

@@ -33,7 +33,7 @@ export function responseProblems(request: FuzzRequest, response: FuzzResponse, s
     if (found && !sent.includes(found[0])) problems.push(`body leaks ${what}: ${JSON.stringify(found[0])}`);
   }
   for (const secret of secrets) if (response.text.includes(secret)) problems.push('body echoes a token');
-  const check = request.api === 'scim' ? scimProblems : request.api === 'admin' ? adminProblems : oauthProblems;
+  const check = request.api === 'scim' ? scimProblems : request.api === 'admin' ? adminProblems : request.api === 'console' ? consoleProblems : oauthProblems;
   return [...problems, ...check(request, response)];
 }
 
@@ -113,4 +113,14 @@ function oauthProblems(request: FuzzRequest, response: FuzzResponse): string[] {
   if (body && body.error_description !== undefined && typeof body.error_description !== 'string') problems.push('error_description is not a string');
   if (response.status === 401 && !header(response, 'www-authenticate')) problems.push('401 without WWW-Authenticate');
   return [...problems, ...retryAfterProblems(response)];
+}
+
+/** Console pages answer HTML (never JSON or text), or redirect within the site. */
+function consoleProblems(_request: FuzzRequest, response: FuzzResponse): string[] {
+  if (response.status === 303) {
+    const location = header(response, 'location');
+    return location.startsWith('/console') ? [] : [`redirects off the console: ${location.slice(0, 200)}`];
+  }
+  const isHtml = /^text\/html/.test(header(response, 'content-type')) && response.text.startsWith('<!doctype html>');
+  return isHtml ? retryAfterProblems(response) : [`page answered ${response.status} ${header(response, 'content-type')}`];
 }

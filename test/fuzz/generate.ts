@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { routes } from '../../shared/routes.js';
 import type { FuzzFixture } from './fixture.js';
+import { consoleRequest } from './console-requests.js';
 import { oauthRequest } from './oauth-requests.js';
 import type { FuzzRequest } from './request.js';
 import { playgroundRequest, snapshotRequest } from './resource-requests.js';
@@ -14,6 +15,7 @@ export function fuzzRequest(fixture: FuzzFixture, only?: string): fc.Arbitrary<F
   const chosen = routes.filter((route) => !only || `${route.method} ${route.path}`.includes(only));
   const perRoute = chosen.map((route) => {
     if (route.auth === 'none') return oauthRequest(route, fixture.playground);
+    if (route.auth === 'session') return consoleRequest(route, fixture.playground);
     return fc.oneof(snapshotRequest(route, fixture.snapshot), playgroundRequest(route, fixture.playground));
   });
   return fc.oneof(...perRoute);

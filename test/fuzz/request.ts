@@ -1,7 +1,7 @@
 import type { HttpMethod, RouteDefinition } from '../../shared/routes.js';
 import type { WireBody } from './bodies.js';
 
-export type FuzzApi = 'scim' | 'admin' | 'oauth';
+export type FuzzApi = 'scim' | 'admin' | 'oauth' | 'console';
 
 /**
  * Why a request aimed at the snapshot company cannot succeed: the one part of it that is
@@ -37,7 +37,7 @@ export interface FuzzResponse {
 }
 
 export const routeKeyOf = (route: RouteDefinition) => `${route.method} ${route.path}`;
-export const apiOf = (route: RouteDefinition): FuzzApi => (route.auth === 'none' ? 'oauth' : route.auth);
+export const apiOf = (route: RouteDefinition): FuzzApi => (route.auth === 'none' ? 'oauth' : route.auth === 'session' ? 'console' : route.auth);
 
 /** Sends it; a network failure (the server dropped the connection) is reported as status 0. */
 export async function send(baseUrl: string, request: FuzzRequest): Promise<FuzzResponse> {
@@ -46,7 +46,7 @@ export async function send(baseUrl: string, request: FuzzRequest): Promise<FuzzR
       method: request.method,
       headers: request.headers,
       redirect: 'manual',
-      ...(request.body === undefined ? {} : { body: request.body }),
+      ...(request.body === undefined ? {} : { body: typeof request.body === 'string' ? request.body : new Blob([new Uint8Array(request.body)]) }),
     });
     return { status: response.status, headers: response.headers, text: await response.text() };
   } catch (error) {

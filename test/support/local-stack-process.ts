@@ -26,6 +26,7 @@ export async function startLocalStackProcess(): Promise<LocalStackProcess> {
       PORT: String(await freePort()),
       DYNAMODB_PORT: String(await freePort()),
       SES_PORT: String(await freePort()),
+      IDP_PORT: String(await freePort()),
       STATE_DIR: stateDir,
       RESET: '1',
       LOG_LEVEL: 'warn',

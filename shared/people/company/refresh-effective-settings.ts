@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { loadCompanyConfig, type CompanyConfig, type EffectiveSettings } from '../../store/company-config.js';
 import { getTeamMember, SeatsExhausted, VersionConflict, writeEffectiveSettings, type TeamMemberRecord } from '../../store/team-members.js';
 import { getTenant, type TenantRecord } from '../../store/tenants.js';
+import type { TransactItem } from '../../store/transactions.js';
 import { effectiveSettings, settingsTarget, type SettingsTarget } from './effective-settings.js';
 
 const MAX_ATTEMPTS = 6;
@@ -47,10 +48,15 @@ export async function companyState(tenantId: string, known: Partial<CompanyState
 }
 
 /** Writes hand-edited settings (admin or manager), seats unchanged. */
-export async function writeEditedSettings(member: TeamMemberRecord, target: SettingsTarget, config: CompanyConfig): Promise<EffectiveSettings> {
+export async function writeEditedSettings(
+  member: TeamMemberRecord,
+  target: SettingsTarget,
+  config: CompanyConfig,
+  alsoWrite: TransactItem[] = [],
+): Promise<EffectiveSettings> {
   const held = member.effective?.seatTypeIds ?? [];
   const effective = effectiveSettings({ ...target, editedByHand: true }, held, config.seatTypes, config.workspaces);
-  await writeEffectiveSettings(member, { ...effective, seatShortage: member.effective?.seatShortage ?? [] }, { take: [], release: [] });
+  await writeEffectiveSettings(member, { ...effective, seatShortage: member.effective?.seatShortage ?? [] }, { take: [], release: [] }, alsoWrite);
   return effective;
 }
 

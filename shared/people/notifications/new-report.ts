@@ -29,7 +29,7 @@ export function newReportOf(member: TeamMemberRecord): NewReport {
   };
 }
 
-function capturedKinds(member: TeamMemberRecord): CaptureKind[] {
+export function capturedKinds(member: TeamMemberRecord): CaptureKind[] {
   const effective = member.effective;
   if (!effective?.dataCaptureActive) return [];
   const capture = effective.dataCapture;

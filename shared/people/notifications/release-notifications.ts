@@ -8,6 +8,7 @@ import { claimDigest, completeDigest, listDueDigests, releaseClaim, type DigestR
 import { findDirectReports, getTeamMember, getTeamMembers } from '../../store/team-members.js';
 import { getTenant } from '../../store/tenants.js';
 import { digestDecision } from './notification-eligibility.js';
+import { managerDataCaptureControl } from '../members/data-capture-control.js';
 import { greetingName, newReportOf } from './new-report.js';
 
 /** A claim older than this belongs to a release that died (the function times out after a minute). */
@@ -81,9 +82,13 @@ async function releaseDigest(digest: DigestRecord, now: Date, mailer: Mailer): P
     const mail = renderManagerDigest({
       locale: manager!.attributes.locale as string | undefined,
       managerName: greetingName(manager!),
+      companyName: company!.name,
       reports: decision.send.map(newReportOf),
-      managersCanToggleDataCapture: company!.managersCanToggleDataCapture,
-      teamUrl: `${config().PRODUCT_URL.replace(/\/+$/, '')}/team`,
+      // Offered only when it works for someone listed: the same rule as the switch on "My team".
+      managerCanToggleDataCapture: decision.send.some(
+        (member) => managerDataCaptureControl({ company: company!, manager: manager!, member, assignmentName: '' }).canChange,
+      ),
+      teamUrl: `${config().CONSOLE_URL}/team?company=${encodeURIComponent(tenantId)}`,
     });
     sent = { messageId: await mailer.send({ to: decision.to, ...mail }), listed: new Set(decision.send.map((member) => member.id)) };
   } catch (error) {

@@ -5,9 +5,10 @@ const jane: NewReport = { name: 'Jane Doe', title: 'Account Executive', email: '
 const digest = (overrides: Partial<ManagerDigest> = {}): ManagerDigest => ({
   locale: 'en-US',
   managerName: 'Maria',
+  companyName: 'Example Co',
   reports: [jane],
-  managersCanToggleDataCapture: false,
-  teamUrl: 'https://app.example.com/team',
+  managerCanToggleDataCapture: false,
+  teamUrl: 'https://app.example.com/console/team',
   ...overrides,
 });
 
@@ -29,24 +30,31 @@ describe('renderManagerDigest', () => {
   it('says data capture is off for a report without it, and lists every report of a digest', () => {
     const mail = renderManagerDigest(digest({ reports: [jane, { name: 'Li Wei', dataCapture: [] }] }));
     expect(mail.subject).toBe('2 new members joined your team');
-    expect(mail.text).toContain('2 new members of your team were imported into Roster:');
+    expect(mail.text).toContain('2 new members of your team at Example Co were imported into Roster:');
     expect(mail.text).toContain('- Li Wei\n  Data capture: Off');
     expect(mail.html.match(/<li/g)).toHaveLength(2);
   });
 
-  it('tells the manager they can change data capture, with the product link, when the company allows it', () => {
-    const mail = renderManagerDigest(digest({ managersCanToggleDataCapture: true }));
-    expect(mail.text).toContain('You can turn data capture on or off for your team members.');
-    expect(mail.text).toContain('Manage your team in Roster: https://app.example.com/team');
-    expect(mail.html).toContain('<a href="https://app.example.com/team">Manage your team in Roster</a>');
+  it('names the company and always links to the manager\'s team page', () => {
+    const mail = renderManagerDigest(digest());
+    expect(mail.text).toContain('A new member of your team at Example Co was imported into Roster:');
+    expect(mail.text).toContain('Manage your team in Roster: https://app.example.com/console/team');
+    expect(mail.html).toContain('<a href="https://app.example.com/console/team">Manage your team in Roster</a>');
+  });
+
+  it('says the manager can change data capture exactly when they can for someone listed', () => {
+    const can = renderManagerDigest(digest({ managerCanToggleDataCapture: true }));
+    const cannot = renderManagerDigest(digest({ managerCanToggleDataCapture: false }));
+    for (const body of [can.text, can.html]) expect(body).toContain('You can turn data capture on or off for your team members.');
+    for (const body of [cannot.text, cannot.html]) expect(body).not.toContain('turn data capture on or off');
   });
 
   it('speaks French and Hebrew (right to left) to managers with those locales, English to the rest', () => {
-    const french = renderManagerDigest(digest({ locale: 'fr-CA', managersCanToggleDataCapture: true }));
+    const french = renderManagerDigest(digest({ locale: 'fr-CA', managerCanToggleDataCapture: true }));
     expect(french.subject).toBe('Nouveau membre dans votre équipe : Jane Doe');
     expect(french.text).toContain('Bonjour Maria,');
     expect(french.text).toContain('Capture de données : Visioconférences, Appels téléphoniques');
-    expect(french.text).toContain('Gérer votre équipe dans Roster : https://app.example.com/team');
+    expect(french.text).toContain('Gérer votre équipe dans Roster : https://app.example.com/console/team');
     const hebrew = renderManagerDigest(digest({ locale: 'he-IL' }));
     expect(hebrew.subject).toBe('חבר צוות חדש: Jane Doe');
     expect(hebrew.html).toContain('dir="rtl"');

@@ -1,0 +1,5 @@
+import { consoleHandler } from '../../shared/console/console-handler.js';
+import { signInRoutes } from '../../shared/console/routes/sign-in-routes.js';
+import { teamRoutes } from '../../shared/console/routes/team-routes.js';
+
+export const handler = consoleHandler({ ...signInRoutes, ...teamRoutes });

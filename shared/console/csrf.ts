@@ -1,0 +1,26 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { RosterError } from '../errors.js';
+import { COOKIES } from './cookies.js';
+import type { ConsoleRequest } from './console-types.js';
+
+/**
+ * Every state-changing console request is a form POST that must (1) come from a page of this origin
+ * (the browser's Origin header) and (2) carry the CSRF token: the session's synchronizer token once
+ * signed in, else the token of the form cookie (double submit), which also stops login CSRF.
+ */
+export function checkFormPost(request: ConsoleRequest): void {
+  const origin = request.headers.origin;
+  if (!origin || origin !== new URL(request.baseUrl).origin) {
+    throw new RosterError(403, 'This form was sent from another site, so it was not accepted. Go back to Roster and try again.', { code: 'cross_origin' });
+  }
+  const expected = request.session ? request.session.csrfToken : request.cookies[COOKIES.form];
+  const sent = request.params.csrf;
+  if (!expected || !sent || !sameSecret(expected, sent)) {
+    throw new RosterError(403, 'This form has expired or was not sent by Roster. Reload the page and try again.', { code: 'csrf' });
+  }
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+  return timingSafeEqual(digest(a), digest(b));
+}
