@@ -11,7 +11,7 @@ import {
 } from '../../shared/people/groups/groups.js';
 import { needsAttribute, projectAttributes } from '../../shared/scim/attributes.js';
 import { etagOf, expectedVersion, matchesIfNoneMatch } from '../../shared/scim/etag.js';
-import { toScimGroup } from '../../shared/scim/group-resource.js';
+import { toScimGroup } from '../../shared/scim/resources/group-resource.js';
 import { parseListQuery } from '../../shared/scim/list-query.js';
 import { listResponse } from '../../shared/scim/list-response.js';
 import { projectionOf, resourceResult, type Projection } from '../../shared/scim/resource-response.js';

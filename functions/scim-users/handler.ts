@@ -14,7 +14,7 @@ import { parseListQuery } from '../../shared/scim/list-query.js';
 import { listResponse } from '../../shared/scim/list-response.js';
 import { projectionOf, resourceResult } from '../../shared/scim/resource-response.js';
 import { USER_RESOURCE_SCHEMA } from '../../shared/scim/schema/resource-schemas.js';
-import { toScimUser } from '../../shared/scim/user-resource.js';
+import { toScimUser } from '../../shared/scim/resources/user-resource.js';
 
 const user = (request: HttpRequest) => request.pathParameters.id!;
 const ifMatch = (request: HttpRequest) => expectedVersion(request.headers['if-match']);

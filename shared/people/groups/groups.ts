@@ -1,10 +1,10 @@
 import type { Principal } from '../../auth/principal.js';
 import { conflict, invalidValue, notFound, preconditionFailed, RosterError } from '../../errors.js';
-import { attributePatchBody, planGroupPatch, type MemberStep } from '../../scim/group-patch.js';
-import { parseGroupBody } from '../../scim/group-input.js';
-import { toScimGroup } from '../../scim/group-resource.js';
+import { attributePatchBody, planGroupPatch, type MemberStep } from '../../scim/resources/group-patch.js';
+import { parseGroupBody } from '../../scim/resources/group-input.js';
+import { toScimGroup } from '../../scim/resources/group-resource.js';
 import type { ListQuery } from '../../scim/list-query.js';
-import { listPage, type Page } from '../list-page.js';
+import { listPage, type Page } from '../../scim/list-page.js';
 import { applyPatch } from '../../scim/patch/apply.js';
 import { GROUP_RESOURCE_SCHEMA } from '../../scim/schema/resource-schemas.js';
 import { readCount } from '../../store/counters.js';
@@ -21,7 +21,7 @@ import {
 } from '../../store/groups.js';
 import { membershipState, readMemberIds } from '../../store/memberships.js';
 import { UniquenessConflict, VersionConflict } from '../../store/conflicts.js';
-import { findGroupsMatching } from './find-groups.js';
+import { findGroupsMatching } from '../../scim/resources/group-filter.js';
 import { newId } from '../ids.js';
 
 /**

@@ -6,7 +6,7 @@ import { normalizePhone } from '../../profile/phone.js';
 import { normalizeStateOrProvince } from '../../profile/state-province.js';
 import { resolveTimeZone, validateTimeZone } from '../../profile/time-zone.js';
 import { ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA } from '../../scim/schema/urns.js';
-import type { ParsedUser } from '../../scim/user-input.js';
+import type { ParsedUser } from '../../scim/resources/user-input.js';
 import type { ResolvedProfile } from '../../store/team-members.js';
 import type { TenantRecord } from '../../store/tenants.js';
 

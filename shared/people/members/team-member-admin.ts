@@ -3,7 +3,7 @@ import type { Principal } from '../../auth/principal.js';
 import { notFound, RosterError } from '../../errors.js';
 import { applyManualValue, FieldNotEditable, type FieldOwnership } from '../../profile/field-ownership.js';
 import { ROSTER_USER_SCHEMA } from '../../scim/schema/urns.js';
-import { userAttributeSchema } from '../../scim/user-input.js';
+import { userAttributeSchema } from '../../scim/resources/user-input.js';
 import { loadCompanyConfig, type EffectiveSettings } from '../../store/company-config.js';
 import { listRejections } from '../../store/rejections.js';
 import {

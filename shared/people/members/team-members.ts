@@ -1,8 +1,8 @@
 import type { Principal } from '../../auth/principal.js';
 import { conflict, invalidValue, notFound, preconditionFailed, RosterError } from '../../errors.js';
 import { applyPatch } from '../../scim/patch/apply.js';
-import { parseUserBody, type ParsedUser } from '../../scim/user-input.js';
-import { toScimUser } from '../../scim/user-resource.js';
+import { parseUserBody, type ParsedUser } from '../../scim/resources/user-input.js';
+import { toScimUser } from '../../scim/resources/user-resource.js';
 import { USER_RESOURCE_SCHEMA } from '../../scim/schema/resource-schemas.js';
 import { readCount } from '../../store/counters.js';
 import { removeFromGroups } from '../../store/memberships.js';
@@ -18,8 +18,8 @@ import {
   listTeamMembersByIndex,
   type TeamMemberRecord,
 } from '../../store/team-members.js';
-import { activationChange } from './activation-patch.js';
-import { findTeamMembersMatching } from './find-team-members.js';
+import { activationChange } from '../../scim/resources/user-activation.js';
+import { findTeamMembersMatching } from '../../scim/resources/user-filter.js';
 import { newId } from '../ids.js';
 import { companySettings } from '../company/companies.js';
 import { resolveManager } from './manager-link.js';
@@ -28,7 +28,7 @@ import { putRejection } from '../../store/rejections.js';
 import { applyProviderValues, NO_OWNERSHIP, type FieldOwnership } from '../../profile/field-ownership.js';
 import { readOwnedFields, writeOwnedFields } from './owned-fields.js';
 import type { ListQuery } from '../../scim/list-query.js';
-import { listPage, type Page } from '../list-page.js';
+import { listPage, type Page } from '../../scim/list-page.js';
 
 /**
  * The team-member lifecycle Okta drives: create, read, replace, patch, deactivate/reactivate,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ImportRejected, identifier, managerReferenceOf, normalizeTeamMemberProfile } from '../../../../shared/people/members/normalize-profile.js';
-import type { ParsedUser } from '../../../../shared/scim/user-input.js';
+import type { ParsedUser } from '../../../../shared/scim/resources/user-input.js';
 import { ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA } from '../../../../shared/scim/schema/urns.js';
 import type { TenantRecord } from '../../../../shared/store/tenants.js';
 import { company } from '../../support/records.js';

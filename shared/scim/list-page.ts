@@ -1,4 +1,4 @@
-import type { ListQuery } from '../scim/list-query.js';
+import type { ListQuery } from './list-query.js';
 
 export interface Page<T> {
   items: T[];

@@ -1,6 +1,6 @@
 import { invalidFilter } from '../../errors.js';
-import { USER_RESOURCE_SCHEMA } from '../../scim/schema/resource-schemas.js';
-import { toScimUser } from '../../scim/user-resource.js';
+import { USER_RESOURCE_SCHEMA } from '../schema/resource-schemas.js';
+import { toScimUser } from './user-resource.js';
 import {
   findTeamMembersByIdentifier,
   findTeamMembersByExternalId,
@@ -8,8 +8,8 @@ import {
   getTeamMember,
   type TeamMemberRecord,
 } from '../../store/team-members.js';
-import { findMatching } from '../find-matching.js';
-import { identifier } from './normalize-profile.js';
+import { findMatching } from '../filter/find-matching.js';
+import { identifier } from '../../people/members/normalize-profile.js';
 
 /** Team members matching a SCIM filter, by key lookups (see find-matching.ts); deleted ones never match. */
 export function findTeamMembersMatching(tenantId: string, filterText: string): Promise<TeamMemberRecord[]> {

@@ -1,11 +1,11 @@
 import { invalidFilter } from '../../errors.js';
-import type { Filter } from '../../scim/filter/ast.js';
-import { toScimGroup } from '../../scim/group-resource.js';
-import { GROUP_RESOURCE_SCHEMA } from '../../scim/schema/resource-schemas.js';
+import type { Filter } from '../filter/ast.js';
+import { toScimGroup } from './group-resource.js';
+import { GROUP_RESOURCE_SCHEMA } from '../schema/resource-schemas.js';
 import { findGroupsByDisplayName, findGroupsByExternalId, getGroup, getGroups, type GroupRecord } from '../../store/groups.js';
 import { membershipState } from '../../store/memberships.js';
 import { getTeamMember } from '../../store/team-members.js';
-import { findMatching } from '../find-matching.js';
+import { findMatching } from '../filter/find-matching.js';
 
 /**
  * Group filters run as key lookups (displayName, externalId, id, or a member's id through the

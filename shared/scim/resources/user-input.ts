@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import { invalidValue, invalidSyntax } from '../errors.js';
-import { ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA, USER_SCHEMA } from './schema/urns.js';
-import { booleanValue } from './boolean-value.js';
-import { canonicalizeResource } from './canonicalize.js';
-import { USER_RESOURCE_SCHEMA } from './schema/resource-schemas.js';
+import { invalidValue, invalidSyntax } from '../../errors.js';
+import { ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA, USER_SCHEMA } from '../schema/urns.js';
+import { booleanValue } from '../boolean-value.js';
+import { canonicalizeResource } from '../canonicalize.js';
+import { USER_RESOURCE_SCHEMA } from '../schema/resource-schemas.js';
 
 /**
  * A SCIM User body (POST, PUT, or the result of a PATCH) → the writable attributes Roster keeps.
