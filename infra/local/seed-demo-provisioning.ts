@@ -22,8 +22,8 @@ export async function seedDemoProvisioning(principal: Principal): Promise<void> 
       { id: 'forecaster', name: 'Forecaster', requiresSeatTypeId: forecast.id },
     ],
   });
-  const sales = (await createGroup(principal, { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Sales' })).group;
-  const support = (await createGroup(principal, { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Support' })).group;
+  const sales = (await createGroup(principal, { displayName: 'Sales' })).group;
+  const support = (await createGroup(principal, { displayName: 'Support' })).group;
   await createAssignment(tenantId, {
     name: 'Sales team',
     groupIds: [sales.id],

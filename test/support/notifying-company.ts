@@ -5,7 +5,8 @@ import { createSeatType } from '../../shared/people/company/company-config-admin
 import { getCompanySettings, updateCompanySettings } from '../../shared/people/company/company-settings-admin.js';
 import { processTeamMemberChanges } from '../../shared/people/team-member-changes.js';
 import { createTeamMember } from '../../shared/people/members/team-members.js';
-import { ROSTER_USER_SCHEMA } from '../../shared/scim/schema/urns.js';
+import { ROSTER_USER_SCHEMA } from '../../shared/people/members/profile-document.js';
+import { parseUserBody } from '../../shared/scim/resources/user-input.js';
 import { oktaUser } from './scim-client.js';
 import { createTestTenant, type TestTenant } from './tenant.js';
 
@@ -43,7 +44,7 @@ export async function notifyingCompany({ notify = true, recorded = true, manager
     /** Imports a person as Okta would create them; `manager` is the manager's local part. */
     async person(local: string, overrides: Record<string, unknown> = {}, manager?: string) {
       const body = oktaUser(email(local), { ...(manager ? { [ROSTER_USER_SCHEMA]: { managerEmail: email(manager) } } : {}), ...overrides });
-      return createTeamMember(principal, body);
+      return createTeamMember(principal, parseUserBody(body));
     },
     async setting(changes: { notifyManagersOnImport?: boolean }) {
       await updateCompanySettings(tenant.tenantId, { ...(await getCompanySettings(tenant.tenantId)), ...changes });

@@ -5,8 +5,7 @@ import { fullNameKey, normalizeFullName } from '../../profile/names.js';
 import { normalizePhone } from '../../profile/phone.js';
 import { normalizeStateOrProvince } from '../../profile/state-province.js';
 import { resolveTimeZone, validateTimeZone } from '../../profile/time-zone.js';
-import { ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA } from '../../scim/schema/urns.js';
-import type { ParsedUser } from '../../scim/resources/user-input.js';
+import { ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA, type TeamMemberInput } from './profile-document.js';
 import type { ResolvedProfile } from '../../store/team-members.js';
 import type { TenantRecord } from '../../store/tenants.js';
 
@@ -55,7 +54,7 @@ export const identifier = {
  * imported), then normalised phone, country, state or province, locale and time zone. Optional
  * values Roster cannot read are kept as given and flagged, never a reason to refuse the user.
  */
-export function normalizeTeamMemberProfile(input: ParsedUser, company: TenantRecord): NormalizedProfile {
+export function normalizeTeamMemberProfile(input: TeamMemberInput, company: TenantRecord): NormalizedProfile {
   const attributes: Json = structuredClone(input.attributes);
   const name = (attributes.name ?? {}) as Json;
   const emails = (attributes.emails ?? []) as Email[];

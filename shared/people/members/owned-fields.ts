@@ -1,4 +1,4 @@
-import { ROSTER_USER_SCHEMA } from '../../scim/schema/urns.js';
+import { ROSTER_USER_SCHEMA } from './profile-document.js';
 
 type Attributes = Record<string, unknown>;
 

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { invalidValue, invalidSyntax } from '../../errors.js';
 import { ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA, USER_SCHEMA } from '../schema/urns.js';
+import type { TeamMemberInput } from '../../people/members/profile-document.js';
 import { booleanValue } from '../boolean-value.js';
 import { canonicalizeResource } from '../canonicalize.js';
 import { USER_RESOURCE_SCHEMA } from '../schema/resource-schemas.js';
@@ -95,14 +96,8 @@ export const userAttributeSchema = userBody;
 
 const KNOWN_SCHEMAS = new Set([USER_SCHEMA, ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA].map((urn) => urn.toLowerCase()));
 
-export interface ParsedUser {
-  userName: string;
-  externalId?: string;
-  active: boolean;
-  attributes: Record<string, unknown>;
-}
-
-export function parseUserBody(body: unknown): ParsedUser {
+/** A SCIM User body → the member it describes, its attributes as the stored profile document. */
+export function parseUserBody(body: unknown): TeamMemberInput {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw invalidSyntax('The request body must be a JSON object (a SCIM User resource).');
   }
