@@ -3,6 +3,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import type { Principal } from '../../shared/auth/principal.js';
 import { createSeatType } from '../../shared/people/company/company-config-admin.js';
 import { getCompanySettings, updateCompanySettings } from '../../shared/people/company/company-settings-admin.js';
+import { NO_DATA_CAPTURE } from '../../shared/people/company/settings-model.js';
 import { processTeamMemberChanges } from '../../shared/people/team-member-changes.js';
 import { createTeamMember } from '../../shared/people/members/team-members.js';
 import { ROSTER_USER_SCHEMA } from '../../shared/people/members/profile-document.js';
@@ -33,7 +34,7 @@ export async function notifyingCompany({ notify = true, recorded = true, manager
     ...settings,
     notifyManagersOnImport: notify,
     managersCanToggleDataCapture,
-    ...(seat ? { defaultAssignment: { seatTypeIds: [seat.id], permissions: {}, dataCapture: { webConferences: 'record', telephonyCalls: true } } } : {}),
+    ...(seat ? { defaultAssignment: { seatTypeIds: [seat.id], permissions: {}, dataCapture: { ...NO_DATA_CAPTURE, webConferences: 'record', telephonyCalls: true } } } : {}),
   });
   const email = (local: string) => `${local}@${domain}`;
   return {

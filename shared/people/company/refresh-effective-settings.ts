@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { loadCompanyConfig, type CompanyConfig, type EffectiveSettings } from '../../store/company-config.js';
 import { getTeamMember, SeatsExhausted, VersionConflict, writeEffectiveSettings, type TeamMemberRecord } from '../../store/team-members.js';
 import { getTenant, type TenantRecord } from '../../store/tenants.js';
-import { effectiveSettings, settingsTarget, type SettingsTarget } from './effective-settings.js';
+import { effectiveSettings, heldSeatTypeIds, settingsTarget, type SettingsTarget } from './effective-settings.js';
 
 const MAX_ATTEMPTS = 6;
 
@@ -48,14 +48,14 @@ export async function companyState(tenantId: string, known: Partial<CompanyState
 
 /** Writes hand-edited settings (admin or manager), seats unchanged. */
 export async function writeEditedSettings(member: TeamMemberRecord, target: SettingsTarget, config: CompanyConfig): Promise<EffectiveSettings> {
-  const held = member.effective?.seatTypeIds ?? [];
+  const held = heldSeatTypeIds(member.effective);
   const effective = effectiveSettings({ ...target, editedByHand: true }, held, config.seatTypes, config.workspaces);
   await writeEffectiveSettings(member, { ...effective, seatShortage: member.effective?.seatShortage ?? [] }, { take: [], release: [] });
   return effective;
 }
 
 function planned(member: TeamMemberRecord, target: SettingsTarget, config: CompanyConfig, exhausted: Set<string>) {
-  const held = member.effective?.seatTypeIds ?? [];
+  const held = heldSeatTypeIds(member.effective);
   const known = new Set(config.seatTypes.map((seat) => seat.id));
   const present = member.active && !member.deletedAt;
   const wanted = present ? target.grant.seatTypeIds.filter((seatId) => known.has(seatId)) : [];

@@ -50,7 +50,7 @@ export const identifier = {
 
 /**
  * The provisioning rules of the article (Step 4 and "How is the timezone calculated?") applied to
- * a SCIM user, the same way on create and on update: mandatory fields (else the user is not
+ * a member's profile, the same way on create and on update: mandatory fields (else the user is not
  * imported), then normalised phone, country, state or province, locale and time zone. Optional
  * values Roster cannot read are kept as given and flagged, never a reason to refuse the user.
  */

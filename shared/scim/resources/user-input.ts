@@ -90,10 +90,6 @@ const userBody = z.object({
   [ROSTER_USER_SCHEMA]: roster,
 });
 
-export type UserInput = z.infer<typeof userBody>;
-/** The attribute schemas of a User, for other writers of the same attributes (hand edits). */
-export const userAttributeSchema = userBody;
-
 const KNOWN_SCHEMAS = new Set([USER_SCHEMA, ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA].map((urn) => urn.toLowerCase()));
 
 /** A SCIM User body → the member it describes, its attributes as the stored profile document. */
