@@ -45,7 +45,8 @@ export class RosterApi extends Construct {
     this.httpApi = new HttpApi(this, 'HttpApi', { description: 'Roster SCIM 2.0 API', createDefaultStage: false });
     this.domain = customDomain && new ApiDomain(this, 'Domain', customDomain);
     // Stage throttling is a safety net against floods, not a way to pace Okta: HTTP APIs answer it
-    // with their own bare 429 (no Retry-After, no SCIM body) and cannot customise it (README).
+    // with their own bare 429 (no Retry-After, no SCIM body) and cannot customise it
+    // (docs/deploy.md, "Known limitations").
     this.httpApi.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,

@@ -1,11 +1,10 @@
 import type { Principal } from '../../shared/auth/principal.js';
 import { createAssignment, createSeatType } from '../../shared/people/company/company-config-admin.js';
+import { NO_DATA_CAPTURE } from '../../shared/people/company/settings-model.js';
 import { createGroup } from '../../shared/people/groups/groups.js';
+import { ROSTER_USER_SCHEMA } from '../../shared/people/members/profile-document.js';
 import { createTeamMember } from '../../shared/people/members/team-members.js';
 
-const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
-const ROSTER = 'urn:ietf:params:scim:schemas:extension:roster:2.0:User';
-const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 
 /** The demo people a newcomer signs in as: a manager and two reports, as Okta would push them. */
 export const DEMO_PEOPLE = {
@@ -23,25 +22,26 @@ export async function seedDemoPeople(principal: Principal): Promise<void> {
   const coach = await createSeatType(principal.tenantId, { name: 'Coach', total: 5, capabilities: ['dataCapture'] });
   const person = (who: (typeof DEMO_PEOPLE)[keyof typeof DEMO_PEOPLE], managerEmail?: string) =>
     createTeamMember(principal, {
-      schemas: [USER, ROSTER],
       userName: who.email,
-      name: { givenName: who.givenName, familyName: who.familyName },
-      displayName: `${who.givenName} ${who.familyName}`,
-      title: who.title,
-      emails: [{ value: who.email, type: 'work', primary: true }],
       active: true,
-      ...(managerEmail ? { [ROSTER]: { managerEmail } } : {}),
+      attributes: {
+        name: { givenName: who.givenName, familyName: who.familyName },
+        displayName: `${who.givenName} ${who.familyName}`,
+        title: who.title,
+        emails: [{ value: who.email, type: 'work', primary: true }],
+        ...(managerEmail ? { [ROSTER_USER_SCHEMA]: { managerEmail } } : {}),
+      },
     });
   await person(DEMO_PEOPLE.manager);
   const jane = await person(DEMO_PEOPLE.coached, DEMO_PEOPLE.manager.email);
   await person(DEMO_PEOPLE.newcomer, DEMO_PEOPLE.manager.email);
-  const coaching = (await createGroup(principal, { schemas: [GROUP], displayName: 'Coaching', members: [{ value: jane.id }] })).group;
+  const coaching = (await createGroup(principal, { displayName: 'Coaching', memberIds: [jane.id] })).group;
   await createAssignment(principal.tenantId, {
     name: 'Coaching',
     groupIds: [coaching.id],
     seatTypeIds: [coach.id],
     permissions: {},
-    dataCapture: { webConferences: 'record', calendarMeetings: true },
+    dataCapture: { ...NO_DATA_CAPTURE, webConferences: 'record', calendarMeetings: true },
     updateMode: 'manual',
     priority: 30,
   });

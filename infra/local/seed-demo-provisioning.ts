@@ -1,6 +1,7 @@
 import type { Principal } from '../../shared/auth/principal.js';
 import { createAssignment, createSeatType, createWorkspace } from '../../shared/people/company/company-config-admin.js';
 import { getCompanySettings, updateCompanySettings } from '../../shared/people/company/company-settings-admin.js';
+import { NO_DATA_CAPTURE } from '../../shared/people/company/settings-model.js';
 import { createGroup } from '../../shared/people/groups/groups.js';
 
 /**
@@ -22,8 +23,8 @@ export async function seedDemoProvisioning(principal: Principal): Promise<void> 
       { id: 'forecaster', name: 'Forecaster', requiresSeatTypeId: forecast.id },
     ],
   });
-  const sales = (await createGroup(principal, { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Sales' })).group;
-  const support = (await createGroup(principal, { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Support' })).group;
+  const sales = (await createGroup(principal, { displayName: 'Sales' })).group;
+  const support = (await createGroup(principal, { displayName: 'Support' })).group;
   await createAssignment(tenantId, {
     name: 'Sales team',
     groupIds: [sales.id],
@@ -38,7 +39,7 @@ export async function seedDemoProvisioning(principal: Principal): Promise<void> 
     groupIds: [support.id],
     seatTypeIds: [],
     permissions: { [workspace.id]: 'viewer' },
-    dataCapture: { webConferences: 'doNotRecord', calendarMeetings: true },
+    dataCapture: { ...NO_DATA_CAPTURE, calendarMeetings: true },
     updateMode: 'manual',
     priority: 20,
   });

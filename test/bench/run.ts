@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: starts its own in-memory DynamoDB Local, runs every measurement against the
- * local HTTP stack in this process and writes test/bench/results.md (README.md, Benchmarks).
+ * local HTTP stack in this process and writes test/bench/results.md (docs/benchmarks.md).
  * `npm run bench -- paging big-groups` runs only those sections and prints their report instead
  * of writing the file.
  */

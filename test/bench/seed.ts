@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../shared/auth/principal.js';
 import { createTeamMember } from '../../shared/people/members/team-members.js';
+import { parseUserBody } from '../../shared/scim/resources/user-input.js';
 import { seedMemberEdges } from '../../shared/store/memberships.js';
 import { userBody, userToken } from './okta-requests.js';
 import { inParallel } from './parallel.js';
@@ -19,7 +20,7 @@ export async function seedUsers(principal: Principal, domain: string, prefix: st
   const ids: string[] = new Array(total);
   const shown = progress(`seeding ${total.toLocaleString('en')} users (${prefix})`, total);
   await inParallel(total, SEED_CONCURRENCY, async (index) => {
-    const member = await createTeamMember(principal, userBody(domain, userToken(prefix, index)));
+    const member = await createTeamMember(principal, parseUserBody(userBody(domain, userToken(prefix, index))));
     ids[index] = member.id;
     shown.add(1);
   });

@@ -34,18 +34,18 @@ describe('assignments against `npm start`', () => {
 
     await patchMembers(sales, 'add', seller);
     await patchMembers(support, 'add', agent);
-    await settingsOf(seller, { assignmentId: salesAssignment.id, updateMode: 'automatic', seatTypeIds: [recorder.id], dataCaptureActive: true });
+    await settingsOf(seller, { assignmentId: salesAssignment.id, updateMode: 'automatic', heldSeatTypeIds: [recorder.id], dataCaptureActive: true });
     const kept = await settingsOf(agent, { updateMode: 'manual' });
 
     await patchMembers(sales, 'remove', seller);
     await patchMembers(support, 'remove', agent);
-    await settingsOf(seller, { assignmentId: 'default', seatTypeIds: [], dataCaptureActive: false });
+    await settingsOf(seller, { assignmentId: 'default', heldSeatTypeIds: [], dataCaptureActive: false });
     await settingsOf(agent, { assignmentId: kept.assignmentId, permissions: kept.permissions });
 
     await patchMembers(sales, 'add', seller);
-    await settingsOf(seller, { seatTypeIds: [recorder.id] });
+    await settingsOf(seller, { heldSeatTypeIds: [recorder.id] });
     await local.scim.patch(`/Users/${seller}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] });
-    await settingsOf(seller, { seatTypeIds: [] });
+    await settingsOf(seller, { heldSeatTypeIds: [] });
     await eventually(async () => {
       expect((await local.admin.get('/seats')).body.seats.find((seat: { id: string }) => seat.id === recorder.id).inUse).toBe(0);
     });
@@ -59,10 +59,10 @@ describe('assignments against `npm start`', () => {
     const ids = created.map((response) => response.body.id as string);
     const settled = await eventually(async () => {
       const all = await Promise.all(ids.map(async (id) => (await local.admin.get(`/team-members/${id}`)).body.effectiveSettings));
-      expect(all.every((effective) => effective?.grantedSeatTypeIds.includes(seat.id))).toBe(true);
+      expect(all.every((effective) => effective?.requestedSeatTypeIds.includes(seat.id))).toBe(true);
       return all;
     });
-    expect(settled.filter((effective) => effective.seatTypeIds.includes(seat.id))).toHaveLength(10);
+    expect(settled.filter((effective) => effective.heldSeatTypeIds.includes(seat.id))).toHaveLength(10);
     expect((await local.admin.get('/seats')).body.seats.find((candidate: { id: string }) => candidate.id === seat.id).inUse).toBe(10);
   });
 

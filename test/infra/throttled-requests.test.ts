@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { resetConfigForTests } from '../../shared/config.js';
 
 /**
- * API Gateway's own stage throttling answers a bare 429 that HTTP APIs cannot customise (README,
+ * API Gateway's own stage throttling answers a bare 429 that HTTP APIs cannot customise (docs/deploy.md,
  * "Known limitations"). What Okta relies on instead is the functions' 429: when DynamoDB throttles,
  * a deployed handler answers SCIM Error JSON with an integer Retry-After, so Okta waits and retries.
  */

@@ -3,9 +3,11 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import type { Principal } from '../../shared/auth/principal.js';
 import { createSeatType } from '../../shared/people/company/company-config-admin.js';
 import { getCompanySettings, updateCompanySettings } from '../../shared/people/company/company-settings-admin.js';
+import { NO_DATA_CAPTURE } from '../../shared/people/company/settings-model.js';
 import { processTeamMemberChanges } from '../../shared/people/team-member-changes.js';
 import { createTeamMember } from '../../shared/people/members/team-members.js';
-import { ROSTER_USER_SCHEMA } from '../../shared/scim/schema/urns.js';
+import { ROSTER_USER_SCHEMA } from '../../shared/people/members/profile-document.js';
+import { parseUserBody } from '../../shared/scim/resources/user-input.js';
 import { oktaUser } from './scim-client.js';
 import { createTestTenant, type TestTenant } from './tenant.js';
 
@@ -32,7 +34,7 @@ export async function notifyingCompany({ notify = true, recorded = true, manager
     ...settings,
     notifyManagersOnImport: notify,
     managersCanToggleDataCapture,
-    ...(seat ? { defaultAssignment: { seatTypeIds: [seat.id], permissions: {}, dataCapture: { webConferences: 'record', telephonyCalls: true } } } : {}),
+    ...(seat ? { defaultAssignment: { seatTypeIds: [seat.id], permissions: {}, dataCapture: { ...NO_DATA_CAPTURE, webConferences: 'record', telephonyCalls: true } } } : {}),
   });
   const email = (local: string) => `${local}@${domain}`;
   return {
@@ -43,7 +45,7 @@ export async function notifyingCompany({ notify = true, recorded = true, manager
     /** Imports a person as Okta would create them; `manager` is the manager's local part. */
     async person(local: string, overrides: Record<string, unknown> = {}, manager?: string) {
       const body = oktaUser(email(local), { ...(manager ? { [ROSTER_USER_SCHEMA]: { managerEmail: email(manager) } } : {}), ...overrides });
-      return createTeamMember(principal, body);
+      return createTeamMember(principal, parseUserBody(body));
     },
     async setting(changes: { notifyManagersOnImport?: boolean }) {
       await updateCompanySettings(tenant.tenantId, { ...(await getCompanySettings(tenant.tenantId)), ...changes });

@@ -4,8 +4,7 @@ import { getGroups } from '../../store/groups.js';
 import { readMemberIds } from '../../store/memberships.js';
 import { newId } from '../ids.js';
 import { companyState, refreshEffectiveSettings } from './refresh-effective-settings.js';
-import { assignmentInput, seatTypeInput, workspaceInput } from './settings-model.js';
-import { validateInput } from '../validate-input.js';
+import type { AssignmentInput, SeatTypeInput, WorkspaceInput } from './settings-model.js';
 
 /**
  * Seat types, workspaces (with permission profiles) and assignments of a company, as the tech
@@ -14,45 +13,48 @@ import { validateInput } from '../validate-input.js';
  */
 export const getCompanyConfig = (tenantId: string) => loadCompanyConfig(tenantId);
 
-export async function createSeatType(tenantId: string, body: unknown): Promise<SeatType> {
-  const seat: SeatType = { id: newId(), ...validateInput(seatTypeInput, body), inUse: 0 };
+export async function getAssignment(tenantId: string, id: string): Promise<Assignment> {
+  return findOrFail((await loadCompanyConfig(tenantId)).assignments, id, 'Assignment');
+}
+
+export async function createSeatType(tenantId: string, input: SeatTypeInput): Promise<SeatType> {
+  const seat: SeatType = { id: newId(), ...input, inUse: 0 };
   await saveConfigItem(tenantId, 'seat', seat, { create: true });
   return seat;
 }
 
-export async function updateSeatType(tenantId: string, id: string, body: unknown): Promise<SeatType> {
-  const input = validateInput(seatTypeInput, body);
+export async function updateSeatType(tenantId: string, id: string, input: SeatTypeInput): Promise<SeatType> {
   if (!(await saveConfigItem(tenantId, 'seat', { id, ...input, inUse: 0 } as SeatType, { create: false }))) throw notFound(`Seat type ${id} not found.`);
   return findOrFail((await loadCompanyConfig(tenantId)).seatTypes, id, 'Seat type');
 }
 
-export async function createWorkspace(tenantId: string, body: unknown): Promise<Workspace> {
+export async function createWorkspace(tenantId: string, input: WorkspaceInput): Promise<Workspace> {
   const config = await loadCompanyConfig(tenantId);
-  const workspace: Workspace = { id: newId(), ...validateInput(workspaceInput, body) };
+  const workspace: Workspace = { id: newId(), ...input };
   checkSeatReferences(config, workspace.permissionProfiles.flatMap((profile) => (profile.requiresSeatTypeId ? [profile.requiresSeatTypeId] : [])));
   await saveConfigItem(tenantId, 'workspace', workspace, { create: true });
   return workspace;
 }
 
-export async function updateWorkspace(tenantId: string, id: string, body: unknown): Promise<Workspace> {
+export async function updateWorkspace(tenantId: string, id: string, input: WorkspaceInput): Promise<Workspace> {
   const config = await loadCompanyConfig(tenantId);
-  const workspace: Workspace = { id, ...validateInput(workspaceInput, body) };
+  const workspace: Workspace = { id, ...input };
   checkSeatReferences(config, workspace.permissionProfiles.flatMap((profile) => (profile.requiresSeatTypeId ? [profile.requiresSeatTypeId] : [])));
   if (!(await saveConfigItem(tenantId, 'workspace', workspace, { create: false }))) throw notFound(`Workspace ${id} not found.`);
   return workspace;
 }
 
-export async function createAssignment(tenantId: string, body: unknown): Promise<Assignment> {
-  const assignment: Assignment = { id: newId(), ...validateInput(assignmentInput, body) };
+export async function createAssignment(tenantId: string, input: AssignmentInput): Promise<Assignment> {
+  const assignment: Assignment = { id: newId(), ...input };
   await checkAssignment(tenantId, assignment);
   await saveConfigItem(tenantId, 'assignment', assignment, { create: true });
   await reevaluateGroups(tenantId, assignment.groupIds);
   return assignment;
 }
 
-export async function updateAssignment(tenantId: string, id: string, body: unknown): Promise<Assignment> {
+export async function updateAssignment(tenantId: string, id: string, input: AssignmentInput): Promise<Assignment> {
   const previous = findOrFail((await loadCompanyConfig(tenantId)).assignments, id, 'Assignment');
-  const assignment: Assignment = { id, ...validateInput(assignmentInput, body) };
+  const assignment: Assignment = { id, ...input };
   await checkAssignment(tenantId, assignment);
   if (!(await saveConfigItem(tenantId, 'assignment', assignment, { create: false }))) throw notFound(`Assignment ${id} not found.`);
   await reevaluateGroups(tenantId, [...new Set([...previous.groupIds, ...assignment.groupIds])]);

@@ -1,6 +1,13 @@
 import type { Assignment, Capability, EffectiveSettings, Grant, SeatType, Workspace } from '../../store/company-config.js';
 import { DEFAULT_ASSIGNMENT_ID, EMPTY_GRANT } from './settings-model.js';
 
+/**
+ * The stored settings name the seats the governing grant requests `grantedSeatTypeIds` and the
+ * seats the member holds `seatTypeIds`; these say which is which.
+ */
+export const requestedSeatTypeIds = (settings: EffectiveSettings): string[] => settings.grantedSeatTypeIds;
+export const heldSeatTypeIds = (settings: EffectiveSettings | undefined): string[] => settings?.seatTypeIds ?? [];
+
 /** What a member should have before seats are counted: the assignment and what it grants. */
 export interface SettingsTarget {
   assignmentId: string;
@@ -36,7 +43,7 @@ export function settingsTarget(
     return {
       assignmentId: current.assignmentId,
       updateMode: 'manual',
-      grant: { seatTypeIds: current.grantedSeatTypeIds, permissions: current.permissions, dataCapture: current.dataCapture },
+      grant: { seatTypeIds: requestedSeatTypeIds(current), permissions: current.permissions, dataCapture: current.dataCapture },
       ...(current.editedByHand ? { editedByHand: true } : {}),
     };
   }
@@ -48,8 +55,8 @@ export function settingsTarget(
  * permission profiles that require a seat type the member does not hold are dropped, and data
  * capture is active only with a seat that unlocks it.
  */
-export function effectiveSettings(target: SettingsTarget, heldSeatIds: readonly string[], seatTypes: readonly SeatType[], workspaces: readonly Workspace[]): EffectiveSettings {
-  const held = new Set(heldSeatIds);
+export function effectiveSettings(target: SettingsTarget, heldSeats: readonly string[], seatTypes: readonly SeatType[], workspaces: readonly Workspace[]): EffectiveSettings {
+  const held = new Set(heldSeats);
   const capabilities = [...new Set(seatTypes.filter((seat) => held.has(seat.id)).flatMap((seat) => seat.capabilities))].sort() as Capability[];
   const profiles = new Map(workspaces.flatMap((workspace) => workspace.permissionProfiles.map((profile) => [`${workspace.id}/${profile.id}`, profile])));
   const permissions = Object.fromEntries(
@@ -65,7 +72,7 @@ export function effectiveSettings(target: SettingsTarget, heldSeatIds: readonly 
     assignmentId: target.assignmentId,
     updateMode: target.updateMode,
     grantedSeatTypeIds: [...target.grant.seatTypeIds].sort(),
-    seatTypeIds: [...heldSeatIds].sort(),
+    seatTypeIds: [...heldSeats].sort(),
     seatShortage: target.grant.seatTypeIds.filter((seatId) => !held.has(seatId)).sort(),
     permissions,
     dataCapture,

@@ -3,7 +3,7 @@ import { loadCompanyConfig, type CompanyConfig, type EffectiveSettings } from '.
 import { getTeamMember, SeatsExhausted, VersionConflict, writeEffectiveSettings, type TeamMemberRecord } from '../../store/team-members.js';
 import { getTenant, type TenantRecord } from '../../store/tenants.js';
 import type { TransactItem } from '../../store/transactions.js';
-import { effectiveSettings, settingsTarget, type SettingsTarget } from './effective-settings.js';
+import { effectiveSettings, heldSeatTypeIds, settingsTarget, type SettingsTarget } from './effective-settings.js';
 
 const MAX_ATTEMPTS = 6;
 
@@ -54,14 +54,14 @@ export async function writeEditedSettings(
   config: CompanyConfig,
   alsoWrite: TransactItem[] = [],
 ): Promise<EffectiveSettings> {
-  const held = member.effective?.seatTypeIds ?? [];
+  const held = heldSeatTypeIds(member.effective);
   const effective = effectiveSettings({ ...target, editedByHand: true }, held, config.seatTypes, config.workspaces);
   await writeEffectiveSettings(member, { ...effective, seatShortage: member.effective?.seatShortage ?? [] }, { take: [], release: [] }, alsoWrite);
   return effective;
 }
 
 function planned(member: TeamMemberRecord, target: SettingsTarget, config: CompanyConfig, exhausted: Set<string>) {
-  const held = member.effective?.seatTypeIds ?? [];
+  const held = heldSeatTypeIds(member.effective);
   const known = new Set(config.seatTypes.map((seat) => seat.id));
   const present = member.active && !member.deletedAt;
   const wanted = present ? target.grant.seatTypeIds.filter((seatId) => known.has(seatId)) : [];

@@ -1,36 +1,45 @@
 import type { Principal } from '../../auth/principal.js';
-import { conflict, invalidValue, notFound, preconditionFailed, RosterError } from '../../errors.js';
-import { attributePatchBody, planGroupPatch, type MemberStep } from '../../scim/group-patch.js';
-import { parseGroupBody } from '../../scim/group-input.js';
-import { toScimGroup } from '../../scim/group-resource.js';
-import type { ListQuery } from '../../scim/list-query.js';
-import { listPage, type Page } from '../list-page.js';
-import { applyPatch } from '../../scim/patch/apply.js';
-import { GROUP_RESOURCE_SCHEMA } from '../../scim/schema/resource-schemas.js';
-import { readCount } from '../../store/counters.js';
+import { invalidValue, notFound, RosterError } from '../../errors.js';
 import {
   getGroup,
   groupCreation,
   groupDeletion,
   groupTouch,
   groupUpdate,
-  listGroupsByCursor,
-  listGroupsByIndex,
   writeGroup,
   type GroupRecord,
 } from '../../store/groups.js';
 import { membershipState, readMemberIds } from '../../store/memberships.js';
-import { UniquenessConflict, VersionConflict } from '../../store/conflicts.js';
-import { findGroupsMatching } from './find-groups.js';
 import { newId } from '../ids.js';
+import { writeExplainingConflicts } from '../write-conflicts.js';
+
+/** A group as a writer describes it; `memberIds`, when present, is the complete member list. */
+export interface GroupInput {
+  displayName: string;
+  externalId?: string;
+  memberIds?: string[];
+}
+
+/** One step of a membership change; steps apply in order. */
+export type MembershipStep =
+  | { readonly kind: 'add'; readonly ids: string[] }
+  | { readonly kind: 'remove'; readonly ids: string[] }
+  | { readonly kind: 'replace'; readonly ids: string[] }
+  | { readonly kind: 'removeAll' }
+  | { readonly kind: 'removeMatching'; readonly matches: (memberId: string) => boolean };
+
+/** A partial change: new attributes (both, when given) and membership steps, written together. */
+export interface GroupChange {
+  attributes?: { displayName: string; externalId?: string };
+  memberSteps: MembershipStep[];
+}
 
 /**
- * Okta Group Push: groups and their exact membership. Membership is one edge per member; a change
+ * Group push: groups and their exact membership. Membership is one edge per member; a change
  * writes only the members it changes, and reads the member list only when a step needs it.
  * Every member change bumps the group's version in the same transaction as its first edges.
  */
-export async function createGroup(principal: Principal, body: unknown): Promise<{ group: GroupRecord; memberIds: string[] }> {
-  const input = parseGroupBody(body);
+export async function createGroup(principal: Principal, input: GroupInput): Promise<{ group: GroupRecord; memberIds: string[] }> {
   const now = new Date().toISOString();
   const group: GroupRecord = {
     tenantId: principal.tenantId,
@@ -45,7 +54,7 @@ export async function createGroup(principal: Principal, body: unknown): Promise<
   };
   const memberIds = input.memberIds ?? [];
   await requireUsers(principal.tenantId, group.id, memberIds);
-  await write(group, () => writeGroup(group.tenantId, group.id, groupCreation(group), { add: memberIds, remove: [] }));
+  await writeExplainingConflicts(groupNamed(group), () => writeGroup(group.tenantId, group.id, groupCreation(group), { add: memberIds, remove: [] }));
   return { group, memberIds };
 }
 
@@ -71,58 +80,41 @@ export async function groupMemberIds(principal: Principal, id: string): Promise<
   return ids;
 }
 
-/** PUT: attributes replaced; `members`, when present, is the complete new list (written as a difference). */
-export async function replaceGroup(principal: Principal, id: string, body: unknown, expectedVersion: number | undefined): Promise<GroupRecord> {
-  const input = parseGroupBody(body);
-  const previous = await getGroupOrFail(principal, id);
-  checkVersion(previous, expectedVersion);
+/**
+ * Attributes replaced; `memberIds`, when present, is the complete new list (written as a
+ * difference). `expectedVersion` makes the write conditional on the version the caller read.
+ */
+export async function replaceGroup(principal: Principal, previous: GroupRecord, input: GroupInput, expectedVersion: number | undefined): Promise<GroupRecord> {
+  const { id } = previous;
   const next = nextVersion(principal, previous, input.displayName, input.externalId);
   const change = input.memberIds ? await difference(principal.tenantId, id, new Set(input.memberIds)) : { add: [], remove: [] };
   await requireUsers(principal.tenantId, id, change.add);
-  await write(next, () => writeGroup(principal.tenantId, id, groupUpdate(previous, next, expectedVersion), change));
+  await writeExplainingConflicts(groupNamed(next), () => writeGroup(principal.tenantId, id, groupUpdate(previous, next, expectedVersion), change));
   return next;
 }
 
-/** PATCH: every operation validated, then everything written; answers nothing but the new version. */
-export async function patchGroup(principal: Principal, id: string, body: unknown, expectedVersion: number | undefined): Promise<GroupRecord> {
-  const plan = planGroupPatch(body);
-  const previous = await getGroupOrFail(principal, id);
-  checkVersion(previous, expectedVersion);
-  const patched = plan.attributeOperations.length
-    ? applyPatch(toScimGroup(previous, ''), attributePatchBody(plan), GROUP_RESOURCE_SCHEMA)
-    : undefined;
-  const renamed = patched ? parseGroupBody({ ...patched, members: undefined }) : undefined;
-  const change = await memberChange(principal.tenantId, id, plan.memberSteps);
-
+/** A partial change, validated whole before anything is written; unchanged, it writes nothing. */
+export async function changeGroup(principal: Principal, previous: GroupRecord, change: GroupChange, expectedVersion: number | undefined): Promise<GroupRecord> {
+  const { id } = previous;
+  const { attributes } = change;
+  const members = await memberChange(principal.tenantId, id, change.memberSteps);
   const attributesChanged =
-    renamed !== undefined && (renamed.displayName !== previous.displayName || renamed.externalId !== previous.externalId);
-  if (!attributesChanged && !change.add.length && !change.remove.length) return previous;
-  const next = nextVersion(principal, previous, renamed?.displayName ?? previous.displayName, renamed ? renamed.externalId : previous.externalId);
+    attributes !== undefined && (attributes.displayName !== previous.displayName || attributes.externalId !== previous.externalId);
+  if (!attributesChanged && !members.add.length && !members.remove.length) return previous;
+  const next = nextVersion(principal, previous, attributes?.displayName ?? previous.displayName, attributes ? attributes.externalId : previous.externalId);
   const leading = attributesChanged
     ? groupUpdate(previous, next, expectedVersion)
     : { items: [groupTouch(principal.tenantId, id, next.updatedAt, next.updatedBy, expectedVersion)], meaning: [undefined] };
-  await write(next, () => writeGroup(principal.tenantId, id, leading, change));
+  await writeExplainingConflicts(groupNamed(next), () => writeGroup(principal.tenantId, id, leading, members));
   return next;
 }
 
 /** DELETE: the group, its name and every membership edge (both sides) go. */
-export async function deleteGroup(principal: Principal, id: string, expectedVersion: number | undefined): Promise<void> {
-  const group = await getGroupOrFail(principal, id);
-  checkVersion(group, expectedVersion);
-  const members = await readMemberIds(principal.tenantId, id);
-  await write(group, () =>
-    writeGroup(principal.tenantId, id, { items: groupDeletion(group, expectedVersion), meaning: [] }, { add: [], remove: members }),
+export async function deleteGroup(principal: Principal, group: GroupRecord, expectedVersion: number | undefined): Promise<void> {
+  const members = await readMemberIds(principal.tenantId, group.id);
+  await writeExplainingConflicts(groupNamed(group), () =>
+    writeGroup(principal.tenantId, group.id, { items: groupDeletion(group, expectedVersion), meaning: [] }, { add: [], remove: members }),
   );
-}
-
-export function listGroups(principal: Principal, query: ListQuery): Promise<Page<GroupRecord>> {
-  const { tenantId } = principal;
-  return listPage(query, {
-    matching: (filter) => findGroupsMatching(tenantId, filter),
-    total: () => readCount(tenantId, 'groups'),
-    byCursor: (cursor, count) => listGroupsByCursor(tenantId, cursor, count),
-    byIndex: (startIndex, count) => listGroupsByIndex(tenantId, startIndex, count),
-  });
 }
 
 /**
@@ -130,7 +122,7 @@ export function listGroups(principal: Principal, query: ListQuery): Promise<Page
  * there and removals of non-members drop out, so only real changes are written. The member list
  * is read once, and only when a step needs all of it.
  */
-async function memberChange(tenantId: string, groupId: string, steps: MemberStep[]): Promise<{ add: string[]; remove: string[] }> {
+async function memberChange(tenantId: string, groupId: string, steps: MembershipStep[]): Promise<{ add: string[]; remove: string[] }> {
   if (!steps.length) return { add: [], remove: [] };
   const needsAll = steps.some((step) => step.kind === 'replace' || step.kind === 'removeAll' || step.kind === 'removeMatching');
   const current = needsAll ? new Set(await readMemberIds(tenantId, groupId)) : undefined;
@@ -152,7 +144,7 @@ async function memberChange(tenantId: string, groupId: string, steps: MemberStep
         final = new Set();
         break;
       case 'removeMatching':
-        for (const id of [...final!]) if (step.matches({ value: id, type: 'User' })) final!.delete(id);
+        for (const id of [...final!]) if (step.matches(id)) final!.delete(id);
         break;
     }
   }
@@ -194,26 +186,8 @@ function nextVersion(principal: Principal, previous: GroupRecord, displayName: s
   return next;
 }
 
-function checkVersion(group: GroupRecord, expectedVersion: number | undefined): void {
-  if (expectedVersion !== undefined && expectedVersion !== group.version) {
-    throw preconditionFailed(`Group ${group.id} has changed since the ETag in If-Match was read (now version ${group.version}).`);
-  }
-}
-
-async function write(group: GroupRecord, run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof UniquenessConflict) {
-      throw conflict(
-        error.attribute === 'displayName'
-          ? `A group named "${group.displayName}" already exists.`
-          : `A group with externalId "${group.externalId}" already exists.`,
-      );
-    }
-    if (error instanceof VersionConflict) {
-      throw preconditionFailed(`Group ${group.id} was changed or deleted by another request at the same time; read it again and retry.`);
-    }
-    throw error;
-  }
-}
+const groupNamed = (group: GroupRecord) => ({
+  kind: 'Group' as const,
+  id: group.id,
+  unique: { displayName: group.displayName, externalId: group.externalId },
+});

@@ -1,16 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { notFound, RosterError } from '../../errors.js';
 import type { CaptureKind } from '../../mail/manager-digest.js';
 import { loadCompanyConfig, type CompanyConfig, type DataCaptureSettings } from '../../store/company-config.js';
 import { listDirectReportsPage } from '../../store/direct-reports.js';
-import { historyEntryPut } from '../../store/member-history.js';
-import { getTeamMember, VersionConflict, type TeamMemberRecord } from '../../store/team-members.js';
+import { getTeamMember, type TeamMemberRecord } from '../../store/team-members.js';
 import { getTenant, type TenantRecord } from '../../store/tenants.js';
-import { writeEditedSettings } from '../company/refresh-effective-settings.js';
-import { DEFAULT_ASSIGNMENT_ID } from '../company/settings-model.js';
+import { assignmentName } from '../company/assignment-name.js';
+import { NO_DATA_CAPTURE } from '../company/settings-model.js';
 import { capturedKinds, personName } from '../notifications/new-report.js';
 import { workEmail } from '../notifications/notification-eligibility.js';
 import { managerDataCaptureControl, type DataCaptureControl } from './data-capture-control.js';
+import { setDataCapture } from './team-member-admin.js';
 
 /** One direct report as "My team" shows it. */
 export interface TeamReport {
@@ -48,44 +47,18 @@ export async function myTeam(tenantId: string, managerId: string, cursor?: strin
 
 /**
  * A manager turns a report's data capture on (the governing assignment's channels, or every channel
- * the company does not forbid when the assignment records none) or off. The change and its history
- * entry (who, when, from what to what) are written in one transaction.
+ * the company does not forbid when the assignment records none) or off — through the same operation
+ * and rule as the admin API's manager path, which records who changed what, from what to what.
  */
 export async function setReportDataCapture(tenantId: string, managerId: string, memberId: string, on: boolean): Promise<TeamReport> {
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    const [company, manager, member, config] = await Promise.all([
-      requireCompany(tenantId),
-      getTeamMember(tenantId, managerId),
-      getTeamMember(tenantId, memberId),
-      loadCompanyConfig(tenantId),
-    ]);
-    // Someone else's report is not shown as existing at all.
-    if (!manager || !member || member.deletedAt || member.managerId !== managerId) throw notFound('This person is not in your team.');
-    const control = managerDataCaptureControl({ company, manager, member, assignmentName: assignmentName(member, config) });
-    if (!control.canChange) throw new RosterError(403, control.reason, { code: 'not_allowed' });
-    const effective = member.effective!;
-    const dataCapture = on ? switchedOn(effective.dataCapture, grantedCapture(member, config, company)) : switchedOff(effective.dataCapture);
-    const at = new Date().toISOString();
-    const history = historyEntryPut(
-      {
-        tenantId,
-        memberId,
-        at,
-        actor: `manager:${managerId}`,
-        event: on ? 'dataCaptureOn' : 'dataCaptureOff',
-        changes: [{ field: 'dataCapture', from: effective.dataCapture, to: dataCapture }],
-      },
-      randomUUID(),
-    );
-    try {
-      const target = { assignmentId: effective.assignmentId, updateMode: effective.updateMode, grant: { seatTypeIds: effective.grantedSeatTypeIds, permissions: effective.permissions, dataCapture } };
-      const written = await writeEditedSettings(member, target, config, [history]);
-      return teamReport(company, manager, { ...member, effective: written }, config);
-    } catch (error) {
-      if (!(error instanceof VersionConflict)) throw error;
-    }
-  }
-  throw new RosterError(409, 'Their settings kept changing while you saved; reload the page and try again.', { code: 'conflict' });
+  const [company, member, config] = await Promise.all([requireCompany(tenantId), getTeamMember(tenantId, memberId), loadCompanyConfig(tenantId)]);
+  // Someone else's report is not shown as existing at all.
+  if (!member || member.deletedAt || member.managerId !== managerId) throw notFound('This person is not in your team.');
+  const current = member.effective?.dataCapture ?? NO_DATA_CAPTURE;
+  const dataCapture = on ? switchedOn(current, grantedCapture(member, config, company)) : switchedOff(current);
+  await setDataCapture(tenantId, memberId, { actingUserId: managerId, dataCapture });
+  const [manager, updated] = await Promise.all([getTeamMember(tenantId, managerId), getTeamMember(tenantId, memberId)]);
+  return teamReport(company, manager!, updated!, config);
 }
 
 function teamReport(company: TenantRecord, manager: TeamMemberRecord, member: TeamMemberRecord, config: CompanyConfig): TeamReport {
@@ -104,11 +77,6 @@ function teamReport(company: TenantRecord, manager: TeamMemberRecord, member: Te
     assignmentName: name,
     control: managerDataCaptureControl({ company, manager, member, assignmentName: name }),
   };
-}
-
-export function assignmentName(member: Pick<TeamMemberRecord, 'effective'>, config: CompanyConfig): string {
-  const id = member.effective?.assignmentId ?? DEFAULT_ASSIGNMENT_ID;
-  return config.assignments.find((assignment) => assignment.id === id)?.name ?? (id === DEFAULT_ASSIGNMENT_ID ? 'Default' : id);
 }
 
 function grantedCapture(member: TeamMemberRecord, config: CompanyConfig, company: TenantRecord): DataCaptureSettings | undefined {

@@ -5,8 +5,7 @@ import { fullNameKey, normalizeFullName } from '../../profile/names.js';
 import { normalizePhone } from '../../profile/phone.js';
 import { normalizeStateOrProvince } from '../../profile/state-province.js';
 import { resolveTimeZone, validateTimeZone } from '../../profile/time-zone.js';
-import { ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA } from '../../scim/schema/urns.js';
-import type { ParsedUser } from '../../scim/user-input.js';
+import { ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA, type TeamMemberInput } from './profile-document.js';
 import type { ResolvedProfile } from '../../store/team-members.js';
 import type { TenantRecord } from '../../store/tenants.js';
 
@@ -51,11 +50,11 @@ export const identifier = {
 
 /**
  * The provisioning rules of the article (Step 4 and "How is the timezone calculated?") applied to
- * a SCIM user, the same way on create and on update: mandatory fields (else the user is not
+ * a member's profile, the same way on create and on update: mandatory fields (else the user is not
  * imported), then normalised phone, country, state or province, locale and time zone. Optional
  * values Roster cannot read are kept as given and flagged, never a reason to refuse the user.
  */
-export function normalizeTeamMemberProfile(input: ParsedUser, company: TenantRecord): NormalizedProfile {
+export function normalizeTeamMemberProfile(input: TeamMemberInput, company: TenantRecord): NormalizedProfile {
   const attributes: Json = structuredClone(input.attributes);
   const name = (attributes.name ?? {}) as Json;
   const emails = (attributes.emails ?? []) as Email[];

@@ -1,10 +1,10 @@
-import { ROSTER_USER_SCHEMA } from '../../scim/schema/urns.js';
+import { ROSTER_USER_SCHEMA } from './profile-document.js';
 
 type Attributes = Record<string, unknown>;
 
 /**
  * The optional profile fields of the article whose ownership is tracked (field-ownership.ts), and
- * where each lives in the SCIM attributes.
+ * where each lives in the profile document.
  */
 const rosterField = (name: string) => ({
   read: (attributes: Attributes) => (attributes[ROSTER_USER_SCHEMA] as Attributes | undefined)?.[name],
@@ -31,6 +31,18 @@ export const OWNED_FIELDS = {
 } as const;
 
 export type OwnedField = keyof typeof OWNED_FIELDS;
+
+/** Values for the owned fields, as a hand edit sets them. */
+export type OwnedFieldValues = {
+  title?: string;
+  phoneNumbers?: Array<{ value: string; type?: string; primary?: boolean }>;
+  timezone?: string;
+  primaryPhoneExtension?: string;
+  managerEmail?: string;
+  managerFullName?: string;
+  country?: string;
+  stateOrProvince?: string;
+};
 
 export function readOwnedFields(attributes: Attributes): Record<string, unknown> {
   return Object.fromEntries(Object.entries(OWNED_FIELDS).map(([field, access]) => [field, access.read(attributes)]));

@@ -1,6 +1,6 @@
 import type { TeamMemberRecord } from '../../store/team-members.js';
 
-/** A manager linked later (issue [D]'s late linking) is told only about a report this recent. */
+/** A manager linked after the report arrived (imported later than it) is told only about a report this recent. */
 export const LATE_LINK_WINDOW_DAYS = 7;
 
 /**

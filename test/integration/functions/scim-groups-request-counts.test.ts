@@ -2,6 +2,7 @@ import '../../support/environment.js';
 import '../../support/steady-state-caches.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTeamMember } from '../../../shared/people/members/team-members.js';
+import { parseUserBody } from '../../../shared/scim/resources/user-input.js';
 import { countDynamoRequests } from '../../../shared/store/client.js';
 import { startTestApi } from '../../support/http-stack.js';
 import { PATCH_OP, oktaUser, scimClient, type ScimClient } from '../../support/scim-client.js';
@@ -22,7 +23,7 @@ beforeAll(async () => {
   // Members are created through the domain call POST /Users makes (faster than HTTP), 16 at a time.
   for (let offset = 0; offset < Math.max(...SIZES); offset += 16) {
     const batch = await Promise.all(
-      Array.from({ length: 16 }, (_, index) => createTeamMember(principal, oktaUser(`counted.u${offset + index}@${tenant.domain}`))),
+      Array.from({ length: 16 }, (_, index) => createTeamMember(principal, parseUserBody(oktaUser(`counted.u${offset + index}@${tenant.domain}`)))),
     );
     userIds.push(...batch.map((member) => member.id));
   }

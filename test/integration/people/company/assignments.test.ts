@@ -58,27 +58,27 @@ describe('assignments and effective settings', () => {
     });
 
     const [seller, helper] = [await user(), await user()];
-    expect(await settingsOf(seller)).toMatchObject({ assignmentId: 'default', seatTypeIds: [], dataCaptureActive: false });
+    expect(await settingsOf(seller)).toMatchObject({ assignmentId: 'default', heldSeatTypeIds: [], dataCaptureActive: false });
 
     await members(salesGroup, 'add', [seller]);
     await members(supportGroup, 'add', [helper]);
     expect(await settingsOf(seller)).toMatchObject({
-      assignmentId: sales.body.id, updateMode: 'automatic', seatTypeIds: [seat.id], permissions: { [workspace.id]: 'seller' }, dataCaptureActive: true, capabilities: ['dataCapture'],
+      assignmentId: sales.body.id, updateMode: 'automatic', requestedSeatTypeIds: [seat.id], heldSeatTypeIds: [seat.id], permissions: { [workspace.id]: 'seller' }, dataCaptureActive: true, capabilities: ['dataCapture'],
     });
-    expect(await settingsOf(helper)).toMatchObject({ updateMode: 'manual', seatTypeIds: [seat.id], permissions: { [workspace.id]: 'viewer' } });
+    expect(await settingsOf(helper)).toMatchObject({ updateMode: 'manual', heldSeatTypeIds: [seat.id], permissions: { [workspace.id]: 'viewer' } });
     expect((await admin.get('/seats')).body.seats[0].inUse).toBe(2);
 
     await members(salesGroup, 'remove', [seller]);
     await members(supportGroup, 'remove', [helper]);
-    expect(await settingsOf(seller)).toMatchObject({ assignmentId: 'default', seatTypeIds: [], permissions: {}, dataCaptureActive: false });
-    expect(await settingsOf(helper)).toMatchObject({ updateMode: 'manual', seatTypeIds: [seat.id], permissions: { [workspace.id]: 'viewer' } });
+    expect(await settingsOf(seller)).toMatchObject({ assignmentId: 'default', heldSeatTypeIds: [], permissions: {}, dataCaptureActive: false });
+    expect(await settingsOf(helper)).toMatchObject({ updateMode: 'manual', heldSeatTypeIds: [seat.id], permissions: { [workspace.id]: 'viewer' } });
     expect((await admin.get('/seats')).body.seats[0].inUse).toBe(1);
 
     await scim.patch(`/Users/${helper}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] });
-    expect(await settingsOf(helper)).toMatchObject({ seatTypeIds: [] });
+    expect(await settingsOf(helper)).toMatchObject({ heldSeatTypeIds: [] });
     expect((await admin.get('/seats')).body.seats[0].inUse).toBe(0);
     await scim.patch(`/Users/${helper}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: true } }] });
-    expect(await settingsOf(helper)).toMatchObject({ seatTypeIds: [seat.id] });
+    expect(await settingsOf(helper)).toMatchObject({ heldSeatTypeIds: [seat.id] });
   });
 
   it('never exceeds a seat total under 20 concurrent imports, and flags the shortage', async () => {
@@ -93,7 +93,7 @@ describe('assignments and effective settings', () => {
     const ids = await Promise.all(Array.from({ length: 20 }, () => user()));
     await poller.drain();
     const effective = await Promise.all(ids.map(async (id) => (await admin.get(`/team-members/${id}`)).body.effectiveSettings));
-    expect(effective.filter((settings) => settings.seatTypeIds.includes(seat.id)), JSON.stringify(effective)).toHaveLength(10);
+    expect(effective.filter((settings) => settings.heldSeatTypeIds.includes(seat.id)), JSON.stringify(effective)).toHaveLength(10);
     expect(effective.filter((settings) => settings.seatShortage.includes(seat.id))).toHaveLength(10);
     expect((await admin.get('/seats')).body.seats.find((candidate: { id: string }) => candidate.id === seat.id).inUse).toBe(10);
     const errors = (await admin.get('/import-errors')).body;

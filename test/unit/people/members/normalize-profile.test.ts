@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ImportRejected, identifier, managerReferenceOf, normalizeTeamMemberProfile } from '../../../../shared/people/members/normalize-profile.js';
-import type { ParsedUser } from '../../../../shared/scim/user-input.js';
-import { ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA } from '../../../../shared/scim/schema/urns.js';
+import type { TeamMemberInput } from '../../../../shared/people/members/profile-document.js';
+import { ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA } from '../../../../shared/people/members/profile-document.js';
 import type { TenantRecord } from '../../../../shared/store/tenants.js';
 import { company } from '../../support/records.js';
 
 const ROSTER = ROSTER_USER_SCHEMA;
 const JANE = { name: { givenName: 'Jane', familyName: 'Doe' }, emails: [{ value: 'jane.doe@example.com', type: 'work', primary: true }] };
 
-const input = (attributes: Record<string, unknown> = {}): ParsedUser => ({
+const input = (attributes: Record<string, unknown> = {}): TeamMemberInput => ({
   userName: 'jane.doe@example.com',
   active: true,
   attributes: { userName: 'jane.doe@example.com', ...JANE, active: true, ...attributes },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OWNED_FIELDS, readOwnedFields, writeOwnedFields } from '../../../../shared/people/members/owned-fields.js';
-import { ROSTER_USER_SCHEMA } from '../../../../shared/scim/schema/urns.js';
+import { ROSTER_USER_SCHEMA } from '../../../../shared/people/members/profile-document.js';
 import { guardObjectPrototype } from '../../support/prototype.js';
 
 const ROSTER = ROSTER_USER_SCHEMA;

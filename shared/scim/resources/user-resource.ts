@@ -1,6 +1,6 @@
-import type { TeamMemberRecord } from '../store/team-members.js';
-import { etagOf } from './etag.js';
-import { ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA, USER_SCHEMA } from './schema/urns.js';
+import type { TeamMemberRecord } from '../../store/team-members.js';
+import { etagOf } from '../etag.js';
+import { ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA, USER_SCHEMA } from '../schema/urns.js';
 
 export type ScimResource = Record<string, unknown> & { id: string };
 

@@ -1,6 +1,6 @@
-import type { GroupRecord } from '../store/groups.js';
-import { etagOf } from './etag.js';
-import { GROUP_SCHEMA } from './schema/urns.js';
+import type { GroupRecord } from '../../store/groups.js';
+import { etagOf } from '../etag.js';
+import { GROUP_SCHEMA } from '../schema/urns.js';
 import { userLocation } from './user-resource.js';
 
 /** A group as a SCIM Group resource; `members` only when they were read (the response needs them). */

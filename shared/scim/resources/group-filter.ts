@@ -1,11 +1,13 @@
 import { invalidFilter } from '../../errors.js';
-import type { Filter } from '../../scim/filter/ast.js';
-import { toScimGroup } from '../../scim/group-resource.js';
-import { GROUP_RESOURCE_SCHEMA } from '../../scim/schema/resource-schemas.js';
-import { findGroupsByDisplayName, findGroupsByExternalId, getGroup, getGroups, type GroupRecord } from '../../store/groups.js';
-import { membershipState } from '../../store/memberships.js';
-import { getTeamMember } from '../../store/team-members.js';
-import { findMatching } from '../find-matching.js';
+import { findGroupsBy, membersAmong, type GroupKey } from '../../people/groups/group-directory.js';
+import type { GroupRecord } from '../../store/groups.js';
+import type { Filter } from '../filter/ast.js';
+import { findMatching } from '../filter/find-matching.js';
+import type { LookupAttribute } from '../filter/plan.js';
+import { GROUP_RESOURCE_SCHEMA } from '../schema/resource-schemas.js';
+import { toScimGroup } from './group-resource.js';
+
+const GROUP_KEYS: Partial<Record<LookupAttribute, GroupKey>> = { id: 'id', displayName: 'displayName', externalId: 'externalId', memberValue: 'member' };
 
 /**
  * Group filters run as key lookups (displayName, externalId, id, or a member's id through the
@@ -15,32 +17,13 @@ import { findMatching } from '../find-matching.js';
  */
 export function findGroupsMatching(tenantId: string, filterText: string): Promise<GroupRecord[]> {
   return findMatching(filterText, GROUP_RESOURCE_SCHEMA, {
-    lookUp: (attribute, value) => lookUp(tenantId, attribute, value),
-    toResource: async (group, filter) => {
-      const named = memberValuesNamed(filter);
-      const members = named.length ? [...(await membershipState(tenantId, group.id, { users: [], members: named })).members] : [];
-      return toScimGroup(group, '', members);
+    lookUp: (attribute, value) => {
+      const key = GROUP_KEYS[attribute];
+      if (!key) throw invalidFilter(`Filtering groups by ${attribute} is not supported.`);
+      return findGroupsBy(tenantId, key, value);
     },
+    toResource: async (group, filter) => toScimGroup(group, '', await membersAmong(tenantId, group.id, memberValuesNamed(filter))),
   });
-}
-
-async function lookUp(tenantId: string, attribute: string, value: string): Promise<GroupRecord[]> {
-  switch (attribute) {
-    case 'id': {
-      const group = await getGroup(tenantId, value);
-      return group ? [group] : [];
-    }
-    case 'displayName':
-      return findGroupsByDisplayName(tenantId, value);
-    case 'externalId':
-      return findGroupsByExternalId(tenantId, value);
-    case 'memberValue': {
-      const member = await getTeamMember(tenantId, value);
-      return member && !member.deletedAt ? getGroups(tenantId, member.groupIds) : [];
-    }
-    default:
-      throw invalidFilter(`Filtering groups by ${attribute} is not supported.`);
-  }
 }
 
 /** The member ids a filter compares with `eq` (members.value eq "x", members[value eq "x"]). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { toScimGroup } from '../../../shared/scim/group-resource.js';
-import { GROUP_SCHEMA } from '../../../shared/scim/schema/urns.js';
-import { groupRecord } from '../support/records.js';
+import { toScimGroup } from '../../../../shared/scim/resources/group-resource.js';
+import { GROUP_SCHEMA } from '../../../../shared/scim/schema/urns.js';
+import { groupRecord } from '../../support/records.js';
 
 const BASE = 'https://roster.test';
 

@@ -1,4 +1,4 @@
-import type { ListQuery } from '../scim/list-query.js';
+import type { ListQuery } from './list-query.js';
 
 export interface Page<T> {
   items: T[];
@@ -6,20 +6,20 @@ export interface Page<T> {
   nextCursor?: string;
 }
 
+/** Where a list's resources come from: a filter's matches, pages in creation order, the count. */
+export interface ListSource<T> {
+  matching: (filter: string) => Promise<T[]>;
+  total: () => Promise<number>;
+  byCursor: (cursor: string | undefined, count: number) => Promise<{ items: T[]; nextCursor?: string }>;
+  byIndex: (startIndex: number, count: number) => Promise<T[]>;
+}
+
 /**
  * One page of a SCIM list: a filter's matches (few, found by key, paged in memory), or the
  * company's resources in creation order by cursor (RFC 9865) or by startIndex, with the total
  * from the resource counter read alongside.
  */
-export async function listPage<T>(
-  query: ListQuery,
-  source: {
-    matching: (filter: string) => Promise<T[]>;
-    total: () => Promise<number>;
-    byCursor: (cursor: string | undefined, count: number) => Promise<{ items: T[]; nextCursor?: string }>;
-    byIndex: (startIndex: number, count: number) => Promise<T[]>;
-  },
-): Promise<Page<T>> {
+export async function listPage<T>(query: ListQuery, source: ListSource<T>): Promise<Page<T>> {
   if (query.filter !== undefined) {
     const matches = await source.matching(query.filter);
     return { items: matches.slice(query.startIndex - 1, query.startIndex - 1 + query.count), totalResults: matches.length };

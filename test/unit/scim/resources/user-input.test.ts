@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseUserBody } from '../../../shared/scim/user-input.js';
-import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, ROSTER_USER_SCHEMA, USER_SCHEMA } from '../../../shared/scim/schema/urns.js';
-import { guardObjectPrototype } from '../support/prototype.js';
-import { errorOf } from './support.js';
+import { parseUserBody } from '../../../../shared/scim/resources/user-input.js';
+import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, ROSTER_USER_SCHEMA, USER_SCHEMA } from '../../../../shared/scim/schema/urns.js';
+import { guardObjectPrototype } from '../../support/prototype.js';
+import { errorOf } from '../support.js';
 
 const body = (extra: Record<string, unknown> = {}) => ({ schemas: [USER_SCHEMA], userName: 'jane.doe@example.com', ...extra });
 const attributesOf = (extra: Record<string, unknown>) => parseUserBody(body(extra)).attributes;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseGroupBody } from '../../../shared/scim/group-input.js';
-import { GROUP_SCHEMA, USER_SCHEMA } from '../../../shared/scim/schema/urns.js';
-import { guardObjectPrototype } from '../support/prototype.js';
-import { errorOf } from './support.js';
+import { parseGroupBody } from '../../../../shared/scim/resources/group-input.js';
+import { GROUP_SCHEMA, USER_SCHEMA } from '../../../../shared/scim/schema/urns.js';
+import { guardObjectPrototype } from '../../support/prototype.js';
+import { errorOf } from '../support.js';
 
 const body = (extra: Record<string, unknown> = {}) => ({ schemas: [GROUP_SCHEMA], displayName: 'Sales', ...extra });
 

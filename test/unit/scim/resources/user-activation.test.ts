@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { activationChange } from '../../../../shared/people/members/activation-patch.js';
+import { activationChange } from '../../../../shared/scim/resources/user-activation.js';
 import { PATCH_OP, USER_SCHEMA } from '../../../../shared/scim/schema/urns.js';
 import { applyPatch } from '../../../../shared/scim/patch/apply.js';
 import { USER_RESOURCE_SCHEMA } from '../../../../shared/scim/schema/resource-schemas.js';
-import { patchBody, sampleUser } from '../../scim/support.js';
+import { patchBody, sampleUser } from '../support.js';
 
 describe('activationChange', () => {
   describe('PATCHes that only change active take the short way', () => {

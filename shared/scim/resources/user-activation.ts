@@ -1,8 +1,8 @@
 import { isRosterError } from '../../errors.js';
-import { booleanValue } from '../../scim/boolean-value.js';
-import { isJsonObject } from '../../scim/json.js';
-import { parsePatchRequest, type PatchOperation } from '../../scim/patch/request.js';
-import { USER_SCHEMA } from '../../scim/schema/urns.js';
+import { booleanValue } from '../boolean-value.js';
+import { isJsonObject } from '../json.js';
+import { parsePatchRequest, type PatchOperation } from '../patch/request.js';
+import { USER_SCHEMA } from '../schema/urns.js';
 
 const ACTIVE_PATHS = new Set(['active', `${USER_SCHEMA}:active`.toLowerCase()]);
 

@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { invalidSyntax, invalidValue } from '../errors.js';
-import { canonicalizeResource } from './canonicalize.js';
-import { GROUP_RESOURCE_SCHEMA } from './schema/resource-schemas.js';
-import { GROUP_SCHEMA } from './schema/urns.js';
+import { invalidSyntax, invalidValue } from '../../errors.js';
+import { canonicalizeResource } from '../canonicalize.js';
+import { GROUP_RESOURCE_SCHEMA } from '../schema/resource-schemas.js';
+import { GROUP_SCHEMA } from '../schema/urns.js';
 
 export interface ParsedGroup {
   displayName: string;

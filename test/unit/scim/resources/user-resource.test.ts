@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { etagOf } from '../../../shared/scim/etag.js';
-import { ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA, USER_SCHEMA } from '../../../shared/scim/schema/urns.js';
-import { toScimUser, userLocation } from '../../../shared/scim/user-resource.js';
-import { teamMemberRecord } from '../support/records.js';
+import { etagOf } from '../../../../shared/scim/etag.js';
+import { ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA, USER_SCHEMA } from '../../../../shared/scim/schema/urns.js';
+import { toScimUser, userLocation } from '../../../../shared/scim/resources/user-resource.js';
+import { teamMemberRecord } from '../../support/records.js';
 
 const BASE = 'https://roster.test';
 

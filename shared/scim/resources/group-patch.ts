@@ -1,11 +1,11 @@
-import { invalidPath, invalidValue, noTarget } from '../errors.js';
-import type { Filter } from './filter/ast.js';
-import type { Predicate } from './filter/evaluate.js';
-import { findKey, isJsonObject, valuesOf, type JsonObject } from './json.js';
-import { parsePatchRequest, type PatchOperation } from './patch/request.js';
-import { elementMatcher, resolvePatchTarget } from './patch/target.js';
-import { GROUP_RESOURCE_SCHEMA } from './schema/resource-schemas.js';
-import { GROUP_SCHEMA } from './schema/urns.js';
+import { invalidPath, invalidValue, noTarget } from '../../errors.js';
+import type { Filter } from '../filter/ast.js';
+import type { Predicate } from '../filter/evaluate.js';
+import { findKey, isJsonObject, valuesOf, type JsonObject } from '../json.js';
+import { parsePatchRequest, type PatchOperation } from '../patch/request.js';
+import { elementMatcher, resolvePatchTarget } from '../patch/target.js';
+import { GROUP_RESOURCE_SCHEMA } from '../schema/resource-schemas.js';
+import { GROUP_SCHEMA } from '../schema/urns.js';
 
 /**
  * A Group PATCH split into what it does to the group's own attributes and what it does to its

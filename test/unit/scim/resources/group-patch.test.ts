@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { attributePatchBody, planGroupPatch, type MemberStep } from '../../../shared/scim/group-patch.js';
-import { GROUP_SCHEMA, PATCH_OP } from '../../../shared/scim/schema/urns.js';
-import { errorOf, patchBody } from './support.js';
+import { attributePatchBody, planGroupPatch, type MemberStep } from '../../../../shared/scim/resources/group-patch.js';
+import { GROUP_SCHEMA, PATCH_OP } from '../../../../shared/scim/schema/urns.js';
+import { errorOf, patchBody } from '../support.js';
 
 const plan = (...operations: unknown[]) => planGroupPatch(patchBody(...operations));
 const stepsOf = (...operations: unknown[]) => plan(...operations).memberSteps;

@@ -1,9 +1,9 @@
-import type { Filter } from '../scim/filter/ast.js';
-import { compileFilter } from '../scim/filter/evaluate.js';
-import { parseFilter } from '../scim/filter/parse.js';
-import { planFilter, unsupportedFilterError, type LookupAttribute } from '../scim/filter/plan.js';
-import type { JsonObject } from '../scim/json.js';
-import type { ResourceSchema } from '../scim/schema/types.js';
+import type { Filter } from './ast.js';
+import { compileFilter } from './evaluate.js';
+import { parseFilter } from './parse.js';
+import { planFilter, unsupportedFilterError, type LookupAttribute } from './plan.js';
+import type { JsonObject } from '../json.js';
+import type { ResourceSchema } from '../schema/types.js';
 
 /**
  * A filter runs as key lookups, never as a scan: the plan names lookups whose union holds every

@@ -1,9 +1,10 @@
 import * as z from 'zod';
-import { invalidValue, invalidSyntax } from '../errors.js';
-import { ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA, USER_SCHEMA } from './schema/urns.js';
-import { booleanValue } from './boolean-value.js';
-import { canonicalizeResource } from './canonicalize.js';
-import { USER_RESOURCE_SCHEMA } from './schema/resource-schemas.js';
+import { invalidValue, invalidSyntax } from '../../errors.js';
+import { ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA, USER_SCHEMA } from '../schema/urns.js';
+import type { TeamMemberInput } from '../../people/members/profile-document.js';
+import { booleanValue } from '../boolean-value.js';
+import { canonicalizeResource } from '../canonicalize.js';
+import { USER_RESOURCE_SCHEMA } from '../schema/resource-schemas.js';
 
 /**
  * A SCIM User body (POST, PUT, or the result of a PATCH) → the writable attributes Roster keeps.
@@ -89,20 +90,10 @@ const userBody = z.object({
   [ROSTER_USER_SCHEMA]: roster,
 });
 
-export type UserInput = z.infer<typeof userBody>;
-/** The attribute schemas of a User, for other writers of the same attributes (hand edits). */
-export const userAttributeSchema = userBody;
-
 const KNOWN_SCHEMAS = new Set([USER_SCHEMA, ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA].map((urn) => urn.toLowerCase()));
 
-export interface ParsedUser {
-  userName: string;
-  externalId?: string;
-  active: boolean;
-  attributes: Record<string, unknown>;
-}
-
-export function parseUserBody(body: unknown): ParsedUser {
+/** A SCIM User body → the member it describes, its attributes as the stored profile document. */
+export function parseUserBody(body: unknown): TeamMemberInput {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw invalidSyntax('The request body must be a JSON object (a SCIM User resource).');
   }

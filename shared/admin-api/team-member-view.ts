@@ -1,0 +1,44 @@
+import { flagsOf } from '../people/members/team-member-admin.js';
+import { OWNED_FIELDS, readOwnedFields } from '../people/members/owned-fields.js';
+import { heldSeatTypeIds, requestedSeatTypeIds } from '../people/company/effective-settings.js';
+import type { EffectiveSettings } from '../store/company-config.js';
+import type { RejectionRecord } from '../store/rejections.js';
+import type { TeamMemberRecord } from '../store/team-members.js';
+
+/** A member in admin lists: profile, who owns each field, manager, groups, settings, flags. */
+export function teamMemberSummary(member: TeamMemberRecord) {
+  const values = readOwnedFields(member.attributes);
+  return {
+    id: member.id,
+    userName: member.userName,
+    active: member.active,
+    profile: member.attributes,
+    fields: Object.fromEntries(
+      Object.keys(OWNED_FIELDS).map((field) => {
+        const source = member.ownership.sources[field];
+        return [field, { value: values[field] ?? null, source: source ?? 'empty', editableByHand: source === undefined }];
+      }),
+    ),
+    managerId: member.managerId ?? null,
+    managerResolution: member.resolved.managerResolution,
+    resolvedTimeZone: member.resolved.resolvedTimeZone,
+    groupIds: member.groupIds,
+    effectiveSettings: member.effective ? effectiveSettingsView(member.effective) : null,
+    flags: flagsOf(member),
+  };
+}
+
+/** One member: the summary and its direct reports. */
+export function teamMemberView({ member, directReportIds }: { member: TeamMemberRecord; directReportIds: string[] }) {
+  return { ...teamMemberSummary(member), directReportIds };
+}
+
+/** The seats the assignment requests and the seats the member holds, named so. */
+function effectiveSettingsView(settings: EffectiveSettings) {
+  const { grantedSeatTypeIds: _requested, seatTypeIds: _held, ...rest } = settings;
+  return { ...rest, requestedSeatTypeIds: requestedSeatTypeIds(settings), heldSeatTypeIds: heldSeatTypeIds(settings) };
+}
+
+export const rejectionView = ({ tenantId: _tenant, ...rejection }: RejectionRecord) => rejection;
+
+export const flaggedMemberView = (member: TeamMemberRecord) => ({ id: member.id, userName: member.userName, flags: flagsOf(member) });

@@ -1,0 +1,36 @@
+import { readCount } from '../../store/counters.js';
+import {
+  findTeamMembersByExternalId,
+  findTeamMembersByIdentifier,
+  findTeamMembersByUserName,
+  getTeamMember,
+  type TeamMemberRecord,
+} from '../../store/team-members.js';
+import { identifier } from './normalize-profile.js';
+
+export { listTeamMembersByCursor, listTeamMembersByIndex } from '../../store/team-members.js';
+
+/** The keys a member can be found by without a scan. */
+export type TeamMemberKey = 'id' | 'userName' | 'externalId' | 'email';
+
+export const countTeamMembers = (tenantId: string): Promise<number> => readCount(tenantId, 'users');
+
+/** Members known by one key (userName and email case-insensitively); deleted members are never found. */
+export async function findTeamMembersBy(tenantId: string, key: TeamMemberKey, value: string): Promise<TeamMemberRecord[]> {
+  return (await lookUp(tenantId, key, value)).filter((member) => !member.deletedAt);
+}
+
+async function lookUp(tenantId: string, key: TeamMemberKey, value: string): Promise<TeamMemberRecord[]> {
+  switch (key) {
+    case 'id': {
+      const member = await getTeamMember(tenantId, value);
+      return member ? [member] : [];
+    }
+    case 'userName':
+      return findTeamMembersByUserName(tenantId, value);
+    case 'externalId':
+      return findTeamMembersByExternalId(tenantId, value);
+    case 'email':
+      return findTeamMembersByIdentifier(tenantId, identifier.email(value));
+  }
+}

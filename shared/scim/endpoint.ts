@@ -1,0 +1,102 @@
+import type { HttpRequest, HttpResult, RouteHandler } from '../http/types.js';
+import { checkVersion } from '../people/write-conflicts.js';
+import { projectAttributes } from './attributes.js';
+import { etagOf, expectedVersion, matchesIfNoneMatch } from './etag.js';
+import { listPage } from './list-page.js';
+import { parseListQuery, type ListQuery } from './list-query.js';
+import { listResponse } from './list-response.js';
+import { projectionOf, resourceResult, type Projection } from './resource-response.js';
+import type { ScimContext, ScimResourceType, Versioned } from './resource-type.js';
+
+export interface ScimEndpoint {
+  create: RouteHandler;
+  read: RouteHandler;
+  list: RouteHandler;
+  replace: RouteHandler;
+  patch: RouteHandler;
+  remove: RouteHandler;
+}
+
+const contextOf = (request: HttpRequest): ScimContext => ({ principal: request.principal, baseUrl: request.baseUrl });
+const idOf = (request: HttpRequest) => request.pathParameters.id!;
+
+/**
+ * The SCIM protocol of one resource type, the same for every type: parse the body, check the
+ * version (If-Match → 412, If-None-Match → 304), apply the change through the type's domain
+ * operation, then filter, project and answer (ETag, Location, ListResponse).
+ */
+export function scimEndpoint<R extends Versioned, Input, Known>(type: ScimResourceType<R, Input, Known>): ScimEndpoint {
+  const answer = async (request: HttpRequest, record: R, status: 200 | 201, known?: Known): Promise<HttpResult> => {
+    const projection = projectionOf(request.query);
+    const resource = await type.toResource(contextOf(request), record, { projection, inList: false, ...(known === undefined ? {} : { known }) });
+    return resourceResult(resource, status, projection, type.schema);
+  };
+  const writing = (request: HttpRequest) => {
+    const expected = expectedVersion(request.headers['if-match']);
+    const current = async () => {
+      const record = await type.read(contextOf(request), idOf(request));
+      checkVersion(type.name, record, expected);
+      return record;
+    };
+    return { expected, current };
+  };
+
+  return {
+    create: async (request) => {
+      const input = type.parse(request.body);
+      const { record, known } = await type.create(contextOf(request), input);
+      return answer(request, record, 201, known);
+    },
+
+    read: async (request) => {
+      const record = await type.read(contextOf(request), idOf(request));
+      if (matchesIfNoneMatch(request.headers['if-none-match'], record.version)) {
+        return { status: 304, headers: { etag: etagOf(record.version) } };
+      }
+      return answer(request, record, 200);
+    },
+
+    list: async (request) => ({
+      status: 200,
+      body: await listResources(type, contextOf(request), parseListQuery(request.query), projectionOf(request.query)),
+    }),
+
+    replace: async (request) => {
+      const input = type.parse(request.body);
+      const { expected, current } = writing(request);
+      return answer(request, await type.replace(contextOf(request), await current(), input, expected), 200);
+    },
+
+    patch: async (request) => {
+      const { expected, current } = writing(request);
+      const record = await type.patch(contextOf(request), idOf(request), request.body, current, expected);
+      if (type.patchAnswersNoContent && !request.query.attributes && !request.query.excludedAttributes) {
+        return { status: 204, headers: { etag: etagOf(record.version) } };
+      }
+      return answer(request, record, 200);
+    },
+
+    remove: async (request) => {
+      const { expected, current } = writing(request);
+      await type.remove(contextOf(request), await current(), expected);
+      return { status: 204 };
+    },
+  };
+}
+
+/**
+ * One ListResponse page: a GET on the resource type, and the same path for a POST /.search whose
+ * body carries the query and projection instead of the URL.
+ */
+export async function listResources<R extends Versioned, Input, Known>(
+  type: ScimResourceType<R, Input, Known>,
+  context: ScimContext,
+  query: ListQuery,
+  projection: Projection,
+) {
+  const page = await listPage(query, type.listSource(context));
+  const resources = await Promise.all(
+    page.items.map(async (record) => projectAttributes(await type.toResource(context, record, { projection, inList: true }), projection, type.schema)),
+  );
+  return listResponse(resources, page.totalResults, query.cursor === undefined ? query.startIndex : undefined, page.nextCursor);
+}

@@ -1,0 +1,51 @@
+import type { TeamMemberInput } from '../../people/members/profile-document.js';
+import { countTeamMembers, listTeamMembersByCursor, listTeamMembersByIndex } from '../../people/members/team-member-directory.js';
+import {
+  createTeamMember,
+  deleteTeamMember,
+  getTeamMemberOrFail,
+  replaceTeamMember,
+  setTeamMemberActive,
+} from '../../people/members/team-members.js';
+import type { TeamMemberRecord } from '../../store/team-members.js';
+import { applyPatch } from '../patch/apply.js';
+import type { ScimResourceType } from '../resource-type.js';
+import { USER_RESOURCE_SCHEMA } from '../schema/resource-schemas.js';
+import { activationChange } from './user-activation.js';
+import { findTeamMembersMatching } from './user-filter.js';
+import { parseUserBody } from './user-input.js';
+import { toScimUser } from './user-resource.js';
+
+/** SCIM Users ↔ team members. */
+export const userResourceType: ScimResourceType<TeamMemberRecord, TeamMemberInput> = {
+  name: 'User',
+  schema: USER_RESOURCE_SCHEMA,
+  parse: parseUserBody,
+  read: ({ principal }, id) => getTeamMemberOrFail(principal, id),
+  create: async ({ principal }, input) => ({ record: await createTeamMember(principal, input) }),
+  replace: ({ principal }, previous, input) => replaceTeamMember(principal, previous, input),
+
+  /**
+   * A deactivate/reactivate (only `active` changes) is a single conditional update; anything else
+   * is applied to the current resource in memory, validated like a PUT and written as one
+   * conditional transaction, so a PATCH lands whole or not at all.
+   */
+  patch: async ({ principal, baseUrl }, id, body, current, expectedVersion) => {
+    const active = activationChange(body);
+    if (active !== undefined) return setTeamMemberActive(principal, id, active, expectedVersion);
+    const previous = await current();
+    const patched = applyPatch(toScimUser(previous, baseUrl), body, USER_RESOURCE_SCHEMA);
+    return replaceTeamMember(principal, previous, parseUserBody(patched));
+  },
+
+  remove: ({ principal }, previous) => deleteTeamMember(principal, previous),
+
+  listSource: ({ principal: { tenantId } }) => ({
+    matching: (filter) => findTeamMembersMatching(tenantId, filter),
+    total: () => countTeamMembers(tenantId),
+    byCursor: (cursor, count) => listTeamMembersByCursor(tenantId, cursor, count),
+    byIndex: (startIndex, count) => listTeamMembersByIndex(tenantId, startIndex, count),
+  }),
+
+  toResource: async ({ baseUrl }, member) => toScimUser(member, baseUrl),
+};
