@@ -24,21 +24,21 @@ export type Attribute<Value> =
   | 'value'
   | { kind: KindOf<Exclude<Value, undefined>> | 'value'; default: () => Exclude<Value, undefined> };
 
-interface Definition<Record, PartitionTemplate extends string, SortTemplate extends string> {
+interface Definition<Stored, PartitionTemplate extends string, SortTemplate extends string> {
   /** The item's `type` attribute. */
   type: string;
   key: { pk: PartitionTemplate; sk: SortTemplate };
   /** Every attribute of the record, in the order the record lists them. */
-  attributes: { [Name in keyof Required<Record>]: Attribute<Record[Name]> };
+  attributes: { [Name in keyof Required<Stored>]: Attribute<Stored[Name]> };
   /**
    * The secondary indexes the item populates, as key templates over its attributes. An index
    * whose attributes are missing is left out (the item drops out of that sparse index).
    */
   indexes?: Partial<{ [Name in IndexName]: { pk: string; sk: string } }>;
   /** Facets compared case-insensitively, in the key and in the indexes. */
-  caseFolded?: Array<Facets<PartitionTemplate> | Facets<SortTemplate> | (keyof Record & string)>;
+  caseFolded?: Array<Facets<PartitionTemplate> | Facets<SortTemplate> | (keyof Stored & string)>;
   /** Epoch seconds after which DynamoDB deletes the item. */
-  expiresAt?: (record: Record) => number;
+  expiresAt?: (record: Stored) => number;
 }
 
 /** The parts of an UpdateExpression that write a record's attributes and index keys. */
@@ -62,25 +62,25 @@ export function updateExpression(parts: Pick<UpdateParts, 'set' | 'remove'>, add
  * One item type of the single table, declared once: its attributes, key templates, the indexes it
  * populates and its TTL. Everything else — keys, partitions, sort-key prefixes, the item written,
  * the record read back, the SET/REMOVE of an update — is derived from the declaration.
- * (Call as `defineEntity<Record>()({ … })`, so the key templates are inferred.)
+ * (Call as `defineEntity<RecordType>()({ … })`, so the key templates are inferred.)
  */
-export function defineEntity<Record extends object>() {
-  return <PartitionTemplate extends string, SortTemplate extends string>(definition: Definition<Record, PartitionTemplate, SortTemplate>) =>
-    new Entity<Record, Facets<PartitionTemplate>, Facets<SortTemplate>>(definition);
+export function defineEntity<Stored extends object>() {
+  return <PartitionTemplate extends string, SortTemplate extends string>(definition: Definition<Stored, PartitionTemplate, SortTemplate>) =>
+    new Entity<Stored, Facets<PartitionTemplate>, Facets<SortTemplate>>(definition);
 }
 
 /** Key facets that are not attributes of the record: given beside it when writing an item. */
-type ExtraFacets<Record, Names extends string> = [Exclude<Names, keyof Record>] extends [never] ? [] : [FacetValues<Exclude<Names, keyof Record>>];
+type ExtraFacets<Stored, Names extends string> = [Exclude<Names, keyof Stored>] extends [never] ? [] : [FacetValues<Exclude<Names, keyof Stored>>];
 
-export class Entity<Record extends object, PartitionFacet extends string, SortFacet extends string> {
+export class Entity<Stored extends object, PartitionFacet extends string, SortFacet extends string> {
   readonly type: string;
   private readonly pk: KeyTemplate;
   private readonly sk: KeyTemplate;
   private readonly indexes: Array<{ name: IndexName; pk: KeyTemplate; sk: KeyTemplate }>;
   private readonly attributes: Array<[string, Kind, (() => unknown) | undefined]>;
-  private readonly expiresAt?: (record: Record) => number;
+  private readonly expiresAt?: (record: Stored) => number;
 
-  constructor(definition: Definition<Record, string, string>) {
+  constructor(definition: Definition<Stored, string, string>) {
     const folded = new Set<string>(definition.caseFolded ?? []);
     this.type = definition.type;
     this.pk = new KeyTemplate(definition.key.pk, folded);
@@ -90,7 +90,7 @@ export class Entity<Record extends object, PartitionFacet extends string, SortFa
       pk: new KeyTemplate(index!.pk, folded),
       sk: new KeyTemplate(index!.sk, folded),
     }));
-    this.attributes = Object.entries(definition.attributes as globalThis.Record<string, Attribute<unknown>>).map(([name, attribute]) =>
+    this.attributes = Object.entries(definition.attributes as Record<string, Attribute<unknown>>).map(([name, attribute]) =>
       typeof attribute === 'string' ? [name, attribute as Kind, undefined] : [name, attribute.kind as Kind, attribute.default],
     );
     this.expiresAt = definition.expiresAt;
@@ -110,25 +110,25 @@ export class Entity<Record extends object, PartitionFacet extends string, SortFa
   }
 
   /** The facet values of one of this entity's keys (undefined for another entity's key). */
-  parse(key: { pk?: unknown; sk?: unknown }): globalThis.Record<PartitionFacet | SortFacet, string> | undefined {
+  parse(key: { pk?: unknown; sk?: unknown }): Record<PartitionFacet | SortFacet, string> | undefined {
     const partition = this.pk.parse(String(key.pk));
     const sort = this.sk.parse(String(key.sk));
-    return partition && sort ? ({ ...partition, ...sort } as globalThis.Record<PartitionFacet | SortFacet, string>) : undefined;
+    return partition && sort ? ({ ...partition, ...sort } as Record<PartitionFacet | SortFacet, string>) : undefined;
   }
 
   /** The facet values of one of this entity's sort keys (for items read with the sort key alone). */
-  parseSort(sk: unknown): globalThis.Record<SortFacet, string> | undefined {
-    return this.sk.parse(String(sk)) as globalThis.Record<SortFacet, string> | undefined;
+  parseSort(sk: unknown): Record<SortFacet, string> | undefined {
+    return this.sk.parse(String(sk)) as Record<SortFacet, string> | undefined;
   }
 
   /** The partition of one of the entity's indexes. */
-  indexPartition(index: IndexName, facets: globalThis.Record<string, string>): string {
+  indexPartition(index: IndexName, facets: Record<string, string>): string {
     return this.index(index).pk.build(facets);
   }
 
   /** The index key attributes of the indexes the record populates. */
-  indexAttributes(record: Record): globalThis.Record<string, string> {
-    const values = record as globalThis.Record<string, unknown>;
+  indexAttributes(record: Stored): Record<string, string> {
+    const values = record as Record<string, unknown>;
     return Object.fromEntries(
       this.indexes
         .filter((index) => index.pk.canBuild(values) && index.sk.canBuild(values))
@@ -145,7 +145,7 @@ export class Entity<Record extends object, PartitionFacet extends string, SortFa
   }
 
   /** The item that stores `record`: key, type, attributes (sets as sets), index keys, TTL. */
-  toItem(record: Record, ...facets: ExtraFacets<Record, PartitionFacet | SortFacet>): Item {
+  toItem(record: Stored, ...facets: ExtraFacets<Stored, PartitionFacet | SortFacet>): Item {
     const keyFacets = { ...record, ...facets[0] } as FacetValues<PartitionFacet | SortFacet>;
     const attributes: Item = { ...(record as Item) };
     for (const [name, kind] of this.attributes) {
@@ -165,7 +165,7 @@ export class Entity<Record extends object, PartitionFacet extends string, SortFa
   }
 
   /** The record an item stores: declared attributes only, read by their kind; missing ones left out or defaulted. */
-  fromItem(item: Item): Record {
+  fromItem(item: Item): Stored {
     const record: Item = {};
     for (const [name, kind, fallback] of this.attributes) {
       const value = item[name];
@@ -175,7 +175,7 @@ export class Entity<Record extends object, PartitionFacet extends string, SortFa
         record[name] = read(kind, value);
       }
     }
-    return record as Record;
+    return record as Stored;
   }
 
   /** Whether an item (of a shared partition) is one of this entity's. */
@@ -184,17 +184,17 @@ export class Entity<Record extends object, PartitionFacet extends string, SortFa
   }
 
   /** An update that writes the named attributes of `values`: SET when present, REMOVE when not. */
-  update<Name extends keyof Record & string>(values: Pick<Record, Name>, names: Name[]): UpdateParts {
-    return assignments(names.map((name) => [name, (values as globalThis.Record<string, unknown>)[name]]));
+  update<Name extends keyof Stored & string>(values: Pick<Stored, Name>, names: Name[]): UpdateParts {
+    return assignments(names.map((name) => [name, (values as Record<string, unknown>)[name]]));
   }
 
   /**
    * `update` plus every index key of the whole record: SET for the indexes it populates, REMOVE
    * for the others (so it drops out of a sparse index when an attribute goes).
    */
-  updateWithIndexes(record: Record, names: Array<keyof Record & string>): UpdateParts {
+  updateWithIndexes(record: Stored, names: Array<keyof Stored & string>): UpdateParts {
     const index = this.indexAttributes(record);
-    const values = record as globalThis.Record<string, unknown>;
+    const values = record as Record<string, unknown>;
     return assignments([...names.map((name): [string, unknown] => [name, values[name]]), ...this.indexAttributeNames().map((name): [string, unknown] => [name, index[name]])]);
   }
 
