@@ -1,24 +1,12 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
-import { isConditionFailure, recordOf } from './item.js';
-import { connectionKeys } from './keys.js';
-import { putNew } from './writes.js';
+import { consentTicket, type ConsentTicketRecord } from './entities/consent-ticket.js';
+import { isConditionFailure, putNew } from './writes.js';
 
-/** An admin signed in on the consent page and may now Allow or Deny this authorization request. */
-export interface ConsentTicketRecord {
-  ticketHash: string;
-  tenantId: string;
-  clientId: string;
-  redirectUri: string;
-  state?: string;
-  codeChallenge?: string;
-  createdAt: string;
-  /** Epoch seconds (TTL). */
-  expiresAt: number;
-}
+export type { ConsentTicketRecord } from './entities/consent-ticket.js';
 
 export async function putConsentTicket(record: ConsentTicketRecord): Promise<void> {
-  await putNew(connectionKeys.consentTicket(record.ticketHash), 'ConsentTicket', record);
+  await putNew(consentTicket.toItem(record));
 }
 
 /** Deletes the ticket and returns it: of two concurrent takers, only one gets it. */
@@ -27,12 +15,12 @@ export async function takeConsentTicket(ticketHash: string): Promise<ConsentTick
     const { Attributes } = await db().send(
       new DeleteCommand({
         TableName: tableName(),
-        Key: connectionKeys.consentTicket(ticketHash),
+        Key: consentTicket.key({ ticketHash }),
         ConditionExpression: 'attribute_exists(pk)',
         ReturnValues: 'ALL_OLD',
       }),
     );
-    return Attributes ? recordOf<ConsentTicketRecord>(Attributes) : undefined;
+    return Attributes ? consentTicket.fromItem(Attributes) : undefined;
   } catch (error) {
     if (isConditionFailure(error)) return undefined;
     throw error;
