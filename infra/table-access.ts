@@ -1,6 +1,6 @@
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { FunctionDefinition } from '../shared/routes.js';
-import { indexList } from '../shared/store/table-definition.js';
+import { indexList } from '../shared/store/table.js';
 
 /**
  * The DynamoDB actions shared/store issues, by the `tableAccess` of a function definition. Nothing

@@ -1,11 +1,11 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { TABLE_KEY, TTL_ATTRIBUTE, indexList } from '../../shared/store/table-definition.js';
+import { TABLE_KEY, TTL_ATTRIBUTE, indexList } from '../../shared/store/table.js';
 
 const stringKey = (name: string) => ({ name, type: AttributeType.STRING });
 
-/** Roster's single table, shaped by shared/store/table-definition.ts like the local stack's. */
+/** Roster's single table, shaped by shared/store/table.ts like the local stack's. */
 export class RosterTable extends Table {
   constructor(scope: Construct, id: string) {
     super(scope, id, {

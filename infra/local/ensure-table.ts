@@ -7,7 +7,7 @@ import {
   type DynamoDBClient,
   type GlobalSecondaryIndexDescription,
 } from '@aws-sdk/client-dynamodb';
-import { TABLE_KEY, TTL_ATTRIBUTE, indexList, type IndexDefinition } from '../../shared/store/table-definition.js';
+import { TABLE_KEY, TTL_ATTRIBUTE, indexList, type IndexDefinition } from '../../shared/store/table.js';
 
 /**
  * Creates the table, or brings an existing one up to date, from the same definition the CDK

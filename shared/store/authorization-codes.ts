@@ -1,25 +1,12 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
-import { isConditionFailure, recordOf } from './item.js';
-import { connectionKeys } from './keys.js';
-import type { Grant } from './refresh-tokens.js';
-import { putNew } from './writes.js';
+import { authorizationCode, type AuthorizationCodeRecord } from './entities/authorization-code.js';
+import { getItem, isConditionFailure, putNew } from './writes.js';
 
-/** A single-use code. Its grant is the token family it starts: replaying the code revokes it. */
-export interface AuthorizationCodeRecord extends Grant {
-  codeHash: string;
-  /** Set when the admin chose a new connection: it is created, with this name, when the code is exchanged. */
-  newConnectionName?: string;
-  redirectUri: string;
-  codeChallenge?: string;
-  createdAt: string;
-  /** Epoch seconds (TTL). */
-  expiresAt: number;
-  usedAt?: string;
-}
+export type { AuthorizationCodeRecord } from './entities/authorization-code.js';
 
 export async function putAuthorizationCode(record: AuthorizationCodeRecord): Promise<void> {
-  await putNew(connectionKeys.authorizationCode(record.codeHash), 'AuthorizationCode', record);
+  await putNew(authorizationCode.toItem(record));
 }
 
 export type Redemption =
@@ -29,7 +16,7 @@ export type Redemption =
 
 /** Marks the code used, once: a second redemption (even a concurrent one) is told it is a replay. */
 export async function redeemAuthorizationCode(codeHash: string, usedAt: string): Promise<Redemption> {
-  const key = connectionKeys.authorizationCode(codeHash);
+  const key = authorizationCode.key({ codeHash });
   try {
     const { Attributes } = await db().send(
       new UpdateCommand({
@@ -41,10 +28,10 @@ export async function redeemAuthorizationCode(codeHash: string, usedAt: string):
         ReturnValues: 'ALL_NEW',
       }),
     );
-    return { outcome: 'redeemed', code: recordOf<AuthorizationCodeRecord>(Attributes!) };
+    return { outcome: 'redeemed', code: authorizationCode.fromItem(Attributes!) };
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
   }
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
-  return Item ? { outcome: 'replayed', code: recordOf<AuthorizationCodeRecord>(Item) } : { outcome: 'unknown' };
+  const item = await getItem(key, { consistent: true });
+  return item ? { outcome: 'replayed', code: authorizationCode.fromItem(item) } : { outcome: 'unknown' };
 }

@@ -1,7 +1,7 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
 import { keyCanExist } from './dynamo-limits.js';
-import type { Key } from './keys.js';
+import type { Key } from './table.js';
 
 type Item = Record<string, unknown>;
 

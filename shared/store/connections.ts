@@ -1,29 +1,12 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from './client.js';
-import { isConditionFailure, recordOf } from './item.js';
 import { keyCanExist } from './dynamo-limits.js';
-import { connectionKeys } from './keys.js';
+import { connection, type ConnectionRecord } from './entities/connection.js';
 import { queryAll } from './query-all.js';
-import { conditionalUpdate, putNew } from './writes.js';
+import { conditionalUpdate, getItem, isConditionFailure, putNew } from './writes.js';
 
-export type ConnectionSource = 'okta' | 'custom';
-
-/** A provisioning connection: one Okta app instance (or other client) of a company. */
-export interface ConnectionRecord {
-  tenantId: string;
-  id: string;
-  name: string;
-  source: ConnectionSource;
-  createdAt: string;
-  lastUsedAt?: string;
-  /** Set when the connection is deleted: every token of it stops working. */
-  deletedAt?: string;
-  /** OAuth grants (token families) revoked on this connection. */
-  revokedGrants?: string[];
-}
+export type { ConnectionRecord, ConnectionSource } from './entities/connection.js';
 
 export async function putConnection(record: ConnectionRecord): Promise<void> {
-  await putNew(connectionKeys.connection(record.tenantId, record.id), 'Connection', record);
+  await putNew(connection.toItem(record));
 }
 
 /** Creates the connection unless it exists (the local seed, run on every start). */
@@ -36,26 +19,25 @@ export async function putConnectionIfAbsent(record: ConnectionRecord): Promise<v
 }
 
 export async function getConnection(tenantId: string, connectionId: string): Promise<ConnectionRecord | undefined> {
-  if (!keyCanExist(connectionKeys.connection(tenantId, connectionId))) return undefined;
-  const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: connectionKeys.connection(tenantId, connectionId), ConsistentRead: true }),
-  );
-  return Item ? fromItem(Item) : undefined;
+  const key = connection.key({ tenantId, id: connectionId });
+  if (!keyCanExist(key)) return undefined;
+  const item = await getItem(key, { consistent: true });
+  return item ? connection.fromItem(item) : undefined;
 }
 
 /** Every connection of a tenant, deleted ones included (a company has a handful). */
 export async function listConnections(tenantId: string): Promise<ConnectionRecord[]> {
   const items = await queryAll({
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': connectionKeys.connectionPartition(tenantId), ':prefix': connectionKeys.connectionPrefix },
+    ExpressionAttributeValues: { ':pk': connection.partition({ tenantId }), ':prefix': connection.sortPrefix() },
   });
-  return items.map(fromItem);
+  return items.map((item) => connection.fromItem(item));
 }
 
 /** Marks the connection deleted; false if it does not exist or was deleted already. */
 export async function markConnectionDeleted(tenantId: string, connectionId: string, deletedAt: string): Promise<boolean> {
   return conditionalUpdate({
-    Key: connectionKeys.connection(tenantId, connectionId),
+    Key: connection.key({ tenantId, id: connectionId }),
     UpdateExpression: 'SET deletedAt = :at',
     ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deletedAt)',
     ExpressionAttributeValues: { ':at': deletedAt },
@@ -65,7 +47,7 @@ export async function markConnectionDeleted(tenantId: string, connectionId: stri
 /** Records use, unless another request recorded it after `staleBefore` (so at most one write per period). */
 export async function touchConnection(tenantId: string, connectionId: string, usedAt: string, staleBefore: string): Promise<boolean> {
   return conditionalUpdate({
-    Key: connectionKeys.connection(tenantId, connectionId),
+    Key: connection.key({ tenantId, id: connectionId }),
     UpdateExpression: 'SET lastUsedAt = :at',
     ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deletedAt) AND (attribute_not_exists(lastUsedAt) OR lastUsedAt < :stale)',
     ExpressionAttributeValues: { ':at': usedAt, ':stale': staleBefore },
@@ -75,14 +57,9 @@ export async function touchConnection(tenantId: string, connectionId: string, us
 /** Revokes an OAuth grant: every token of that family stops working at its next resolution. */
 export async function addRevokedGrant(tenantId: string, connectionId: string, grantId: string): Promise<boolean> {
   return conditionalUpdate({
-    Key: connectionKeys.connection(tenantId, connectionId),
+    Key: connection.key({ tenantId, id: connectionId }),
     UpdateExpression: 'ADD revokedGrants :grant',
     ConditionExpression: 'attribute_exists(pk)',
     ExpressionAttributeValues: { ':grant': new Set([grantId]) },
   });
-}
-
-function fromItem(item: Record<string, unknown>): ConnectionRecord {
-  const record = recordOf<ConnectionRecord & { revokedGrants?: Set<string> }>(item);
-  return { ...record, revokedGrants: record.revokedGrants ? [...record.revokedGrants] : undefined };
 }

@@ -1,25 +1,15 @@
-import { connectionKeys } from './keys.js';
+import { consentTicket, type ConsentTicketRecord } from './entities/consent-ticket.js';
 import { takeOnce } from './take-once.js';
 import { putNew } from './writes.js';
 
-/** An admin signed in on the consent page and may now Allow or Deny this authorization request. */
-export interface ConsentTicketRecord {
-  ticketHash: string;
-  tenantId: string;
-  clientId: string;
-  redirectUri: string;
-  state?: string;
-  codeChallenge?: string;
-  createdAt: string;
-  /** Epoch seconds (TTL). */
-  expiresAt: number;
-}
+export type { ConsentTicketRecord } from './entities/consent-ticket.js';
 
 export async function putConsentTicket(record: ConsentTicketRecord): Promise<void> {
-  await putNew(connectionKeys.consentTicket(record.ticketHash), 'ConsentTicket', record);
+  await putNew(consentTicket.toItem(record));
 }
 
 /** Deletes the ticket and returns it: of two concurrent takers, only one gets it. */
-export function takeConsentTicket(ticketHash: string): Promise<ConsentTicketRecord | undefined> {
-  return takeOnce<ConsentTicketRecord>(connectionKeys.consentTicket(ticketHash));
+export async function takeConsentTicket(ticketHash: string): Promise<ConsentTicketRecord | undefined> {
+  const item = await takeOnce(consentTicket.key({ ticketHash }));
+  return item ? consentTicket.fromItem(item) : undefined;
 }

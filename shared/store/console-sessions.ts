@@ -1,34 +1,25 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
-import { isConditionFailure, recordOf } from './item.js';
-import { consoleKeys } from './keys.js';
+import {
+  oidcAttempt,
+  session,
+  signInLink,
+  type OidcAttemptRecord,
+  type SessionRecord,
+  type SignInLinkRecord,
+} from './entities/console-sign-in.js';
 import { takeOnce } from './take-once.js';
-import { putNew } from './writes.js';
+import { getItem, isConditionFailure, putNew } from './writes.js';
 
-/** Who a console session belongs to: a team member of the company, or whoever holds its admin token. */
-export type SessionSubject = { kind: 'member'; memberId: string } | { kind: 'adminToken' };
-
-export interface SessionRecord {
-  sessionHash: string;
-  tenantId: string;
-  subject: SessionSubject;
-  /** How the person signed in. */
-  method: 'oidc' | 'emailLink' | 'adminToken';
-  /** The synchronizer token every state-changing form of this session carries. */
-  csrfToken: string;
-  createdAt: string;
-  lastSeenAt: string;
-  /** Epoch seconds: the absolute timeout, also the item's TTL. */
-  expiresAt: number;
-}
+export type { OidcAttemptRecord, SessionRecord, SessionSubject, SignInLinkRecord } from './entities/console-sign-in.js';
 
 export async function putSession(record: SessionRecord): Promise<void> {
-  await putNew(consoleKeys.session(record.sessionHash), 'Session', record);
+  await putNew(session.toItem(record));
 }
 
 export async function getSession(sessionHash: string): Promise<SessionRecord | undefined> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: consoleKeys.session(sessionHash), ConsistentRead: true }));
-  return Item ? recordOf<SessionRecord>(Item) : undefined;
+  const item = await getItem(session.key({ sessionHash }), { consistent: true });
+  return item ? session.fromItem(item) : undefined;
 }
 
 /** Moves the idle deadline; a session deleted meanwhile (signed out) stays deleted. */
@@ -37,7 +28,7 @@ export async function touchSession(sessionHash: string, lastSeenAt: string): Pro
     await db().send(
       new UpdateCommand({
         TableName: tableName(),
-        Key: consoleKeys.session(sessionHash),
+        Key: session.key({ sessionHash }),
         UpdateExpression: 'SET lastSeenAt = :at',
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeValues: { ':at': lastSeenAt },
@@ -49,45 +40,23 @@ export async function touchSession(sessionHash: string, lastSeenAt: string): Pro
 }
 
 export async function deleteSession(sessionHash: string): Promise<void> {
-  await takeOnce(consoleKeys.session(sessionHash));
-}
-
-/** An emailed sign-in link: single use, short-lived, for one active member of one company. */
-export interface SignInLinkRecord {
-  linkHash: string;
-  tenantId: string;
-  memberId: string;
-  /** Where to go once signed in (a console path). */
-  next: string;
-  createdAt: string;
-  expiresAt: number;
+  await takeOnce(session.key({ sessionHash }));
 }
 
 export async function putSignInLink(record: SignInLinkRecord): Promise<void> {
-  await putNew(consoleKeys.signInLink(record.linkHash), 'SignInLink', record);
+  await putNew(signInLink.toItem(record));
 }
 
-export function takeSignInLink(linkHash: string): Promise<SignInLinkRecord | undefined> {
-  return takeOnce<SignInLinkRecord>(consoleKeys.signInLink(linkHash));
-}
-
-/** An OpenID Connect sign-in under way: what the callback needs to finish it, keyed by its state. */
-export interface OidcAttemptRecord {
-  stateHash: string;
-  tenantId: string;
-  codeVerifier: string;
-  nonce: string;
-  /** Hash of the browser-binding cookie set when the attempt started. */
-  browserHash: string;
-  next: string;
-  createdAt: string;
-  expiresAt: number;
+export async function takeSignInLink(linkHash: string): Promise<SignInLinkRecord | undefined> {
+  const item = await takeOnce(signInLink.key({ linkHash }));
+  return item ? signInLink.fromItem(item) : undefined;
 }
 
 export async function putOidcAttempt(record: OidcAttemptRecord): Promise<void> {
-  await putNew(consoleKeys.oidcAttempt(record.stateHash), 'OidcAttempt', record);
+  await putNew(oidcAttempt.toItem(record));
 }
 
-export function takeOidcAttempt(stateHash: string): Promise<OidcAttemptRecord | undefined> {
-  return takeOnce<OidcAttemptRecord>(consoleKeys.oidcAttempt(stateHash));
+export async function takeOidcAttempt(stateHash: string): Promise<OidcAttemptRecord | undefined> {
+  const item = await takeOnce(oidcAttempt.key({ stateHash }));
+  return item ? oidcAttempt.fromItem(item) : undefined;
 }

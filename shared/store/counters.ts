@@ -1,7 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
-import { keys, type ResourceKind } from './keys.js';
+import { counterShard, type ResourceKind } from './entities/counter-shard.js';
 import type { TransactItem } from './transactions.js';
+
+export type { ResourceKind } from './entities/counter-shard.js';
 
 /**
  * How many resources a tenant has, for ListResponse.totalResults without counting items. The
@@ -14,10 +16,10 @@ export function counterUpdate(tenantId: string, kind: ResourceKind, delta: 1 | -
   return {
     Update: {
       TableName: tableName(),
-      Key: keys.counterShard(tenantId, kind, Math.floor(Math.random() * SHARDS)),
+      Key: counterShard.key({ tenantId, kind, shard: Math.floor(Math.random() * SHARDS) }),
       UpdateExpression: 'ADD #count :delta SET #type = :type',
       ExpressionAttributeNames: { '#count': 'count', '#type': 'type' },
-      ExpressionAttributeValues: { ':delta': delta, ':type': 'Counter' },
+      ExpressionAttributeValues: { ':delta': delta, ':type': counterShard.type },
     },
   };
 }
@@ -27,7 +29,7 @@ export async function readCount(tenantId: string, kind: ResourceKind): Promise<n
     new QueryCommand({
       TableName: tableName(),
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.counterPartition(tenantId), ':prefix': keys.counterPrefix(kind) },
+      ExpressionAttributeValues: { ':pk': counterShard.partition({ tenantId }), ':prefix': counterShard.sortPrefix({ kind }) },
       ConsistentRead: true,
     }),
   );

@@ -1,10 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
 import { partitionCanExist } from './dynamo-limits.js';
-import { indexKeys, keys } from './keys.js';
+import { teamMember, type TeamMemberRecord } from './entities/team-member.js';
 import { decodeIndexCursor, encodeCursor } from './paging.js';
-import { INDEXES } from './table-definition.js';
-import { teamMemberFromItem, type TeamMemberRecord } from './team-members.js';
+import { INDEXES } from './table.js';
 
 /** One page of a manager's direct reports (the sparse reports index), in id order. */
 export async function listDirectReportsPage(
@@ -13,9 +12,9 @@ export async function listDirectReportsPage(
   cursor: string | undefined,
   count: number,
 ): Promise<{ items: TeamMemberRecord[]; nextCursor?: string }> {
-  const partition = indexKeys.reportsPartition(tenantId, managerId);
+  const partition = teamMember.indexPartition('reports', { tenantId, managerId });
   if (!partitionCanExist(partition)) return { items: [] };
-  const from = cursor ? decodeIndexCursor(cursor, INDEXES.reports, partition, (id) => keys.user(tenantId, id)) : undefined;
+  const from = cursor ? decodeIndexCursor(cursor, 'reports', partition, (id) => teamMember.key({ tenantId, id })) : undefined;
   const { Items = [], LastEvaluatedKey } = await db().send(
     new QueryCommand({
       TableName: tableName(),
@@ -28,7 +27,7 @@ export async function listDirectReportsPage(
     }),
   );
   return {
-    items: Items.map(teamMemberFromItem),
+    items: Items.map((item) => teamMember.fromItem(item)),
     ...(LastEvaluatedKey ? { nextCursor: encodeCursor(LastEvaluatedKey as Record<string, string>) } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { RosterError } from '../errors.js';
-import type { Key } from './keys.js';
+import type { Key } from './table.js';
 
 /** DynamoDB's limits on key values, in UTF-8 bytes (table and index keys alike). */
 const MAX_PARTITION_KEY_BYTES = 2048;

@@ -1,35 +1,14 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
-import { isConditionFailure, recordOf } from './item.js';
-import { notificationKeys } from './keys.js';
+import { importRecord, type ImportRecord } from './entities/import-record.js';
 import type { TransactItem } from './transactions.js';
+import { getItem, isConditionFailure } from './writes.js';
 
-const TYPE = 'ImportRecord';
-
-/**
- * One per team member who has ever been imported (created active, or first activated): when, and
- * whether — and to which manager — a notification was queued. It is what tells a first activation
- * from a reactivation, and what makes a repeated stream record queue nothing twice, so it is kept
- * as long as the member (no TTL).
- */
-export interface ImportRecord {
-  tenantId: string;
-  memberId: string;
-  importedAt: string;
-  queuedAt?: string;
-  managerId?: string;
-  /** What became of the queued notification: `sent`, or why nobody was told. */
-  outcome?: string;
-  outcomeAt?: string;
-  /** SES's id of the email that told the manager. */
-  messageId?: string;
-}
+export type { ImportRecord } from './entities/import-record.js';
 
 export async function getImportRecord(tenantId: string, memberId: string): Promise<ImportRecord | undefined> {
-  const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: notificationKeys.importRecord(tenantId, memberId), ConsistentRead: true }),
-  );
-  return Item ? recordOf<ImportRecord>(Item) : undefined;
+  const item = await getItem(importRecord.key({ tenantId, memberId }), { consistent: true });
+  return item ? importRecord.fromItem(item) : undefined;
 }
 
 /** Records an import nobody is notified of; false if the member had been imported before. */
@@ -38,11 +17,11 @@ export async function recordImport(tenantId: string, memberId: string, at: strin
     await db().send(
       new UpdateCommand({
         TableName: tableName(),
-        Key: notificationKeys.importRecord(tenantId, memberId),
+        Key: importRecord.key({ tenantId, memberId }),
         UpdateExpression: 'SET #type = :type, tenantId = :tenantId, memberId = :memberId, importedAt = :at',
         ConditionExpression: 'attribute_not_exists(importedAt)',
         ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':type': TYPE, ':tenantId': tenantId, ':memberId': memberId, ':at': at },
+        ExpressionAttributeValues: { ':type': importRecord.type, ':tenantId': tenantId, ':memberId': memberId, ':at': at },
       }),
     );
     return true;
@@ -56,6 +35,7 @@ export async function recordImport(tenantId: string, memberId: string, at: strin
  * The import record's half of queueing a notification, for the same transaction as the digest.
  * `firstImport` fails if the member was imported before (a repeated record, or a reactivation);
  * `lateLink` fails if a notification was already queued for this member, to whichever manager.
+ * Either failure is a VersionConflict.
  */
 export function importQueuedUpdate(
   tenantId: string,
@@ -67,14 +47,15 @@ export function importQueuedUpdate(
   return {
     Update: {
       TableName: tableName(),
-      Key: notificationKeys.importRecord(tenantId, memberId),
+      Key: importRecord.key({ tenantId, memberId }),
       UpdateExpression:
         'SET #type = :type, tenantId = :tenantId, memberId = :memberId, queuedAt = :at, managerId = :managerId, ' +
         (mode === 'firstImport' ? 'importedAt = :at' : 'importedAt = if_not_exists(importedAt, :at)'),
       ConditionExpression: mode === 'firstImport' ? 'attribute_not_exists(importedAt)' : 'attribute_not_exists(queuedAt)',
       ExpressionAttributeNames: { '#type': 'type' },
-      ExpressionAttributeValues: { ':type': TYPE, ':tenantId': tenantId, ':memberId': memberId, ':managerId': managerId, ':at': at },
+      ExpressionAttributeValues: { ':type': importRecord.type, ':tenantId': tenantId, ':memberId': memberId, ':managerId': managerId, ':at': at },
     },
+    conflict: { changed: 'The import record' },
   };
 }
 
@@ -96,7 +77,7 @@ export async function recordOutcomes(
       await db().send(
         new UpdateCommand({
           TableName: tableName(),
-          Key: notificationKeys.importRecord(tenantId, next.memberId),
+          Key: importRecord.key({ tenantId, memberId: next.memberId }),
           UpdateExpression: `SET outcome = :outcome, outcomeAt = :at${next.outcome === 'sent' && messageId ? ', messageId = :messageId' : ''}`,
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: {

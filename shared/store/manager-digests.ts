@@ -1,36 +1,19 @@
 import { createHash } from 'node:crypto';
-import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
-import { isConditionFailure } from './item.js';
+import { VersionConflict } from './conflicts.js';
+import type { Item } from './entity.js';
+import { DIGEST_TTL_SECONDS, managerDigest, type DigestRecord } from './entities/manager-digest.js';
 import { importQueuedUpdate } from './import-records.js';
-import { notificationKeys } from './keys.js';
 import { queryAll } from './query-all.js';
-import { TTL_ATTRIBUTE } from './table-definition.js';
-import { ConditionFailed, transactWrite } from './transactions.js';
+import { TTL_ATTRIBUTE } from './table.js';
+import { transactWrite } from './transactions.js';
+import { getItem, isConditionFailure } from './writes.js';
 
-const TYPE = 'ManagerDigest';
 /** Pending digests of all tenants are spread over a few partitions, so a burst never heats one. */
 export const DIGEST_SHARDS = 4;
-/** A digest nobody could send for this long is dropped by TTL (SES kept failing for two weeks). */
-const DIGEST_TTL_SECONDS = 14 * 24 * 3600;
 
-/**
- * The new reports queued for one manager and not yet emailed. A report joins with ADD (one set per
- * manager), each join moves `dueAt` (the debounce starts again) while `capAt` — set by the first —
- * bounds the wait; the release claims the digest, sends one email for the members it claimed and
- * then removes exactly those, so reports that joined meanwhile stay for the next email.
- */
-export interface DigestRecord {
-  shard: number;
-  tenantId: string;
-  managerId: string;
-  memberIds: string[];
-  dueAt: string;
-  capAt?: string;
-  claimId?: string;
-  claimedAt?: string;
-  failures?: number;
-}
+export type { DigestRecord } from './entities/manager-digest.js';
 
 export interface QueuedNotification {
   tenantId: string;
@@ -59,12 +42,12 @@ export async function queueNotification(queued: QueuedNotification): Promise<boo
       {
         Update: {
           TableName: tableName(),
-          Key: notificationKeys.digest(digestShard(tenantId, managerId), tenantId, managerId),
+          Key: managerDigest.key({ shard: digestShard(tenantId, managerId), tenantId, managerId }),
           UpdateExpression:
             'SET #type = :type, tenantId = :tenantId, managerId = :managerId, dueAt = :dueAt, capAt = if_not_exists(capAt, :capAt), #ttl = :ttl ADD memberIds :member',
           ExpressionAttributeNames: { '#type': 'type', '#ttl': TTL_ATTRIBUTE },
           ExpressionAttributeValues: {
-            ':type': TYPE,
+            ':type': managerDigest.type,
             ':tenantId': tenantId,
             ':managerId': managerId,
             ':dueAt': queued.dueAt.toISOString(),
@@ -77,7 +60,7 @@ export async function queueNotification(queued: QueuedNotification): Promise<boo
     ]);
     return true;
   } catch (error) {
-    if (error instanceof ConditionFailed && error.failedIndexes.every((index) => index === 0)) return false;
+    if (error instanceof VersionConflict) return false;
     throw error;
   }
 }
@@ -90,7 +73,7 @@ export async function listDueDigests(now: Date): Promise<DigestRecord[]> {
       queryAll({
         KeyConditionExpression: 'pk = :pk',
         FilterExpression: 'attribute_exists(memberIds) AND (dueAt <= :now OR capAt <= :now)',
-        ExpressionAttributeValues: { ':pk': notificationKeys.digestPartition(shard), ':now': now.toISOString() },
+        ExpressionAttributeValues: { ':pk': managerDigest.partition({ shard }), ':now': now.toISOString() },
       }).then((items) => items.map((item) => fromItem(shard, item))),
     ),
   );
@@ -178,26 +161,14 @@ export async function releaseClaim(claimed: DigestRecord, claimId: string): Prom
 /** A manager's pending digest, if any (for tests and support). */
 export async function findDigest(tenantId: string, managerId: string): Promise<DigestRecord | undefined> {
   const shard = digestShard(tenantId, managerId);
-  const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: notificationKeys.digest(shard, tenantId, managerId), ConsistentRead: true }),
-  );
-  return Item ? fromItem(shard, Item) : undefined;
+  const item = await getItem(managerDigest.key({ shard, tenantId, managerId }), { consistent: true });
+  return item ? fromItem(shard, item) : undefined;
 }
 
 function keyOf(digest: DigestRecord) {
-  return notificationKeys.digest(digest.shard, digest.tenantId, digest.managerId);
+  return managerDigest.key(digest);
 }
 
-function fromItem(shard: number, item: Record<string, unknown>): DigestRecord {
-  return {
-    shard,
-    tenantId: String(item.tenantId),
-    managerId: String(item.managerId),
-    memberIds: item.memberIds instanceof Set ? [...(item.memberIds as Set<string>)].sort() : [],
-    dueAt: String(item.dueAt),
-    ...(item.capAt ? { capAt: String(item.capAt) } : {}),
-    ...(item.claimId ? { claimId: String(item.claimId) } : {}),
-    ...(item.claimedAt ? { claimedAt: String(item.claimedAt) } : {}),
-    ...(item.failures ? { failures: Number(item.failures) } : {}),
-  };
+function fromItem(shard: number, item: Item): DigestRecord {
+  return { shard, ...managerDigest.fromItem(item) };
 }

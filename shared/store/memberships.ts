@@ -1,7 +1,9 @@
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGet } from './batch-get.js';
 import { db, tableName } from './client.js';
-import { keys } from './keys.js';
+import type { Conflict } from './conflicts.js';
+import { membership } from './entities/membership.js';
+import { teamMember } from './entities/team-member.js';
 import { transactWrite, type TransactItem } from './transactions.js';
 
 /**
@@ -25,13 +27,13 @@ export async function readMemberIds(tenantId: string, groupId: string, atMost = 
       new QueryCommand({
         TableName: tableName(),
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :member)',
-        ExpressionAttributeValues: { ':pk': keys.groupPartition(tenantId, groupId), ':member': keys.memberPrefix },
+        ExpressionAttributeValues: { ':pk': membership.partition({ tenantId, groupId }), ':member': membership.sortPrefix() },
         ProjectionExpression: 'sk',
         ConsistentRead: true,
         ...(from ? { ExclusiveStartKey: from } : {}),
       }),
     );
-    for (const item of Items) ids.push(keys.idFromEdge(String(item.sk)));
+    for (const item of Items) ids.push(membership.parseSort(item.sk)!.userId);
     from = LastEvaluatedKey;
   } while (from && ids.length <= atMost);
   return ids;
@@ -56,15 +58,15 @@ export async function membershipState(
   const state: MembershipState = { users: new Set(), members: new Set() };
   const items = await batchGet(
     [
-      ...ids.users.map((userId) => keys.user(tenantId, userId)),
-      ...ids.members.map((userId) => keys.membershipOfGroup(tenantId, groupId, userId)),
+      ...ids.users.map((userId) => teamMember.key({ tenantId, id: userId })),
+      ...ids.members.map((userId) => membership.key({ tenantId, groupId, userId })),
     ],
     'pk, sk, deletedAt',
   );
   for (const item of items) {
-    const sk = String(item.sk);
-    if (sk.startsWith(keys.memberPrefix)) state.members.add(keys.idFromEdge(sk));
-    else if (!item.deletedAt) state.users.add(keys.userIdFromPartition(String(item.pk)));
+    const edge = membership.parse(item);
+    if (edge) state.members.add(edge.userId);
+    else if (!item.deletedAt) state.users.add(teamMember.parse(item)!.id);
   }
   return state;
 }
@@ -73,36 +75,37 @@ export async function membershipState(
  * Writes the membership changes of one group: `leading` items (the group's own update) go into the
  * first transaction so they land together with the first changes; the rest follow in transactions
  * of up to 50 members, a few at a time. Adding an existing member or removing a non-member is
- * harmless: both sides are idempotent.
+ * harmless: both sides are idempotent. A failed condition of an untagged item raises `otherwise`.
  */
 export async function writeMembershipChanges(
   tenantId: string,
   groupId: string,
   leading: TransactItem[],
   change: { add: string[]; remove: string[] },
+  otherwise?: Conflict,
 ): Promise<void> {
   const items = [
     ...change.add.flatMap((userId) => addMember(tenantId, groupId, userId)),
     ...change.remove.flatMap((userId) => removeMember(tenantId, groupId, userId)),
   ];
   const firstSize = ITEMS_PER_TRANSACTION - leading.length - ((ITEMS_PER_TRANSACTION - leading.length) % 2);
-  await transactWrite([...leading, ...items.slice(0, firstSize)]);
+  await transactWrite([...leading, ...items.slice(0, firstSize)], otherwise);
   const rest: TransactItem[][] = [];
   for (let offset = firstSize; offset < items.length; offset += ITEMS_PER_TRANSACTION) {
     rest.push(items.slice(offset, offset + ITEMS_PER_TRANSACTION));
   }
   for (let offset = 0; offset < rest.length; offset += PARALLEL_TRANSACTIONS) {
-    await Promise.all(rest.slice(offset, offset + PARALLEL_TRANSACTIONS).map((chunk) => transactWrite(chunk)));
+    await Promise.all(rest.slice(offset, offset + PARALLEL_TRANSACTIONS).map((chunk) => transactWrite(chunk, otherwise)));
   }
 }
 
 function addMember(tenantId: string, groupId: string, userId: string): TransactItem[] {
   return [
-    { Put: { TableName: tableName(), Item: { ...keys.membershipOfGroup(tenantId, groupId, userId), type: 'Membership' } } },
+    { Put: { TableName: tableName(), Item: membership.toItem({}, { tenantId, groupId, userId }) } },
     {
       Update: {
         TableName: tableName(),
-        Key: keys.user(tenantId, userId),
+        Key: teamMember.key({ tenantId, id: userId }),
         UpdateExpression: 'ADD groupIds :group',
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeValues: { ':group': new Set([groupId]) },
@@ -113,11 +116,11 @@ function addMember(tenantId: string, groupId: string, userId: string): TransactI
 
 function removeMember(tenantId: string, groupId: string, userId: string): TransactItem[] {
   return [
-    { Delete: { TableName: tableName(), Key: keys.membershipOfGroup(tenantId, groupId, userId) } },
+    { Delete: { TableName: tableName(), Key: membership.key({ tenantId, groupId, userId }) } },
     {
       Update: {
         TableName: tableName(),
-        Key: keys.user(tenantId, userId),
+        Key: teamMember.key({ tenantId, id: userId }),
         UpdateExpression: 'DELETE groupIds :group',
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeValues: { ':group': new Set([groupId]) },
@@ -136,11 +139,11 @@ export async function removeFromGroups(tenantId: string, userId: string, groupId
   for (let offset = 0; offset < groupIds.length; offset += groupsPerTransaction) {
     const chunk = groupIds.slice(offset, offset + groupsPerTransaction);
     await transactWrite([
-      ...chunk.map((groupId) => ({ Delete: { TableName: tableName(), Key: keys.membershipOfGroup(tenantId, groupId, userId) } })),
+      ...chunk.map((groupId) => ({ Delete: { TableName: tableName(), Key: membership.key({ tenantId, groupId, userId }) } })),
       {
         Update: {
           TableName: tableName(),
-          Key: keys.user(tenantId, userId),
+          Key: teamMember.key({ tenantId, id: userId }),
           UpdateExpression: 'DELETE groupIds :groups',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':groups': new Set(chunk) },
@@ -157,7 +160,7 @@ export async function removeFromGroups(tenantId: string, userId: string, groupId
 export async function seedMemberEdges(tenantId: string, groupId: string, userIds: string[], parallel = 8): Promise<void> {
   const batches: Array<Record<string, unknown>[]> = [];
   for (let offset = 0; offset < userIds.length; offset += 25) {
-    batches.push(userIds.slice(offset, offset + 25).map((userId) => ({ PutRequest: { Item: { ...keys.membershipOfGroup(tenantId, groupId, userId), type: 'Membership' } } })));
+    batches.push(userIds.slice(offset, offset + 25).map((userId) => ({ PutRequest: { Item: membership.toItem({}, { tenantId, groupId, userId }) } })));
   }
   const next = async (): Promise<void> => {
     const batch = batches.pop();

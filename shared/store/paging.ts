@@ -1,14 +1,20 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { RosterError } from '../errors.js';
 import { db, tableName } from './client.js';
 import { keyCanExist } from './dynamo-limits.js';
-import { INDEXES, TTL_ATTRIBUTE } from './table-definition.js';
-import { indexKeys, keys, type ResourceKind } from './keys.js';
+import type { Item } from './entity.js';
+import type { ResourceKind } from './entities/counter-shard.js';
+import { group } from './entities/group.js';
+import { pageCheckpoint } from './entities/page-checkpoint.js';
+import { teamMember } from './entities/team-member.js';
+import { INDEXES, type IndexName, type Key } from './table.js';
+import { getItem } from './writes.js';
 
 type StoredKey = Record<string, string>;
-type Item = Record<string, unknown>;
 
-const CHECKPOINT_TTL_SECONDS = 60 * 60;
+/** The entity each resource list holds. */
+const LISTED = { users: teamMember, groups: group } as const;
+const listPartition = (tenantId: string, kind: ResourceKind) => LISTED[kind].indexPartition('list', { tenantId });
 
 /**
  * Index paging (startIndex/count) over a tenant's resources in creation order (ids are
@@ -52,7 +58,7 @@ async function queryList(tenantId: string, kind: ResourceKind, limit: number, fr
       IndexName: INDEXES.list.name,
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': INDEXES.list.partition },
-      ExpressionAttributeValues: { ':pk': indexKeys.listPartition(tenantId, kind) },
+      ExpressionAttributeValues: { ':pk': listPartition(tenantId, kind) },
       Limit: limit,
       ...(from ? { ExclusiveStartKey: from } : {}),
     }),
@@ -62,10 +68,8 @@ async function queryList(tenantId: string, kind: ResourceKind, limit: number, fr
 
 /** The key to resume from for `startIndex`, or null when the list is shorter than that. */
 async function startKeyFor(tenantId: string, kind: ResourceKind, startIndex: number): Promise<StoredKey | null> {
-  const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.pageCheckpoint(tenantId, kind, startIndex) }),
-  );
-  if (Item?.startKey) return Item.startKey as StoredKey;
+  const item = await getItem(pageCheckpoint.key({ tenantId, kind, startIndex }), { consistent: false });
+  if (item?.startKey) return pageCheckpoint.fromItem(item).startKey;
   return walkTo(tenantId, kind, startIndex);
 }
 
@@ -80,7 +84,7 @@ async function walkTo(tenantId: string, kind: ResourceKind, startIndex: number):
         KeyConditionExpression: '#pk = :pk',
         ProjectionExpression: '#pk, #sk, pk, sk',
         ExpressionAttributeNames: { '#pk': INDEXES.list.partition, '#sk': INDEXES.list.sort },
-        ExpressionAttributeValues: { ':pk': indexKeys.listPartition(tenantId, kind) },
+        ExpressionAttributeValues: { ':pk': listPartition(tenantId, kind) },
         Limit: Math.min(startIndex - 1 - skipped, 1000),
         ...(from ? { ExclusiveStartKey: from } : {}),
       }),
@@ -98,12 +102,7 @@ async function saveCheckpoint(tenantId: string, kind: ResourceKind, startIndex: 
   await db().send(
     new PutCommand({
       TableName: tableName(),
-      Item: {
-        ...keys.pageCheckpoint(tenantId, kind, startIndex),
-        type: 'PageCheckpoint',
-        startKey,
-        [TTL_ATTRIBUTE]: Math.floor(Date.now() / 1000) + CHECKPOINT_TTL_SECONDS,
-      },
+      Item: pageCheckpoint.toItem({ startKey }, { tenantId, kind, startIndex }),
     }),
   );
 }
@@ -113,21 +112,15 @@ export function encodeCursor(key: StoredKey): string {
 }
 
 function decodeCursor(tenantId: string, kind: ResourceKind, cursor: string): StoredKey {
-  return decodeIndexCursor(cursor, INDEXES.list, indexKeys.listPartition(tenantId, kind), (id) =>
-    kind === 'users' ? keys.user(tenantId, id) : keys.group(tenantId, id),
-  );
+  return decodeIndexCursor(cursor, 'list', listPartition(tenantId, kind), (id) => LISTED[kind].key({ tenantId, id }));
 }
 
 /**
  * A cursor (the last key of the previous page, as DynamoDB gave it) checked before DynamoDB sees it:
  * it must name this index partition and one of its own items, or DynamoDB would refuse the start key.
  */
-export function decodeIndexCursor(
-  cursor: string,
-  index: { partition: string; sort: string },
-  partition: string,
-  ownKey: (sortValue: string) => { pk: string; sk: string },
-): StoredKey {
+export function decodeIndexCursor(cursor: string, index: IndexName, partition: string, ownKey: (sortValue: string) => Key): StoredKey {
+  const { partition: partitionName, sort: sortName } = INDEXES[index];
   const invalid = () => new RosterError(400, 'The cursor is not valid for this list.', { scimType: 'invalidCursor' });
   let key: unknown;
   try {
@@ -136,16 +129,17 @@ export function decodeIndexCursor(
     throw invalid();
   }
   const candidate = key as StoredKey;
-  const expected = [index.partition, index.sort, 'pk', 'sk'];
+  const expected = [partitionName, sortName, 'pk', 'sk'];
   if (
     typeof key !== 'object' || key === null ||
     Object.keys(candidate).length !== expected.length ||
     !expected.every((name) => typeof candidate[name] === 'string') ||
-    candidate[index.partition] !== partition
+    candidate[partitionName] !== partition
   ) {
     throw invalid();
   }
-  const sortValue = candidate[index.sort]!;
+  // The position must be one of this list's own items, or DynamoDB refuses the start key.
+  const sortValue = candidate[sortName]!;
   const own = ownKey(sortValue);
   const indexKey = { pk: partition, sk: sortValue };
   if (candidate.pk !== own.pk || candidate.sk !== own.sk || !keyCanExist(own) || !keyCanExist(indexKey)) throw invalid();

@@ -1,33 +1,15 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from './client.js';
-import { recordOf } from './item.js';
-import { connectionKeys } from './keys.js';
+import { tableName } from './client.js';
+import { VersionConflict } from './conflicts.js';
+import { refreshToken, type RefreshTokenRecord } from './entities/refresh-token.js';
 import { tokenPut, type TokenRecord } from './tokens.js';
-import { ConditionFailed, transactWrite } from './transactions.js';
-import { newItemPut } from './writes.js';
+import { transactWrite } from './transactions.js';
+import { getItem, newItemPut } from './writes.js';
 
-/** An OAuth grant: one consent, one token family, on one connection, for one client. */
-export interface Grant {
-  tenantId: string;
-  connectionId: string;
-  grantId: string;
-  clientId: string;
-}
-
-export interface RefreshTokenRecord extends Grant {
-  tokenHash: string;
-  createdAt: string;
-  /** Epoch seconds (TTL). */
-  expiresAt: number;
-  /** Set when it was exchanged for a new pair: from then on, presenting it again is reuse. */
-  rotatedAt?: string;
-}
+export type { Grant, RefreshTokenRecord } from './entities/refresh-token.js';
 
 export async function getRefreshToken(tokenHash: string): Promise<RefreshTokenRecord | undefined> {
-  const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: connectionKeys.refreshToken(tokenHash), ConsistentRead: true }),
-  );
-  return Item ? recordOf<RefreshTokenRecord>(Item) : undefined;
+  const item = await getItem(refreshToken.key({ tokenHash }), { consistent: true });
+  return item ? refreshToken.fromItem(item) : undefined;
 }
 
 /** Stores a new access + refresh token pair in one transaction. */
@@ -50,21 +32,21 @@ export async function rotateRefreshToken(
       {
         Update: {
           TableName: tableName(),
-          Key: connectionKeys.refreshToken(previous.tokenHash),
+          Key: refreshToken.key(previous),
           UpdateExpression: 'SET rotatedAt = :at',
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(rotatedAt)',
           ExpressionAttributeValues: { ':at': rotatedAt },
         },
+        conflict: { changed: 'The refresh token' },
       },
       { Put: tokenPut(access) },
       { Put: refreshTokenPut(refresh) },
     ]);
     return true;
   } catch (error) {
-    if (error instanceof ConditionFailed && error.failedIndexes.includes(0)) return false;
+    if (error instanceof VersionConflict) return false;
     throw error;
   }
 }
 
-const refreshTokenPut = (record: RefreshTokenRecord) =>
-  newItemPut(connectionKeys.refreshToken(record.tokenHash), 'RefreshToken', record);
+const refreshTokenPut = (record: RefreshTokenRecord) => newItemPut(refreshToken.toItem(record));

@@ -1,19 +1,17 @@
 import { tableName } from './client.js';
-import type { Key } from './keys.js';
+import type { Item } from './entity.js';
+import type { Key } from './table.js';
 import type { TransactItem } from './transactions.js';
 
 /**
  * Uniqueness (userName, group displayName, externalId) is a marker item claimed in the same
  * transaction as the resource write: `attribute_not_exists` makes the second claimant fail,
- * without any read-then-write window.
+ * without any read-then-write window, and the failure is a UniquenessConflict on `attribute`.
  */
-export function claimUnique(key: Key, ownerId: string): TransactItem {
+export function claimUnique(marker: Item, attribute: string): TransactItem {
   return {
-    Put: {
-      TableName: tableName(),
-      Item: { ...key, type: 'UniqueMarker', ownerId },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
+    Put: { TableName: tableName(), Item: marker, ConditionExpression: 'attribute_not_exists(pk)' },
+    conflict: { unique: attribute },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { functionDefinitions, type FunctionDefinition } from '../../shared/routes.js';
-import { indexList } from '../../shared/store/table-definition.js';
+import { indexList } from '../../shared/store/table.js';
 import { tableActions } from '../../infra/table-access.js';
 import { actionsOf, functionId, grantedActions, onlyResource, roleId, synthRoster } from './synth.js';
 

@@ -1,6 +1,6 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TABLE_KEY, TTL_ATTRIBUTE, indexList } from '../../shared/store/table-definition.js';
+import { TABLE_KEY, TTL_ATTRIBUTE, indexList } from '../../shared/store/table.js';
 import { onlyResource, synthRoster } from './synth.js';
 
 const keySchema = (partition: string, sort: string) => [
@@ -14,7 +14,7 @@ beforeAll(() => {
 });
 
 describe('table', () => {
-  it('is the single table of table-definition.ts', () => {
+  it('is the single table of shared/store/table.ts', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', 1);
     const [, table] = onlyResource(template, 'AWS::DynamoDB::Table');
     expect(table.Properties.KeySchema).toEqual(keySchema(TABLE_KEY.partition, TABLE_KEY.sort));

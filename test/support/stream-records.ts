@@ -2,14 +2,14 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue, DynamoDBRecord } from 'aws-lambda';
 import { db, tableName } from '../../shared/store/client.js';
-import { keys } from '../../shared/store/keys.js';
+import { teamMember } from '../../shared/store/entities/team-member.js';
 
 type Image = Record<string, AttributeValue>;
 let sequence = 1_000_000;
 
 /** A team member's stored item as a stream image (what Lambda receives), read consistently now. */
 export async function memberImage(tenantId: string, id: string): Promise<Image> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.user(tenantId, id), ConsistentRead: true }));
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: teamMember.key({ tenantId, id }), ConsistentRead: true }));
   if (!Item) throw new Error(`no team member ${id}`);
   return marshall(Item, { removeUndefinedValues: true, convertClassInstanceToMap: false }) as Image;
 }

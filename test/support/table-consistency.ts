@@ -1,4 +1,4 @@
-import { caseFold } from '../../shared/store/keys.js';
+import { caseFold } from '../../shared/store/case-fold.js';
 import { tenantItems, type StoredItem } from './table-scan.js';
 
 /**

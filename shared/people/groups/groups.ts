@@ -104,7 +104,7 @@ export async function changeGroup(principal: Principal, previous: GroupRecord, c
   const next = nextVersion(principal, previous, attributes?.displayName ?? previous.displayName, attributes ? attributes.externalId : previous.externalId);
   const leading = attributesChanged
     ? groupUpdate(previous, next, expectedVersion)
-    : { items: [groupTouch(principal.tenantId, id, next.updatedAt, next.updatedBy, expectedVersion)], meaning: [undefined] };
+    : { items: [groupTouch(principal.tenantId, id, next.updatedAt, next.updatedBy, expectedVersion)] };
   await writeExplainingConflicts(groupNamed(next), () => writeGroup(principal.tenantId, id, leading, members));
   return next;
 }
@@ -113,7 +113,7 @@ export async function changeGroup(principal: Principal, previous: GroupRecord, c
 export async function deleteGroup(principal: Principal, group: GroupRecord, expectedVersion: number | undefined): Promise<void> {
   const members = await readMemberIds(principal.tenantId, group.id);
   await writeExplainingConflicts(groupNamed(group), () =>
-    writeGroup(principal.tenantId, group.id, { items: groupDeletion(group, expectedVersion), meaning: [] }, { add: [], remove: members }),
+    writeGroup(principal.tenantId, group.id, { items: groupDeletion(group, expectedVersion) }, { add: [], remove: members }),
   );
 }
 

@@ -1,0 +1,29 @@
+import { defineEntity } from '../entity.js';
+
+/** An admin signed in on the consent page and may now Allow or Deny this authorization request. */
+export interface ConsentTicketRecord {
+  ticketHash: string;
+  tenantId: string;
+  clientId: string;
+  redirectUri: string;
+  state?: string;
+  codeChallenge?: string;
+  createdAt: string;
+  /** Epoch seconds (TTL). */
+  expiresAt: number;
+}
+
+export const consentTicket = defineEntity<ConsentTicketRecord>()({
+  type: 'ConsentTicket',
+  key: { pk: 'OAUTH#CONSENT#{ticketHash}', sk: 'CONSENT' },
+  attributes: {
+    ticketHash: 'string',
+    tenantId: 'string',
+    clientId: 'string',
+    redirectUri: 'string',
+    state: 'string',
+    codeChallenge: 'string',
+    createdAt: 'string',
+    expiresAt: 'number',
+  },
+});

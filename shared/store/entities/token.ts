@@ -1,0 +1,32 @@
+import { defineEntity } from '../entity.js';
+
+export type TokenScope = 'scim' | 'admin';
+
+export interface TokenRecord {
+  tokenHash: string;
+  tenantId: string;
+  connectionId: string;
+  scope: TokenScope;
+  createdAt: string;
+  revokedAt?: string;
+  /** OAuth access tokens only: the grant (token family), the client, and the expiry (epoch seconds, TTL). */
+  grantId?: string;
+  clientId?: string;
+  expiresAt?: number;
+}
+
+export const token = defineEntity<TokenRecord>()({
+  type: 'Token',
+  key: { pk: 'TOKEN#{tokenHash}', sk: 'TOKEN' },
+  attributes: {
+    tokenHash: 'string',
+    tenantId: 'string',
+    connectionId: 'string',
+    scope: 'string',
+    createdAt: 'string',
+    revokedAt: 'string',
+    grantId: 'string',
+    clientId: 'string',
+    expiresAt: 'number',
+  },
+});
