@@ -50,7 +50,7 @@ export function consoleHandler(routes: Record<string, ConsoleRoute>) {
         baseUrl: baseUrlOf(event, headers),
         requestId: requestIdOf(event, context),
       };
-      if (request.method === 'POST') checkFormPost(request);
+      if (request.method === 'POST') checkFormPost(request, event.routeKey.startsWith('POST /console/sign-in/') ? 'signIn' : 'session');
       return toApiResult(await route(request));
     });
 }

@@ -5,15 +5,16 @@ import type { ConsoleRequest } from './console-types.js';
 
 /**
  * Every state-changing console request is a form POST that must (1) come from a page of this origin
- * (the browser's Origin header) and (2) carry the CSRF token: the session's synchronizer token once
- * signed in, else the token of the form cookie (double submit), which also stops login CSRF.
+ * (the browser's Origin header) and (2) carry the CSRF token: on the sign-in forms the token of the
+ * form cookie (double submit, which also stops login CSRF), on every other form the session's
+ * synchronizer token.
  */
-export function checkFormPost(request: ConsoleRequest): void {
+export function checkFormPost(request: ConsoleRequest, form: 'signIn' | 'session'): void {
   const origin = request.headers.origin;
   if (!origin || origin !== new URL(request.baseUrl).origin) {
     throw new RosterError(403, 'This form was sent from another site, so it was not accepted. Go back to Roster and try again.', { code: 'cross_origin' });
   }
-  const expected = request.session ? request.session.csrfToken : request.cookies[COOKIES.form];
+  const expected = form === 'signIn' ? request.cookies[COOKIES.form] : request.session?.csrfToken;
   const sent = request.params.csrf;
   if (!expected || !sent || !sameSecret(expected, sent)) {
     throw new RosterError(403, 'This form has expired or was not sent by Roster. Reload the page and try again.', { code: 'csrf' });
