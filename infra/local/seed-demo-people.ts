@@ -1,6 +1,7 @@
 import type { Principal } from '../../shared/auth/principal.js';
 import { createAssignment, createSeatType } from '../../shared/people/company/company-config-admin.js';
 import { NO_DATA_CAPTURE } from '../../shared/people/company/settings-model.js';
+import { refreshEffectiveSettings } from '../../shared/people/company/refresh-effective-settings.js';
 import { createGroup } from '../../shared/people/groups/groups.js';
 import { ROSTER_USER_SCHEMA } from '../../shared/people/members/profile-document.js';
 import { createTeamMember } from '../../shared/people/members/team-members.js';
@@ -32,9 +33,9 @@ export async function seedDemoPeople(principal: Principal): Promise<void> {
         ...(managerEmail ? { [ROSTER_USER_SCHEMA]: { managerEmail } } : {}),
       },
     });
-  await person(DEMO_PEOPLE.manager);
+  const maria = await person(DEMO_PEOPLE.manager);
   const jane = await person(DEMO_PEOPLE.coached, DEMO_PEOPLE.manager.email);
-  await person(DEMO_PEOPLE.newcomer, DEMO_PEOPLE.manager.email);
+  const omar = await person(DEMO_PEOPLE.newcomer, DEMO_PEOPLE.manager.email);
   const coaching = (await createGroup(principal, { displayName: 'Coaching', memberIds: [jane.id] })).group;
   await createAssignment(principal.tenantId, {
     name: 'Coaching',
@@ -45,4 +46,6 @@ export async function seedDemoPeople(principal: Principal): Promise<void> {
     updateMode: 'manual',
     priority: 30,
   });
+  // Seeding runs before the stream poller starts reading, so settings are brought up to date here.
+  for (const member of [maria, omar]) await refreshEffectiveSettings(principal.tenantId, member.id);
 }

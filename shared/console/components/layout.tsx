@@ -23,7 +23,7 @@ export function Page({ title, viewer, narrow, children }: PageProps): VNode {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
+        <meta name="referrer" content="same-origin" />
         <title>{`${title} · Roster`}</title>
         <style dangerouslySetInnerHTML={{ __html: CONSOLE_STYLE }} />
       </head>
@@ -59,7 +59,8 @@ export function CsrfField({ token }: { token: string }): VNode {
 
 /**
  * A whole page with the console's security headers: a CSP that allows the one hashed stylesheet and
- * nothing else, no framing, no referrer, never cached.
+ * nothing else, no framing, never cached. The referrer goes to this site only: with `no-referrer`
+ * browsers send `Origin: null` on form posts, and every post's Origin is checked.
  */
 export function htmlResult(status: number, page: VNode, cookies: string[] = []): ConsoleResult {
   return {
@@ -69,7 +70,7 @@ export function htmlResult(status: number, page: VNode, cookies: string[] = []):
       'content-security-policy': `default-src 'none'; style-src 'sha256-${CONSOLE_STYLE_HASH}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
       'x-frame-options': 'DENY',
       'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
+      'referrer-policy': 'same-origin',
       'cache-control': 'no-store',
     },
     cookies,

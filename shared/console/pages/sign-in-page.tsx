@@ -12,14 +12,20 @@ interface SignInProps {
   next: string;
   formToken: string;
   error?: string;
+  /** The admin token form is shown open (after a wrong token). */
+  tokenFormOpen?: boolean;
 }
 
 /** Step one asks which company; step two offers that company's ways in. */
-export function SignInPage({ company, next, formToken, error }: SignInProps): VNode {
+export function SignInPage({ company, next, formToken, error, tokenFormOpen }: SignInProps): VNode {
   return (
     <Page title="Sign in" narrow>
       <div class="card">
-        {company ? <CompanySignIn company={company} next={next} formToken={formToken} error={error} /> : <ChooseCompany next={next} error={error} />}
+        {company ? (
+          <CompanySignIn company={company} next={next} formToken={formToken} error={error} tokenFormOpen={tokenFormOpen} />
+        ) : (
+          <ChooseCompany next={next} error={error} />
+        )}
       </div>
     </Page>
   );
@@ -43,7 +49,7 @@ function ChooseCompany({ next, error }: { next: string; error?: string }): VNode
   );
 }
 
-function CompanySignIn({ company, next, formToken, error }: { company: SignInCompany; next: string; formToken: string; error?: string }): VNode {
+function CompanySignIn({ company, next, formToken, error, tokenFormOpen }: Omit<SignInProps, 'company'> & { company: SignInCompany }): VNode {
   const providerHref = `/console/sign-in/oidc?company=${encodeURIComponent(company.id)}&next=${encodeURIComponent(next)}`;
   return (
     <>
@@ -68,10 +74,11 @@ function CompanySignIn({ company, next, formToken, error }: { company: SignInCom
           <button class={company.hasIdentityProvider ? undefined : 'primary'} type="submit">Email me a sign-in link</button>
         </div>
       </form>
-      <details>
+      <details open={tokenFormOpen}>
         <summary>Tech admin without an account? Use the admin token</summary>
         <form method="post" action="/console/sign-in/admin-token">
           <CsrfField token={formToken} />
+          <input type="hidden" name="company" value={company.id} />
           <input type="hidden" name="next" value={next} />
           <label for="admin_token">Admin token</label>
           <input type="password" id="admin_token" name="admin_token" required autocomplete="off" spellcheck={false} />

@@ -21,12 +21,12 @@ async function companyFor(id: string | undefined): Promise<SignInCompany | undef
   return company ? { id: company.tenantId, name: company.name, hasIdentityProvider: Boolean(company.oidc) } : undefined;
 }
 
-async function signInPage(request: ConsoleRequest, status = 200, error?: string): Promise<ConsoleResult> {
+async function signInPage(request: ConsoleRequest, status = 200, error?: string, tokenFormOpen = false): Promise<ConsoleResult> {
   const next = safeNext(request.params.next);
   const company = await companyFor(request.params.company);
   const unknown = request.params.company && !company ? 'Roster knows no company with this id. Check the id and try again.' : undefined;
   const form = formToken(request);
-  return htmlResult(unknown ? 404 : status, <SignInPage company={company} next={next} formToken={form.token} error={error ?? unknown} />, form.cookies);
+  return htmlResult(unknown ? 404 : status, <SignInPage company={company} next={next} formToken={form.token} error={error ?? unknown} tokenFormOpen={tokenFormOpen} />, form.cookies);
 }
 
 /** A new session: its cookie replaces any earlier one, and the sign-in form's cookie is spent. */
@@ -65,7 +65,7 @@ export const signInRoutes = {
       const started = await signInWithAdminToken({ token: request.params.admin_token ?? '', replacingSessionId: request.sessionId });
       return signedIn(started.sessionId, request.params.next ?? '');
     } catch (error) {
-      if (error instanceof RosterError && error.status === 401) return signInPage(request, 401, 'That admin token is not valid (or was revoked).');
+      if (error instanceof RosterError && error.status === 401) return signInPage(request, 401, 'That admin token is not valid (or was revoked).', true);
       throw error;
     }
   },
