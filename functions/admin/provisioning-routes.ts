@@ -1,5 +1,6 @@
 import type { HttpRequest, RouteHandler } from '../../shared/http/types.js';
 import { notFound } from '../../shared/errors.js';
+import type { RouteKeyOf } from '../../shared/routes.js';
 import {
   createAssignment,
   createSeatType,
@@ -18,7 +19,7 @@ const id = (request: HttpRequest) => request.pathParameters.id!;
 const ok = (body: unknown, status = 200) => ({ status, body });
 
 /** The admin API of provisioning (issue [E]): settings, seats, workspaces, assignments, team members, import errors. */
-export const provisioningRoutes: Record<string, RouteHandler> = {
+export const provisioningRoutes = {
   'GET /admin/v1/settings': async (request) => ok(await getCompanySettings(tenant(request))),
   'PUT /admin/v1/settings': async (request) => ok(await updateCompanySettings(tenant(request), request.body)),
 
@@ -49,4 +50,4 @@ export const provisioningRoutes: Record<string, RouteHandler> = {
   'PUT /admin/v1/team-members/{id}/data-capture': async (request) => ok(await setDataCapture(tenant(request), id(request), request.body)),
 
   'GET /admin/v1/import-errors': async (request) => ok(await importErrors(tenant(request), request.query.cursor)),
-};
+} satisfies Partial<Record<RouteKeyOf<'admin'>, RouteHandler>>;

@@ -29,7 +29,7 @@ async function groupResult(request: HttpRequest, group: GroupRecord, status: 200
   return resourceResult(toScimGroup(group, request.baseUrl, members), status, projection, GROUP_RESOURCE_SCHEMA);
 }
 
-export const handler = httpHandler('scim', {
+export const handler = httpHandler('scim-groups', {
   'POST /scim/v2/Groups': async (request) => {
     const { group, memberIds } = await createGroup(request.principal, request.body);
     return groupResult(request, group, 201, memberIds);

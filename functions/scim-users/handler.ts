@@ -19,7 +19,7 @@ import { toScimUser } from '../../shared/scim/user-resource.js';
 const user = (request: HttpRequest) => request.pathParameters.id!;
 const ifMatch = (request: HttpRequest) => expectedVersion(request.headers['if-match']);
 
-export const handler = httpHandler('scim', {
+export const handler = httpHandler('scim-users', {
   'POST /scim/v2/Users': async (request) => {
     const member = await createTeamMember(request.principal, request.body);
     return resourceResult(toScimUser(member, request.baseUrl), 201, projectionOf(request.query), USER_RESOURCE_SCHEMA);
