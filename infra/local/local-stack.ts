@@ -81,7 +81,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stoppers.push(() => new Promise((done) => server.close(() => done())));
     server.closeIdleConnections?.();
 
-    const poller = startStreamPoller({ endpoint: dynamo.endpoint, streamArn, functionName: 'notify-managers' });
+    const poller = startStreamPoller({ endpoint: dynamo.endpoint, streamArn, functionName: 'team-member-changes' });
     stoppers.push(poller.stop);
     // release-notifications (held manager emails), as EventBridge runs it in AWS.
     stoppers.push(startScheduledFunctions().stop);
