@@ -1,7 +1,11 @@
+import { URL, fileURLToPath } from 'node:url';
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
 
 /**
  * The layering rule, top to bottom: a folder may import the folders of the layers below it, never
@@ -55,17 +59,16 @@ const sesRestriction = restrictedImports(SES_SDK, 'shared/mail');
  */
 const DYNAMODB_HARNESSES = ['infra/local/**', 'test/support/**', 'test/bench/**'];
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['node_modules/', 'cdk.out/', '.local/'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.js'],
-    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: `${root}tsconfig.json` })] },
     rules: {
-      'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: [...layerZones, ...storeZones] }],
+      'import-x/no-restricted-paths': ['error', { basePath: root, zones: [...layerZones, ...storeZones] }],
       'no-restricted-imports': ['error', { paths: [...dynamoRestriction, ...sesRestriction] }],
       // Unused bindings named with a leading underscore are deliberate (e.g. a destructured field left out).
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
