@@ -28,7 +28,7 @@ export class RosterStack extends Stack {
       logRetention: settings.logRetention,
       customDomain: settings.customDomain,
     });
-    const notifier = new Notifier(this, 'Notifier', { handler: functions.get('notify-managers'), table });
+    const notifier = new Notifier(this, 'Notifier', { handler: functions.get('team-member-changes'), table });
     if (settings.mail.createIdentity) new MailIdentity(this, 'MailIdentity', settings.mail);
     const alarms = new RosterAlarms(this, 'Alarms', {
       api: api.httpApi,

@@ -1,4 +1,3 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -75,16 +74,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       OAUTH_ALLOW_LOOPBACK_REDIRECTS: 'true',
     });
 
-    const admin = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-    const { streamArn } = await ensureTable(admin, TABLE_NAME);
-    admin.destroy();
+    const { streamArn } = await ensureTable(dynamo.endpoint, TABLE_NAME);
 
     const credentials = await seedDemoCompany(readPrevious(stateFile));
     const server: Server = await startHttpAdapter({ port: options.port });
     stoppers.push(() => new Promise((done) => server.close(() => done())));
     server.closeIdleConnections?.();
 
-    const poller = startStreamPoller({ endpoint: dynamo.endpoint, streamArn, functionName: 'notify-managers' });
+    const poller = startStreamPoller({ endpoint: dynamo.endpoint, streamArn, functionName: 'team-member-changes' });
     stoppers.push(poller.stop);
     // release-notifications (held manager emails), as EventBridge runs it in AWS.
     stoppers.push(startScheduledFunctions().stop);
