@@ -30,7 +30,7 @@ export class RosterStack extends Stack {
     });
     // The digest links to the console; only a function the API does not invoke can know the API's URL.
     functions.get('release-notifications').addEnvironment('CONSOLE_URL', `${api.url}/console`);
-    const notifier = new Notifier(this, 'Notifier', { handler: functions.get('notify-managers'), table });
+    const notifier = new Notifier(this, 'Notifier', { handler: functions.get('team-member-changes'), table });
     if (settings.mail.createIdentity) new MailIdentity(this, 'MailIdentity', settings.mail);
     const alarms = new RosterAlarms(this, 'Alarms', {
       api: api.httpApi,

@@ -37,34 +37,41 @@ export const functionDefinitions = [
   { name: 'admin', description: 'Admin API: company settings, seats, workspaces, assignments, team members, connections', trigger: 'http', tableAccess: 'readWrite' },
   { name: 'oauth', description: 'OAuth 2.0 authorization server for Okta (authorize, token, revoke)', trigger: 'http', tableAccess: 'readWrite' },
   { name: 'console', description: 'Console: sign-in and the pages people use (My team)', trigger: 'http', tableAccess: 'readWrite', sendsMail: true },
-  { name: 'notify-managers', description: 'Team member changes from the stream: effective settings, late manager links, queued manager notifications', trigger: 'stream', tableAccess: 'readWrite' },
+  { name: 'team-member-changes', description: 'Team member changes from the stream: effective settings, late manager links, queued manager notifications', trigger: 'stream', tableAccess: 'readWrite' },
   { name: 'release-notifications', description: 'Emails each manager the digest of new reports that is due', trigger: 'schedule', tableAccess: 'readWrite', sendsMail: true },
 ] as const satisfies readonly FunctionDefinition[];
 
 export type FunctionName = (typeof functionDefinitions)[number]['name'];
 
+/** One route, its literal types kept so that route keys can be derived from the table. */
+interface Route<Method extends HttpMethod, Path extends string, Fn extends FunctionName, Auth extends AuthKind> extends RouteDefinition {
+  method: Method;
+  path: Path;
+  function: Fn;
+  auth: Auth;
+}
+
 const routeOf =
-  (prefix: string, auth: AuthKind) =>
-  (method: HttpMethod, resource: string, fn: FunctionName): RouteDefinition => ({
-    method,
-    path: `${prefix}/${resource}`,
-    function: fn,
-    auth,
-  });
+  <Prefix extends string, Auth extends AuthKind>(prefix: Prefix, auth: Auth) =>
+  <Method extends HttpMethod, Resource extends string, Fn extends FunctionName>(
+    method: Method,
+    resource: Resource,
+    fn: Fn,
+  ): Route<Method, `${Prefix}/${Resource}`, Fn, Auth> => ({ method, path: `${prefix}/${resource}`, function: fn, auth });
 
 const scim = routeOf(SCIM_PREFIX, 'scim');
 const admin = routeOf(ADMIN_PREFIX, 'admin');
 // The OAuth endpoints take no bearer token: the client authenticates itself, the admin on the page.
 const oauth = routeOf(OAUTH_PREFIX, 'none');
 // Console pages authenticate with the session cookie; sign-in pages work without one.
-const page = (method: HttpMethod, resource: string): RouteDefinition => ({
+const page = <const Method extends HttpMethod, const Resource extends string>(method: Method, resource: Resource) => ({
   method,
-  path: resource ? `${CONSOLE_PREFIX}/${resource}` : CONSOLE_PREFIX,
-  function: 'console',
-  auth: 'session',
+  path: (resource ? `${CONSOLE_PREFIX}/${resource}` : CONSOLE_PREFIX) as Resource extends '' ? typeof CONSOLE_PREFIX : `${typeof CONSOLE_PREFIX}/${Resource}`,
+  function: 'console' as const,
+  auth: 'session' as const,
 });
 
-export const routes: readonly RouteDefinition[] = [
+export const routes = [
   scim('GET', 'Users', 'scim-users'),
   scim('POST', 'Users', 'scim-users'),
   scim('GET', 'Users/{id}', 'scim-users'),
@@ -119,5 +126,26 @@ export const routes: readonly RouteDefinition[] = [
   page('POST', 'sign-out'),
   page('GET', 'team'),
   page('POST', 'team/{id}/data-capture'),
-];
+] as const satisfies readonly RouteDefinition[];
 
+type TableRoute = (typeof routes)[number];
+type KeyOf<R> = R extends { method: infer Method extends string; path: infer Path extends string } ? `${Method} ${Path}` : never;
+type RoutesOf<F extends FunctionName> = Extract<TableRoute, { function: F }>;
+
+/** A function that serves routes of the route table. */
+export type HttpFunctionName = TableRoute['function'];
+/** The API Gateway route keys a function serves, e.g. 'GET /scim/v2/Users' | 'POST /scim/v2/Users' | … */
+export type RouteKeyOf<F extends HttpFunctionName> = KeyOf<RoutesOf<F>>;
+/** How the callers of a function authenticate (each function's routes share one kind). */
+export type AuthOf<F extends HttpFunctionName> = RoutesOf<F>['auth'];
+
+/** API Gateway's route key of a route: its method and path template. */
+export const routeKeyOf = <R extends RouteDefinition>(route: R) => `${route.method} ${route.path}` as KeyOf<R>;
+
+/** The kind of authentication of a function's routes. */
+export function authOf<F extends HttpFunctionName>(fn: F): AuthOf<F> {
+  const kinds = new Set(routes.filter((route) => route.function === fn).map((route) => route.auth));
+  const [kind] = kinds;
+  if (kinds.size !== 1 || !kind) throw new Error(`Function ${fn} must serve routes of exactly one auth kind`);
+  return kind as AuthOf<F>;
+}

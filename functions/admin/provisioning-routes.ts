@@ -2,9 +2,10 @@ import { assignmentsApi, seatTypesApi, workspacesApi } from '../../shared/admin-
 import { companySettingsApi } from '../../shared/admin-api/company-settings.js';
 import { teamMembersApi } from '../../shared/admin-api/team-members.js';
 import type { RouteHandler } from '../../shared/http/types.js';
+import type { RouteKeyOf } from '../../shared/routes.js';
 
 /** The admin API of provisioning: settings, seats, workspaces, assignments, team members, import errors. */
-export const provisioningRoutes: Record<string, RouteHandler> = {
+export const provisioningRoutes = {
   'GET /admin/v1/settings': companySettingsApi.read,
   'PUT /admin/v1/settings': companySettingsApi.update,
 
@@ -28,4 +29,4 @@ export const provisioningRoutes: Record<string, RouteHandler> = {
   'PUT /admin/v1/team-members/{id}/data-capture': teamMembersApi.setDataCapture,
 
   'GET /admin/v1/import-errors': teamMembersApi.importErrors,
-};
+} satisfies Partial<Record<RouteKeyOf<'admin'>, RouteHandler>>;

@@ -4,7 +4,7 @@ import { issueTokens } from '../../shared/auth/oauth/token.js';
 import { jsonResult, oauthHandler } from '../../shared/http/oauth-handler.js';
 import { authorizeResponse } from '../../shared/http/oauth-pages.js';
 
-export const handler = oauthHandler({
+export const handler = oauthHandler('oauth', {
   'GET /oauth/authorize': {
     responds: 'page',
     handle: async (request) => authorizeResponse(startAuthorization(request.params)),

@@ -4,7 +4,7 @@ import { userResourceType } from '../../shared/scim/resources/users.js';
 
 const users = scimEndpoint(userResourceType);
 
-export const handler = httpHandler('scim', {
+export const handler = httpHandler('scim-users', {
   'POST /scim/v2/Users': users.create,
   'GET /scim/v2/Users/{id}': users.read,
   'GET /scim/v2/Users': users.list,

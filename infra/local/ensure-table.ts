@@ -4,16 +4,25 @@ import {
   DescribeTimeToLiveCommand,
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
-  type DynamoDBClient,
+  DynamoDBClient,
   type GlobalSecondaryIndexDescription,
 } from '@aws-sdk/client-dynamodb';
 import { TABLE_KEY, TTL_ATTRIBUTE, indexList, type IndexDefinition } from '../../shared/store/table.js';
 
 /**
- * Creates the table, or brings an existing one up to date, from the same definition the CDK
- * stack uses: keys, GSIs (projection ALL), stream NEW_AND_OLD_IMAGES, TTL.
+ * Creates the table in the DynamoDB Local at `endpoint`, or brings an existing one up to date, from
+ * the same definition the CDK stack uses: keys, GSIs (projection ALL), stream NEW_AND_OLD_IMAGES, TTL.
  */
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<{ streamArn: string }> {
+export async function ensureTable(endpoint: string, tableName: string): Promise<{ streamArn: string }> {
+  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  try {
+    return await createOrUpdate(client, tableName);
+  } finally {
+    client.destroy();
+  }
+}
+
+async function createOrUpdate(client: DynamoDBClient, tableName: string): Promise<{ streamArn: string }> {
   const existing = await describe(client, tableName);
   if (!existing) {
     await client.send(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { routes, type RouteDefinition } from '../../shared/routes.js';
+import { routeKeyOf, routes, type RouteDefinition } from '../../shared/routes.js';
 import { loadHandler } from './function-modules.js';
 import { lambdaContext } from './lambda-context.js';
 
@@ -101,7 +101,7 @@ function toEvent(
   headers['x-forwarded-port'] ??= String(request.socket.localPort ?? '');
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
-  const routeKey = `${match.route.method} ${match.route.path}`;
+  const routeKey = routeKeyOf(match.route);
   const now = new Date();
   return {
     version: '2.0',

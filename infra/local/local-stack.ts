@@ -1,4 +1,3 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -86,9 +85,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const identityProvider = await startDemoIdentityProvider({ port: options.identityProviderPort, consoleUrl });
     stoppers.push(identityProvider.stop);
 
-    const admin = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-    const { streamArn } = await ensureTable(admin, TABLE_NAME);
-    admin.destroy();
+    const { streamArn } = await ensureTable(dynamo.endpoint, TABLE_NAME);
 
     const credentials = await seedDemoCompany(readPrevious(stateFile));
     await setCompanyIdentityProvider(credentials.tenantId, { issuer: identityProvider.issuer, clientId: DEMO_OIDC_CLIENT_ID });
@@ -96,7 +93,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stoppers.push(() => new Promise((done) => server.close(() => done())));
     server.closeIdleConnections?.();
 
-    const poller = startStreamPoller({ endpoint: dynamo.endpoint, streamArn, functionName: 'notify-managers' });
+    const poller = startStreamPoller({ endpoint: dynamo.endpoint, streamArn, functionName: 'team-member-changes' });
     stoppers.push(poller.stop);
     // release-notifications (held manager emails), as EventBridge runs it in AWS.
     stoppers.push(startScheduledFunctions().stop);

@@ -1,11 +1,10 @@
-import middy from '@middy/core';
 import { resumeSession } from '../auth/console/sessions.js';
-import { notFound, RosterError } from '../errors.js';
+import { RosterError } from '../errors.js';
 import { formParameters } from '../http/form-parameters.js';
-import { errorHandler, requestLog } from '../http/middleware.js';
 import { pathParametersOf } from '../http/path-parameters.js';
-import { baseUrlOf, lowerCaseHeaders, requestIdOf, type RosterContext } from '../http/request-context.js';
-import type { ApiEvent, ApiResult } from '../http/types.js';
+import { routedHandler } from '../http/routed-handler.js';
+import type { ApiResult } from '../http/types.js';
+import type { RouteKeyOf } from '../routes.js';
 import { htmlResult, redirect } from './components/layout.js';
 import { COOKIES, cookiesOf } from './cookies.js';
 import type { ConsoleRequest, ConsoleResult, ConsoleRoute } from './console-types.js';
@@ -23,36 +22,34 @@ export class SignInRequired extends RosterError {
 }
 
 /**
- * The console's middy stack: cookies and form parsed, the session resumed, every POST checked for
- * its origin and CSRF token before the route runs; errors become an HTML page (or a redirect to
- * sign-in), never JSON or a stack trace. One structured log line per request.
+ * The console on the shared middy stack: cookies and form parsed, the session resumed, every POST
+ * checked for its origin and CSRF token before the route runs; errors become an HTML page (or a
+ * redirect to sign-in), never JSON or a stack trace.
  */
-export function consoleHandler(routes: Record<string, ConsoleRoute>) {
-  return middy<ApiEvent, ApiResult, Error, RosterContext>()
-    .use(requestLog('console'))
-    .use(errorHandler((error, request, requestId) => toApiResult(errorResult(error, requestId))))
-    .handler(async (event, context) => {
-      const route = routes[event.routeKey];
-      if (!route) throw notFound(`No page at ${event.rawPath}.`);
-      const headers = lowerCaseHeaders(event.headers);
+export function consoleHandler(routes: Record<RouteKeyOf<'console'>, ConsoleRoute>) {
+  return routedHandler(routes, {
+    api: 'console',
+    errorResult: (error, _route, requestId) => toApiResult(errorResult(error, requestId)),
+    async handle(routed, event, context) {
       const cookies = cookiesOf(event);
       const sessionId = cookies[COOKIES.session];
       const session = await resumeSession(sessionId);
       if (context.roster && session) context.roster.principal = { tenantId: session.tenantId, connectionId: 'console', scope: 'admin' };
       const request: ConsoleRequest = {
-        routeKey: event.routeKey,
+        routeKey: routed.routeKey,
         method: event.requestContext.http.method.toUpperCase(),
-        headers,
+        headers: routed.headers,
         pathParameters: pathParametersOf(event),
-        params: formParameters(event, headers),
+        params: formParameters(event, routed.headers),
         cookies,
         ...(session ? { session, sessionId } : {}),
-        baseUrl: baseUrlOf(event, headers),
-        requestId: requestIdOf(event, context),
+        baseUrl: routed.baseUrl,
+        requestId: routed.requestId,
       };
-      if (request.method === 'POST') checkFormPost(request, event.routeKey.startsWith('POST /console/sign-in/') ? 'signIn' : 'session');
-      return toApiResult(await route(request));
-    });
+      if (request.method === 'POST') checkFormPost(request, routed.routeKey.startsWith('POST /console/sign-in/') ? 'signIn' : 'session');
+      return toApiResult(await routed.route(request));
+    },
+  });
 }
 
 function errorResult(error: RosterError, requestId: string): ConsoleResult {

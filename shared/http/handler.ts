@@ -1,31 +1,30 @@
-import middy from '@middy/core';
 import { authenticate } from '../auth/authenticate.js';
-import { notFound } from '../errors.js';
+import { authOf, type AuthOf, type HttpFunctionName, type RouteKeyOf } from '../routes.js';
 import { SCIM_CONTENT_TYPE, JSON_CONTENT_TYPE } from './content-types.js';
 import { errorResponse } from './error-response.js';
-import { errorHandler, requestLog } from './middleware.js';
 import { parseBody } from './parse-body.js';
 import { pathParametersOf } from './path-parameters.js';
-import { baseUrlOf, lowerCaseHeaders, requestIdOf, type RosterContext } from './request-context.js';
-import type { ApiEvent, ApiKind, ApiResult, HttpRequest, HttpResult, RouteHandler } from './types.js';
+import { routedHandler } from './routed-handler.js';
+import type { ApiKind, ApiResult, HttpRequest, HttpResult, RouteHandler } from './types.js';
+
+/** The functions whose callers present a bearer token and exchange JSON: the SCIM and admin APIs. */
+export type JsonApiFunction = { [F in HttpFunctionName]: AuthOf<F> extends ApiKind ? F : never }[HttpFunctionName];
 
 /**
- * The middy stack of every HTTP function: authenticate → parse → dispatch to the route's handler →
- * shape the response; errors become SCIM Error JSON (or admin JSON) in the error handler, which is
- * the last onError to run. One structured log line per request.
+ * The middy stack of every JSON API function: authenticate → parse → dispatch to the route's
+ * handler → shape the response; errors become SCIM Error JSON (or admin JSON). The handler map
+ * must name exactly the function's routes of the route table, or it does not compile.
  */
-export function httpHandler(api: ApiKind, handlers: Record<string, RouteHandler>) {
-  return middy<ApiEvent, ApiResult, Error, RosterContext>()
-    .use(requestLog(api))
-    .use(errorHandler((error, _request, requestId) => errorResponse(api, error, requestId)))
-    .handler(async (event, context) => {
-      const handler = handlers[event.routeKey];
-      if (!handler) throw notFound(`No route for ${event.routeKey}.`);
-      const headers = lowerCaseHeaders(event.headers);
+export function httpHandler<F extends JsonApiFunction>(fn: F, handlers: Record<RouteKeyOf<F>, RouteHandler>) {
+  const api = authOf(fn) as ApiKind;
+  return routedHandler(handlers, {
+    api,
+    errorResult: (error, _route, requestId) => errorResponse(api, error, requestId),
+    handle: async ({ route: handler, routeKey, headers, requestId, baseUrl }, event, context) => {
       const principal = await authenticate(headers.authorization, api);
       if (context.roster) context.roster.principal = principal;
       const request: HttpRequest = {
-        routeKey: event.routeKey,
+        routeKey,
         method: event.requestContext.http.method.toUpperCase(),
         path: event.rawPath,
         pathParameters: pathParametersOf(event),
@@ -33,11 +32,12 @@ export function httpHandler(api: ApiKind, handlers: Record<string, RouteHandler>
         headers,
         body: parseBody(event, headers),
         principal,
-        requestId: requestIdOf(event, context),
-        baseUrl: baseUrlOf(event, headers),
+        requestId,
+        baseUrl,
       };
       return toApiResult(api, await handler(request));
-    });
+    },
+  });
 }
 
 function toApiResult(api: ApiKind, result: HttpResult): ApiResult {

@@ -1,12 +1,10 @@
-import middy from '@middy/core';
-import { notFound } from '../errors.js';
+import type { AuthOf, HttpFunctionName, RouteKeyOf } from '../routes.js';
 import { JSON_CONTENT_TYPE } from './content-types.js';
 import { formParameters } from './form-parameters.js';
-import { errorHandler, requestLog } from './middleware.js';
 import { oauthErrorResponse } from './oauth-error-response.js';
 import { errorPage } from './oauth-pages.js';
-import { baseUrlOf, lowerCaseHeaders, requestIdOf, type RosterContext } from './request-context.js';
-import type { ApiEvent, ApiResult } from './types.js';
+import { routedHandler } from './routed-handler.js';
+import type { ApiResult } from './types.js';
 
 /** What an OAuth route sees: no bearer token (the client or the admin authenticates in the flow). */
 export interface OAuthRequest {
@@ -31,31 +29,22 @@ export interface OAuthRoute {
   handle(request: OAuthRequest): Promise<OAuthResult>;
 }
 
+/** The functions whose routes take no bearer token. */
+export type OAuthFunction = { [F in HttpFunctionName]: AuthOf<F> extends 'none' ? F : never }[HttpFunctionName];
+
 /**
- * The http stack's sibling for the OAuth endpoints: form bodies instead of JSON, HTML and
+ * The JSON stack's sibling for the OAuth endpoints: form bodies instead of JSON, HTML and
  * redirects as well as JSON, no bearer authentication; the same request log and error mapping.
  */
-export function oauthHandler(routes: Record<string, OAuthRoute>) {
-  return middy<ApiEvent, ApiResult, Error, RosterContext>()
-    .use(requestLog('oauth'))
-    .use(
-      errorHandler((error, request, requestId) =>
-        routes[request.event.routeKey]?.responds === 'page' ? toApiResult(errorPage(error, requestId)) : oauthErrorResponse(error),
-      ),
-    )
-    .handler(async (event, context) => {
-      const route = routes[event.routeKey];
-      if (!route) throw notFound(`No route for ${event.routeKey}.`);
-      const headers = lowerCaseHeaders(event.headers);
-      const request: OAuthRequest = {
-        routeKey: event.routeKey,
-        headers,
-        params: formParameters(event, headers),
-        requestId: requestIdOf(event, context),
-        baseUrl: baseUrlOf(event, headers),
-      };
+export function oauthHandler<F extends OAuthFunction>(fn: F, routes: Record<RouteKeyOf<F>, OAuthRoute>) {
+  return routedHandler(routes, {
+    api: fn,
+    errorResult: (error, route, requestId) => (route?.responds === 'page' ? toApiResult(errorPage(error, requestId)) : oauthErrorResponse(error)),
+    handle: async ({ route, routeKey, headers, requestId, baseUrl }, event) => {
+      const request: OAuthRequest = { routeKey, headers, params: formParameters(event, headers), requestId, baseUrl };
       return toApiResult(await route.handle(request));
-    });
+    },
+  });
 }
 
 /** A JSON answer of the token endpoints: never cached (RFC 6749 §5.1). */

@@ -9,6 +9,7 @@ export function escapeHtml(value: string): string {
  * header of its own; body values do too, so a name cannot forge lines of the plain-text mail.
  */
 export function singleLine(value: string, maxLength = 200): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   const line = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim();
   return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
 }

@@ -36,8 +36,8 @@ const UNREADABLE_EXTENSION = `phone extension must be digits only (at most ${MAX
 // libphonenumber-js reads every extension style of the article ("ext 3437", "ext. 468",
 // "x2991", "x 229", "Ext. 143"), but not "Ext.: 143" or "ext#229", and it gives up on an "x"
 // followed by more than 9 digits. Rewriting the trailing marker as " ext. " covers those too.
-const TRAILING_EXTENSION_MARKER = /[\s,;]*(?:ext(?:ension|n)?|x)\s*[.:#=\-]*\s*(?=\d{1,20}$)/i;
-const EXPLICIT_EXTENSION = /^(?:(?:ext(?:ension|n)?|x)\s*[.:#=\-]*\s*|#\s*)?(\d{1,20})$/i;
+const TRAILING_EXTENSION_MARKER = /[\s,;]*(?:ext(?:ension|n)?|x)\s*[.:#=-]*\s*(?=\d{1,20}$)/i;
+const EXPLICIT_EXTENSION = /^(?:(?:ext(?:ension|n)?|x)\s*[.:#=-]*\s*|#\s*)?(\d{1,20})$/i;
 
 function regionFor(country: string | null | undefined): CountryCode {
   const code = country?.trim().toUpperCase();

@@ -27,7 +27,7 @@ export const UNKNOWN_TIME_ZONE =
 const OFFSET = /^[+\-−±]\s*\d|^z$|(?:^|[^a-z])(?:utc|gmt|ut)\s*[+\-−±]\s*\d/i;
 // Etc/GMT+5 and GMT0 are TZ database names, but they are offsets in disguise (with the sign
 // inverted): a person's clock never follows them, so they are refused like offsets.
-const OFFSET_ZONE = /^(?:etc\/)?gmt(?:[+\-]\d{1,2}|0)$/i;
+const OFFSET_ZONE = /^(?:etc\/)?gmt(?:[+-]\d{1,2}|0)$/i;
 // EST, PST, CET, IST, GMT, EST5EDT… ICU even accepts some of them as zones, but EST is not
 // New York in summer and IST is three different countries.
 const ABBREVIATION = /^[a-z]{2,5}$|^[a-z]{3}\d[a-z]{3}$/i;

@@ -1,5 +1,4 @@
 import '../../infra/local/quiet-sdk-warning.js';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local.js';
 import { ensureTable } from '../../infra/local/ensure-table.js';
 import { startSesEmulator } from '../../infra/local/ses-emulator.js';
@@ -20,9 +19,7 @@ export interface BenchServices {
 export async function startBenchServices(): Promise<BenchServices> {
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
   try {
-    const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-    await ensureTable(client, TABLE);
-    client.destroy();
+    await ensureTable(dynamo.endpoint, TABLE);
     const ses = await startSesEmulator({ port: await freePort() });
     Object.assign(process.env, {
       TABLE_NAME: TABLE,

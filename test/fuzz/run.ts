@@ -1,5 +1,4 @@
 import '../../infra/local/quiet-sdk-warning.js';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local.js';
 import { ensureTable } from '../../infra/local/ensure-table.js';
 import { freePort } from '../support/free-port.js';
@@ -22,9 +21,7 @@ const concurrency = Number(process.env.FUZZ_CONCURRENCY ?? 8);
 const dynamo = await startDynamoDbLocal({ port: await freePort() });
 let exitCode = 1;
 try {
-  const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  await ensureTable(client, 'roster-fuzz');
-  client.destroy();
+  await ensureTable(dynamo.endpoint, 'roster-fuzz');
   Object.assign(process.env, {
     TABLE_NAME: 'roster-fuzz',
     DYNAMODB_ENDPOINT: dynamo.endpoint,

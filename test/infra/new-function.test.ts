@@ -30,7 +30,7 @@ vi.mock('../../shared/routes.js', async (importOriginal) => {
 // Their handlers do not exist either; any existing entry does, since nothing is bundled.
 vi.mock('../../infra/project-paths.js', async (importOriginal) => {
   const original = await importOriginal<typeof ProjectPaths>();
-  const known = new Set(['scim-users', 'scim-groups', 'scim-discovery', 'admin', 'oauth', 'notify-managers']);
+  const known = new Set(['scim-users', 'scim-groups', 'scim-discovery', 'admin', 'oauth', 'team-member-changes']);
   return { ...original, functionEntry: (name: string) => original.functionEntry(known.has(name) ? name : 'scim-discovery') };
 });
 

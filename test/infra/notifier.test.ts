@@ -19,7 +19,7 @@ describe('notifier', () => {
     const [, mapping] = onlyResource(template, 'AWS::Lambda::EventSourceMapping');
     expect(mapping.Properties).toMatchObject({
       EventSourceArn: { 'Fn::GetAtt': [tableId, 'StreamArn'] },
-      FunctionName: { Ref: functionId(template, 'notify-managers') },
+      FunctionName: { Ref: functionId(template, 'team-member-changes') },
       StartingPosition: 'LATEST',
       BatchSize: 100,
       MaximumBatchingWindowInSeconds: 5,
@@ -69,7 +69,7 @@ describe('notifier', () => {
     withIdentity.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ MAIL_FROM: 'Roster <no-reply@roster.acme.test>' }) },
     });
-    for (const { resource, condition } of sesGrants(withIdentity, 'notify-managers')) {
+    for (const { resource, condition } of sesGrants(withIdentity, 'team-member-changes')) {
       expect(JSON.stringify(resource)).toMatch(/:identity\/roster\.acme\.test"/);
       expect(condition).toEqual({ StringEquals: { 'ses:FromAddress': 'no-reply@roster.acme.test' } });
     }

@@ -44,6 +44,6 @@ describe('scheduled functions', () => {
   });
 
   it('no longer lets the stream consumer send mail: it only queues', () => {
-    expect(actionsOf(template, functionId(template, 'notify-managers'), 'ses')).toEqual([]);
+    expect(actionsOf(template, functionId(template, 'team-member-changes'), 'ses')).toEqual([]);
   });
 });

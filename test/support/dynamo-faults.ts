@@ -1,5 +1,7 @@
 import {
   ProvisionedThroughputExceededException,
+  RequestLimitExceeded,
+  ThrottlingException,
   TransactionCanceledException,
   type CancellationReason,
 } from '@aws-sdk/client-dynamodb';
@@ -31,6 +33,13 @@ export function injectDynamoFault(fault: Fault): () => void {
 const metadata = { $metadata: { httpStatusCode: 400 } };
 
 export const throttled = () => new ProvisionedThroughputExceededException({ message: 'Throughput exceeds the current capacity of your table.', ...metadata });
+
+/** Each error by which DynamoDB says a request was throttled, as the SDK hands it over. */
+export const throttlingErrors = {
+  ProvisionedThroughputExceededException: throttled,
+  ThrottlingException: () => new ThrottlingException({ message: 'Rate of requests exceeds the allowed throughput.', ...metadata }),
+  RequestLimitExceeded: () => new RequestLimitExceeded({ message: 'Throughput exceeds the current throughput limit for your account.', ...metadata }),
+};
 
 /** A cancelled transaction whose items report these codes (one per transaction item). */
 export function cancelledTransaction(codes: Array<CancellationReason['Code']>): TransactionCanceledException {

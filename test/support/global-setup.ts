@@ -1,5 +1,4 @@
 import '../../infra/local/quiet-sdk-warning.js';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local.js';
 import { ensureTable } from '../../infra/local/ensure-table.js';
@@ -24,9 +23,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
   const ses = await startSesEmulator({ port: await freePort() });
-  const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  const { streamArn } = await ensureTable(client, TEST_TABLE);
-  client.destroy();
+  const { streamArn } = await ensureTable(dynamo.endpoint, TEST_TABLE);
   project.provide('dynamoDbEndpoint', dynamo.endpoint);
   project.provide('sesUrl', ses.url);
   project.provide('tableName', TEST_TABLE);

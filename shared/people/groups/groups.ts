@@ -132,10 +132,22 @@ async function memberChange(tenantId: string, groupId: string, steps: Membership
   for (const step of steps) {
     switch (step.kind) {
       case 'add':
-        for (const id of step.ids) (final ? final.add(id) : (added.add(id), removed.delete(id)));
+        for (const id of step.ids) {
+          if (final) final.add(id);
+          else {
+            added.add(id);
+            removed.delete(id);
+          }
+        }
         break;
       case 'remove':
-        for (const id of step.ids) (final ? final.delete(id) : (removed.add(id), added.delete(id)));
+        for (const id of step.ids) {
+          if (final) final.delete(id);
+          else {
+            removed.add(id);
+            added.delete(id);
+          }
+        }
         break;
       case 'replace':
         final = new Set(step.ids);

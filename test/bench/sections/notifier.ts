@@ -37,15 +37,15 @@ async function importPeople(company: Company, label: string, total: number, pers
   return ids;
 }
 
-/** Feeds the records to the notify-managers handler in batches, as the event source mapping does for one shard. */
+/** Feeds the records to the team-member-changes handler in batches, as the event source mapping does for one shard. */
 async function processStream(records: DynamoDBRecord[]): Promise<number> {
-  const handler = await loadHandler('notify-managers');
-  const shown = progress('notify-managers on the stream records', records.length);
+  const handler = await loadHandler('team-member-changes');
+  const shown = progress('team-member-changes on the stream records', records.length);
   const elapsed = await timed(async () => {
     for (let offset = 0; offset < records.length; offset += BATCH) {
       const batch = records.slice(offset, offset + BATCH);
-      const result = (await handler({ Records: batch }, lambdaContext('notify-managers', 60_000))) as DynamoDBBatchResponse;
-      if (result.batchItemFailures.length) throw new Error(`notify-managers failed at record ${result.batchItemFailures[0]!.itemIdentifier}`);
+      const result = (await handler({ Records: batch }, lambdaContext('team-member-changes', 60_000))) as DynamoDBBatchResponse;
+      if (result.batchItemFailures.length) throw new Error(`team-member-changes failed at record ${result.batchItemFailures[0]!.itemIdentifier}`);
       shown.add(batch.length);
     }
   });
@@ -78,7 +78,7 @@ export async function measureNotifier({ sesUrl }: BenchContext): Promise<Section
     target: `${count(IMPORTS)} imports for ${MANAGERS} managers: one SES call, one email, per manager`,
     met,
     body: [
-      `A company that notifies managers (test/support/notifying-company.ts) imports ${MANAGERS} managers, then ${count(IMPORTS)} new reports, ${IMPORTS / MANAGERS} per manager, through the domain call SCIM POST /Users makes. Their INSERT stream records (as Lambda delivers them, built from the stored items) go to the notify-managers handler in batches of ${BATCH}, one after another as for one stream shard; then the digests are released (the release-notifications domain call, its clock set past every digest’s due time) through the SES emulator.`,
+      `A company that notifies managers (test/support/notifying-company.ts) imports ${MANAGERS} managers, then ${count(IMPORTS)} new reports, ${IMPORTS / MANAGERS} per manager, through the domain call SCIM POST /Users makes. Their INSERT stream records (as Lambda delivers them, built from the stored items) go to the team-member-changes handler in batches of ${BATCH}, one after another as for one stream shard; then the digests are released (the release-notifications domain call, its clock set past every digest’s due time) through the SES emulator.`,
       table(
         ['figure', 'count'],
         [

@@ -1,7 +1,7 @@
 import '../../support/environment.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { adminClient, type AdminClient } from '../../support/admin-client.js';
-import { cancelledTransaction, injectDynamoFault, reasonsWith, throttled, type Fault } from '../../support/dynamo-faults.js';
+import { cancelledTransaction, injectDynamoFault, reasonsWith, throttled, throttlingErrors, type Fault } from '../../support/dynamo-faults.js';
 import { startTestApi } from '../../support/http-stack.js';
 import { oktaUser, scimClient, type ScimClient } from '../../support/scim-client.js';
 import { consistencyProblems } from '../../support/table-consistency.js';
@@ -59,6 +59,13 @@ describe('DynamoDB throttling', () => {
     removeFault!();
     if (operation !== 'Query') expect(await userNamed(body.userName)).toBe(0);
     expect((await scim.post('/Users', body)).status).toBe(201);
+  });
+
+  it.each(Object.entries(throttlingErrors))('answers 429 SCIM Error JSON with an integer Retry-After on %s', async (_name, error) => {
+    inject((name) => (name === 'Query' ? error() : undefined));
+    const response = await scim.get(`/Users?filter=${encodeURIComponent('userName eq "a@faults.example"')}`);
+    expectRetryable(response, 'scim');
+    expect(response.status).toBe(429);
   });
 
   it('answers 429 when one item of a transaction is throttled', async () => {

@@ -1,5 +1,4 @@
 import '../../support/environment.js';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,9 +33,7 @@ let sequence = 0;
 
 const startDynamo = async () => {
   const running = await startDynamoDbLocal({ port: await freePort(), dataDir });
-  const client = new DynamoDBClient({ endpoint: running.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  await ensureTable(client, TABLE);
-  client.destroy();
+  await ensureTable(running.endpoint, TABLE);
   return running;
 };
 

@@ -1,7 +1,7 @@
 import '../../../support/environment.js';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { handler as notifyManagers } from '../../../../functions/notify-managers/handler.js';
+import { handler as teamMemberChanges } from '../../../../functions/team-member-changes/handler.js';
 import { createSesMailer } from '../../../../shared/mail/ses-mailer.js';
 import { releaseDueNotifications } from '../../../../shared/people/notifications/release-notifications.js';
 import { claimDigest, findDigest } from '../../../../shared/store/manager-digests.js';
@@ -118,7 +118,7 @@ describe('a stream record that keeps failing', () => {
       await company.person('last.member', {}, 'batch.boss'),
     ];
     const records = await Promise.all([first, poison, last].map((member) => insertRecordOf(company.tenantId, member.id)));
-    const invoke = (event: DynamoDBStreamEvent) => notifyManagers(event) as Promise<DynamoDBBatchResponse>;
+    const invoke = (event: DynamoDBStreamEvent) => teamMemberChanges(event) as Promise<DynamoDBBatchResponse>;
     failing.add(poison.id);
 
     // Lambda: the first failure is the checkpoint; the batch is retried from it, then bisected.
