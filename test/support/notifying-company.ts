@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { Principal } from '../../shared/auth/principal.js';
-import { createSeatType } from '../../shared/people/company/company-config-admin.js';
+import { createAssignment, createSeatType } from '../../shared/people/company/company-config-admin.js';
+import { changeGroup, createGroup, getGroupOrFail } from '../../shared/people/groups/groups.js';
 import { getCompanySettings, updateCompanySettings } from '../../shared/people/company/company-settings-admin.js';
 import { NO_DATA_CAPTURE } from '../../shared/people/company/settings-model.js';
 import { processTeamMemberChanges } from '../../shared/people/team-member-changes.js';
@@ -17,6 +18,11 @@ export interface CompanyOptions {
   /** Every member gets a recording seat and data capture (the default assignment); else nobody does. */
   recorded?: boolean;
   managersCanToggleDataCapture?: boolean;
+  /**
+   * Recorded members are governed by a manual assignment (group "Coached") instead of the automatic
+   * default assignment, so their manager may switch their data capture.
+   */
+  manual?: boolean;
 }
 
 /**
@@ -24,7 +30,7 @@ export interface CompanyOptions {
  * shared SES emulator), set up through the admin domain calls, with people imported through the
  * same domain call as SCIM POST /Users.
  */
-export async function notifyingCompany({ notify = true, recorded = true, managersCanToggleDataCapture = false }: CompanyOptions = {}) {
+export async function notifyingCompany({ notify = true, recorded = true, managersCanToggleDataCapture = false, manual = false }: CompanyOptions = {}) {
   const domain = `n${randomUUID().slice(0, 8)}.example.com`;
   const tenant: TestTenant = await createTestTenant(domain);
   const principal: Principal = { tenantId: tenant.tenantId, connectionId: tenant.connectionId, scope: 'scim' };
@@ -36,6 +42,13 @@ export async function notifyingCompany({ notify = true, recorded = true, manager
     managersCanToggleDataCapture,
     ...(seat ? { defaultAssignment: { seatTypeIds: [seat.id], permissions: {}, dataCapture: { ...NO_DATA_CAPTURE, webConferences: 'record', telephonyCalls: true } } } : {}),
   });
+  const coached = manual && seat ? (await createGroup(principal, { displayName: 'Coached' })).group : undefined;
+  if (coached && seat) {
+    await createAssignment(tenant.tenantId, {
+      name: 'Coaching', groupIds: [coached.id], seatTypeIds: [seat.id], permissions: {}, updateMode: 'manual', priority: 1,
+      dataCapture: { ...NO_DATA_CAPTURE, webConferences: 'record', telephonyCalls: true },
+    });
+  }
   const email = (local: string) => `${local}@${domain}`;
   return {
     tenant,
@@ -45,7 +58,9 @@ export async function notifyingCompany({ notify = true, recorded = true, manager
     /** Imports a person as Okta would create them; `manager` is the manager's local part. */
     async person(local: string, overrides: Record<string, unknown> = {}, manager?: string) {
       const body = oktaUser(email(local), { ...(manager ? { [ROSTER_USER_SCHEMA]: { managerEmail: email(manager) } } : {}), ...overrides });
-      return createTeamMember(principal, parseUserBody(body));
+      const member = await createTeamMember(principal, parseUserBody(body));
+      if (coached) await changeGroup(principal, await getGroupOrFail(principal, coached.id), { memberSteps: [{ kind: 'add', ids: [member.id] }] }, undefined);
+      return member;
     },
     async setting(changes: { notifyManagersOnImport?: boolean }) {
       await updateCompanySettings(tenant.tenantId, { ...(await getCompanySettings(tenant.tenantId)), ...changes });

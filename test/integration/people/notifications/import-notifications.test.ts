@@ -20,8 +20,24 @@ const NEW_YORK = { locale: 'en-US', timezone: 'America/New_York' };
 const JERUSALEM = { locale: 'he-IL', timezone: 'Asia/Jerusalem' };
 
 describe('a new team member imported on a working day', () => {
+  it.each([
+    ['the company lets managers, but an automatic assignment governs the report', { managersCanToggleDataCapture: true, manual: false }],
+    ['the report is governed by hand, but the company does not let managers', { managersCanToggleDataCapture: false, manual: true }],
+  ])('offers the data-capture switch only when it works: not when %s', async (_case, options) => {
+    const company = await notifyingCompany(options);
+    const boss = await company.person('maria.boss', NEW_YORK);
+    const report = await company.person('jane.doe', { title: 'Account Executive' }, 'maria.boss');
+    await processAt(THURSDAY, [await insertRecordOf(company.tenantId, boss.id), await insertRecordOf(company.tenantId, report.id)]);
+    expect(await release(seconds(THURSDAY, 60))).toMatchObject({ sent: 1 });
+    const [mail] = await inbox(company.email('maria.boss'));
+    for (const body of [mail!.body.text!, mail!.body.html!]) {
+      expect(body).not.toContain('turn data capture on or off');
+      expect(body).toContain(`http://localhost:3000/console/team?company=${company.tenantId}`);
+    }
+  });
+
   it('emails the direct manager once, after the debounce: who joined, title, email, data capture, and the toggle', async () => {
-    const company = await notifyingCompany({ managersCanToggleDataCapture: true });
+    const company = await notifyingCompany({ managersCanToggleDataCapture: true, manual: true });
     const boss = await company.person('maria.boss', NEW_YORK);
     const report = await company.person('jane.doe', { title: 'Account Executive' }, 'maria.boss');
     await processAt(THURSDAY, [await insertRecordOf(company.tenantId, boss.id), await insertRecordOf(company.tenantId, report.id)]);
@@ -40,7 +56,8 @@ describe('a new team member imported on a working day', () => {
       expect(body).toContain(`Email: ${company.email('jane.doe')}`);
       expect(body).toContain('Data capture: Web conferences, Telephony calls');
       expect(body).toContain('You can turn data capture on or off for your team members.');
-      expect(body).toContain('http://localhost:3000/team');
+      expect(body).toContain(`http://localhost:3000/console/team?company=${company.tenantId}`);
+      expect(body).toContain(`your team at Test Co`);
     }
     // Nobody else is told: not the new member, not the manager about themself.
     expect(await inbox(company.email('jane.doe'))).toEqual([]);
