@@ -17,6 +17,8 @@ export interface CompanySettingsChange {
   notifyManagersOnImport: boolean;
   managersCanToggleDataCapture: boolean;
   defaultAssignment: Grant;
+  /** The console's "Sign in with your company account" (absent: people sign in with emailed links). */
+  oidc?: { issuer: string; clientId: string };
   version: number;
 }
 
@@ -35,8 +37,8 @@ export async function getCompanySettings(tenantId: string): Promise<CompanySetti
  * company would move this to a background job).
  */
 export async function updateCompanySettings(tenantId: string, change: CompanySettingsChange): Promise<CompanySettingsView> {
-  const { name, domains, allowSubdomains, defaultTimeZone, provisioningSource, notifyManagersOnImport, managersCanToggleDataCapture, defaultAssignment, version } = change;
-  const input = { name, domains, allowSubdomains, defaultTimeZone, provisioningSource, notifyManagersOnImport, managersCanToggleDataCapture, defaultAssignment };
+  const { name, domains, allowSubdomains, defaultTimeZone, provisioningSource, notifyManagersOnImport, managersCanToggleDataCapture, defaultAssignment, oidc, version } = change;
+  const input = { name, domains, allowSubdomains, defaultTimeZone, provisioningSource, notifyManagersOnImport, managersCanToggleDataCapture, defaultAssignment, oidc };
   const previous = await getCompanySettings(tenantId);
   const config = await loadCompanyConfig(tenantId);
   checkGrant(config, input.defaultAssignment);
