@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { TokenScope } from '../store/tokens.js';
 
 /** What a secret is for; the prefix only helps humans (and secret scanners) recognise it. */
@@ -14,4 +14,10 @@ export function generateToken(kind: SecretKind): string {
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** Whether two secrets are equal, compared as SHA-256 digests in constant time. */
+export function sameSecret(a: string, b: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+  return timingSafeEqual(digest(a), digest(b));
 }
