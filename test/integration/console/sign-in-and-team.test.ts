@@ -285,6 +285,16 @@ describe('sessions and forms', () => {
     expect(page.location).toMatch(/^\/console\/sign-in\?/);
   });
 
+  it('answers a page, not an error of the store, for an id longer than any Roster issues', async () => {
+    const client = await asManager();
+    const csrf = client.csrfOf(await client.get('/console/team'));
+    for (const id of ['x'.repeat(1_023), 'i'.repeat(3_000)]) {
+      const attempt = await client.post(`/console/team/${id}/data-capture`, { csrf, on: 'true' });
+      expect(attempt.status).toBe(404);
+      expect(attempt.html).toContain('<!doctype html>');
+    }
+  });
+
   it('ends a session idle too long, and one past its absolute end', async () => {
     const at = (secondsAgo: number) => new Date(Date.now() - secondsAgo * 1000).toISOString();
     const base = { tenantId: acme.tenant.tenantId, subject: { kind: 'member' as const, memberId: people.loner.id }, method: 'emailLink' as const, csrfToken: 'c', createdAt: at(60) };
