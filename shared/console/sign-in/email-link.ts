@@ -7,7 +7,7 @@ import { log } from '../../log.js';
 import { sesMailer, type Mailer } from '../../mail/ses-mailer.js';
 import { renderSignInLink } from '../../mail/sign-in-link.js';
 import { activeMemberWithWorkEmail } from '../../people/members/find-by-work-email.js';
-import { personName } from '../../people/notifications/new-report.js';
+import { greetingName } from '../../people/notifications/new-report.js';
 import { putSignInLink, takeSignInLink } from '../../store/console-sessions.js';
 import { takeFromWindow } from '../../store/rate-limits.js';
 import { getTeamMember } from '../../store/team-members.js';
@@ -50,7 +50,7 @@ export async function sendSignInLink(
     expiresAt: expiresAtAfter(lifetimes.signInLinkSeconds),
   });
   const url = `${input.consoleBaseUrl}/sign-in/link?company=${encodeURIComponent(input.tenantId)}&token=${encodeURIComponent(link)}`;
-  const mail = renderSignInLink({ companyName: company.name, personName: personName(member), link: url, minutes: lifetimes.signInLinkSeconds / 60 });
+  const mail = renderSignInLink({ companyName: company.name, personName: greetingName(member), link: url, minutes: lifetimes.signInLinkSeconds / 60 });
   await mailer.send({ ...mail, to: address });
 }
 

@@ -192,6 +192,7 @@ describe('emailed sign-in links', () => {
     expect(await emailsTo(inject('sesUrl'), people.inactive.email)).toEqual([]);
     const [mail] = (await emailsTo(inject('sesUrl'), people.loner.email)).slice(-1);
     expect(mail!.subject).toBe('Your sign-in link for Acme & Sons on Roster');
+    expect(mail!.body.text).toMatch(/^Hi Lee,\n/);
   });
 
   it('refuses a link used twice, an expired link and a link for another company', async () => {
