@@ -1,9 +1,9 @@
 import type { SessionRecord } from '../../auth/console/sessions.js';
 import { myTeam, setReportDataCapture } from '../../people/members/my-team.js';
+import { companySettings } from '../../people/company/companies.js';
 import { personName } from '../../people/notifications/new-report.js';
 import { notFound, RosterError } from '../../errors.js';
 import { getTeamMember } from '../../store/team-members.js';
-import { getTenant } from '../../store/tenants.js';
 import { htmlResult, redirect, type Viewer } from '../components/layout.js';
 import type { ConsoleRequest, ConsoleRoute } from '../console-types.js';
 import { SignInRequired } from '../console-handler.js';
@@ -15,8 +15,9 @@ function requireSession(request: ConsoleRequest, next: string): SessionRecord {
 }
 
 async function viewerOf(session: SessionRecord): Promise<Viewer> {
+  // The header's company name may be 30 s old (the warm function's settings cache): it costs no read.
   const [company, member] = await Promise.all([
-    getTenant(session.tenantId),
+    companySettings(session.tenantId),
     session.subject.kind === 'member' ? getTeamMember(session.tenantId, session.subject.memberId) : undefined,
   ]);
   if (!company) throw new RosterError(403, 'This company no longer exists.');
