@@ -107,6 +107,13 @@ describe('authorization code grant', () => {
       expect(response.json).toEqual({ error: 'invalid_grant', error_description: expect.stringContaining('code_verifier') });
     }
   });
+
+  it('refuses a code_verifier for a code issued without code_challenge (PKCE downgrade, RFC 9700 §2.1.1)', async () => {
+    const { code } = await oauth.authorizationCode(tenant.adminToken);
+    const response = await exchange(code, { code_verifier: pkcePair().verifier });
+    expect(response.status).toBe(400);
+    expect(response.json).toEqual({ error: 'invalid_grant', error_description: expect.stringContaining('code_verifier') });
+  });
 });
 
 describe('authorization errors', () => {
