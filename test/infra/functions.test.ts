@@ -1,5 +1,6 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../shared/config.js';
 import { functionDefinitions, type FunctionDefinition } from '../../shared/routes.js';
 import { indexList } from '../../shared/store/table.js';
 import { tableActions } from '../../infra/table-access.js';
@@ -47,6 +48,18 @@ describe('functions', () => {
       expect(fn.Properties.Environment.Variables).not.toHaveProperty('AWS_REGION');
       const logGroup = template.toJSON().Resources[fn.Properties.LoggingConfig.LogGroup.Ref];
       expect(logGroup).toMatchObject({ Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 30 } });
+    }
+  });
+
+  it('gives no deployed function a local-only default: no local client secret, loopback redirect or http issuer', () => {
+    for (const { name } of functionDefinitions) {
+      const variables = template.toJSON().Resources[functionId(template, name)].Properties.Environment.Variables;
+      expect(variables).not.toHaveProperty('LOCAL_STACK');
+      // As Lambda would run it: the table's name resolved, AWS_LAMBDA_FUNCTION_NAME set by the runtime.
+      const strings = Object.fromEntries(Object.entries(variables).map(([key, value]) => [key, typeof value === 'string' ? value : key === 'CONSOLE_URL' ? 'https://api.example.com/console' : 'resolved']));
+      const deployed = loadConfig({ ...strings, AWS_LAMBDA_FUNCTION_NAME: name });
+      expect(deployed).toMatchObject({ LOCAL_STACK: false, OAUTH_ALLOW_LOOPBACK_REDIRECTS: false, CONSOLE_ALLOW_HTTP_ISSUERS: false });
+      expect(deployed.OAUTH_CLIENT_SECRET_SHA256).toBeUndefined();
     }
   });
 
