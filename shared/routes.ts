@@ -37,6 +37,7 @@ export const functionDefinitions = [
   { name: 'admin', description: 'Admin API: company settings, seats, workspaces, assignments, team members, connections', trigger: 'http', tableAccess: 'readWrite' },
   { name: 'oauth', description: 'OAuth 2.0 authorization server for Okta (authorize, token, revoke)', trigger: 'http', tableAccess: 'readWrite' },
   { name: 'console', description: 'Console: sign-in and the pages people use (My team)', trigger: 'http', tableAccess: 'readWrite', sendsMail: true },
+  { name: 'not-found', description: "API Gateway's $default route: the 404 of the API a path belongs to", trigger: 'http', tableAccess: 'none' },
   { name: 'team-member-changes', description: 'Team member changes from the stream: effective settings, late manager links, queued manager notifications', trigger: 'stream', tableAccess: 'readWrite' },
   { name: 'release-notifications', description: 'Emails each manager the digest of new reports that is due', trigger: 'schedule', tableAccess: 'readWrite', sendsMail: true },
 ] as const satisfies readonly FunctionDefinition[];
@@ -127,6 +128,9 @@ export const routes = [
   page('GET', 'team'),
   page('POST', 'team/{id}/data-capture'),
 ] as const satisfies readonly RouteDefinition[];
+
+/** The function of API Gateway's `$default` route: every request no route of the table matches. */
+export const UNKNOWN_ROUTE_FUNCTION = 'not-found' satisfies FunctionName;
 
 type TableRoute = (typeof routes)[number];
 type KeyOf<R> = R extends { method: infer Method extends string; path: infer Path extends string } ? `${Method} ${Path}` : never;
