@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { TokenScope } from '../store/tokens.js';
 
 /** What a secret is for; the prefix only helps humans (and secret scanners) recognise it. */
@@ -14,4 +14,12 @@ export function generateToken(kind: SecretKind): string {
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** Whether a secret presented by a browser is the one whose hash was stored (digests compared in constant time). */
+export function matchesHash(secret: string | undefined, storedHash: string | undefined): boolean {
+  if (!secret || !storedHash) return false;
+  const presented = Buffer.from(hashToken(secret), 'hex');
+  const stored = Buffer.from(storedHash, 'hex');
+  return presented.length === stored.length && timingSafeEqual(presented, stored);
 }
