@@ -17,6 +17,8 @@ type DeployedVariable = Exclude<
   | 'NOTIFY_DEBOUNCE_SECONDS'
   | 'NOTIFY_MAX_WAIT_SECONDS'
   | 'CONSOLE_ALLOW_HTTP_ISSUERS'
+  | 'DNS_RESOLVERS'
+  | 'MAIL_PER_COMPANY_PER_HOUR'
   | OptionalVariable
 >;
 // CONSOLE_URL is added by the stack to the functions that link to the console, once the API's URL is known.

@@ -41,6 +41,16 @@ const schema = z.object({
   /** Set by the Lambda runtime itself; read only to refuse LOCAL_STACK there. */
   AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /**
+   * DNS servers (comma-separated `address` or `address:port`) that domain verification asks for
+   * TXT records; unset means the system's resolver (in Lambda, the VPC's or AWS's).
+   */
+  DNS_RESOLVERS: z
+    .string()
+    .optional()
+    .transform((value) => value?.split(',').map((server) => server.trim()).filter(Boolean) ?? []),
+  /** Manager emails one company may send per hour; past it they wait, queued, for the next hour. */
+  MAIL_PER_COMPANY_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(500),
   /** Seconds a resolved token stays cached in a warm function (revocation delay). */
   TOKEN_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(15),
 

@@ -92,6 +92,7 @@ export const routes = [
   scim('GET', 'ResourceTypes/{id}', 'scim-discovery'),
   admin('GET', 'settings', 'admin'),
   admin('PUT', 'settings', 'admin'),
+  admin('POST', 'domains/{id}/verify', 'admin'),
   admin('GET', 'seats', 'admin'),
   admin('POST', 'seats', 'admin'),
   admin('PUT', 'seats/{id}', 'admin'),
