@@ -68,7 +68,7 @@ export class RosterFunction extends NodejsFunction {
 
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-L1',
-      reason: 'DESIGN.md pins nodejs22.x: bundles target node22 and are tested on it; moving to a newer runtime is a deliberate change.',
+      reason: 'Roster pins nodejs22.x: bundles target node22 and are tested on it; moving to a newer runtime is a deliberate change.',
     });
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',

@@ -5,7 +5,7 @@ import { ADMIN_PREFIX, CONSOLE_PREFIX, OAUTH_PREFIX, SCIM_PREFIX } from '../../s
 import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local.js';
 import { ensureTable } from './ensure-table.js';
 import { DEMO_OIDC_CLIENT_ID, startDemoIdentityProvider } from './demo-identity-provider.js';
-import { setCompanyIdentityProvider } from '../../shared/people/company/companies.js';
+import { getCompanySettings, updateCompanySettings } from '../../shared/people/company/company-settings-admin.js';
 import { startHttpAdapter } from './http-adapter.js';
 import { startScheduledFunctions } from './scheduled-functions.js';
 import { seedDemoCompany, type DemoCredentials } from './seed-demo-company.js';
@@ -90,7 +90,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const { streamArn } = await ensureTable(dynamo.endpoint, TABLE_NAME);
 
     const credentials = await seedDemoCompany(readPrevious(stateFile));
-    await setCompanyIdentityProvider(credentials.tenantId, { issuer: identityProvider.issuer, clientId: DEMO_OIDC_CLIENT_ID });
+    const settings = await getCompanySettings(credentials.tenantId);
+    await updateCompanySettings(credentials.tenantId, { ...settings, oidc: { issuer: identityProvider.issuer, clientId: DEMO_OIDC_CLIENT_ID } });
     const server: Server = await startHttpAdapter({ port: options.port });
     stoppers.push(() => new Promise((done) => server.close(() => done())));
     server.closeIdleConnections?.();

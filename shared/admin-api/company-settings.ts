@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { config } from '../config.js';
 import type { RouteHandler } from '../http/types.js';
 import { getCompanySettings, updateCompanySettings, type CompanySettingsChange } from '../people/company/company-settings-admin.js';
 import { verifyDomain } from '../people/company/domain-verification.js';
@@ -23,6 +24,13 @@ const settingsBody = z.object({
   notifyManagersOnImport: z.boolean(),
   managersCanToggleDataCapture: z.boolean(),
   defaultAssignment: grantSchema.default(EMPTY_GRANT),
+  /** Console sign-in with the company's OpenID provider: a public client (PKCE), so no secret. */
+  oidc: z
+    .object({
+      issuer: z.url().refine((issuer) => issuer.startsWith('https://') || config().CONSOLE_ALLOW_HTTP_ISSUERS, 'must be an https URL'),
+      clientId: z.string().trim().min(1).max(200),
+    })
+    .optional(),
   /** The version read, to refuse overwriting someone else's change. */
   version: z.number().int().min(1),
 }) satisfies z.ZodType<CompanySettingsChange>;

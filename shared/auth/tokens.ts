@@ -16,10 +16,8 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-/** Whether a secret presented by a browser is the one whose hash was stored (digests compared in constant time). */
-export function matchesHash(secret: string | undefined, storedHash: string | undefined): boolean {
-  if (!secret || !storedHash) return false;
-  const presented = Buffer.from(hashToken(secret), 'hex');
-  const stored = Buffer.from(storedHash, 'hex');
-  return presented.length === stored.length && timingSafeEqual(presented, stored);
+/** Whether two secrets are equal, compared as SHA-256 digests in constant time. */
+export function sameSecret(a: string, b: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+  return timingSafeEqual(digest(a), digest(b));
 }

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { sameSecret } from '../auth/tokens.js';
 import { RosterError } from '../errors.js';
 import { requireSameOrigin } from '../http/same-origin.js';
 import { COOKIES } from './cookies.js';
@@ -19,7 +19,3 @@ export function checkFormPost(request: ConsoleRequest, form: 'signIn' | 'session
   }
 }
 
-function sameSecret(a: string, b: string): boolean {
-  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
-  return timingSafeEqual(digest(a), digest(b));
-}

@@ -1,9 +1,6 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from './client.js';
 import { partitionCanExist } from './dynamo-limits.js';
 import { teamMember, type TeamMemberRecord } from './entities/team-member.js';
-import { decodeIndexCursor, encodeCursor } from './paging.js';
-import { INDEXES } from './table.js';
+import { decodeIndexCursor, encodeCursor, queryIndexPage } from './paging.js';
 
 /** One page of a manager's direct reports (the sparse reports index), in id order. */
 export async function listDirectReportsPage(
@@ -15,19 +12,6 @@ export async function listDirectReportsPage(
   const partition = teamMember.indexPartition('reports', { tenantId, managerId });
   if (!partitionCanExist(partition)) return { items: [] };
   const from = cursor ? decodeIndexCursor(cursor, 'reports', partition, (id) => teamMember.key({ tenantId, id })) : undefined;
-  const { Items = [], LastEvaluatedKey } = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: INDEXES.reports.name,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': INDEXES.reports.partition },
-      ExpressionAttributeValues: { ':pk': partition },
-      Limit: count,
-      ...(from ? { ExclusiveStartKey: from } : {}),
-    }),
-  );
-  return {
-    items: Items.map((item) => teamMember.fromItem(item)),
-    ...(LastEvaluatedKey ? { nextCursor: encodeCursor(LastEvaluatedKey as Record<string, string>) } : {}),
-  };
+  const { items, lastKey } = await queryIndexPage('reports', partition, count, from);
+  return { items: items.map((item) => teamMember.fromItem(item)), ...(lastKey ? { nextCursor: encodeCursor(lastKey) } : {}) };
 }

@@ -51,14 +51,19 @@ export async function pageByCursor(
   return { items: page, ...(nextKey && (count === 0 || lastKey) ? { nextCursor: encodeCursor(nextKey) } : {}) };
 }
 
-async function queryList(tenantId: string, kind: ResourceKind, limit: number, from?: StoredKey) {
+function queryList(tenantId: string, kind: ResourceKind, limit: number, from?: StoredKey) {
+  return queryIndexPage('list', listPartition(tenantId, kind), limit, from);
+}
+
+/** One page of an index partition, from after `from`; `lastKey` is where the next page starts. */
+export async function queryIndexPage(index: IndexName, partition: string, limit: number, from?: StoredKey) {
   const { Items = [], LastEvaluatedKey } = await db().send(
     new QueryCommand({
       TableName: tableName(),
-      IndexName: INDEXES.list.name,
+      IndexName: INDEXES[index].name,
       KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': INDEXES.list.partition },
-      ExpressionAttributeValues: { ':pk': listPartition(tenantId, kind) },
+      ExpressionAttributeNames: { '#pk': INDEXES[index].partition },
+      ExpressionAttributeValues: { ':pk': partition },
       Limit: limit,
       ...(from ? { ExclusiveStartKey: from } : {}),
     }),

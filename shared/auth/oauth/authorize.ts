@@ -6,7 +6,7 @@ import { getTenant } from '../../store/tenants.js';
 import { authenticateToken } from '../authenticate.js';
 import { listActiveConnections, parseNewConnection, requireActiveConnection, toConnectionView, type ConnectionView } from '../connections.js';
 import { expiresAtAfter, hasExpired, lifetimes } from '../lifetimes.js';
-import { generateToken, hashToken, matchesHash } from '../tokens.js';
+import { generateToken, hashToken, sameSecret } from '../tokens.js';
 import { checkAuthorizationRequest, redirectWith, type AuthorizationRequest, type Params } from './authorization-request.js';
 
 /**
@@ -93,7 +93,7 @@ async function decide(params: Params, browserBinding: string | undefined): Promi
     throw new RosterError(400, 'This consent page has expired or was already used. Start again from Okta.', { code: 'invalid_request' });
   }
   // Checked after the ticket is taken: a ticket posted from the wrong browser is spent either way.
-  if (!matchesHash(browserBinding, ticket.browserHash)) {
+  if (!browserBinding || !ticket.browserHash || !sameSecret(hashToken(browserBinding), ticket.browserHash)) {
     throw new RosterError(403, 'This consent page was not opened in this browser. Start again from Okta.', { code: 'invalid_request' });
   }
   const request: AuthorizationRequest = { clientId: ticket.clientId, redirectUri: ticket.redirectUri, state: ticket.state, codeChallenge: ticket.codeChallenge };

@@ -1,7 +1,7 @@
 import * as openid from 'openid-client';
 import { startSession } from '../../auth/console/sessions.js';
 import { expiresAtAfter, hasExpired, lifetimes } from '../../auth/lifetimes.js';
-import { generateToken, hashToken, matchesHash } from '../../auth/tokens.js';
+import { generateToken, hashToken, sameSecret } from '../../auth/tokens.js';
 import { config } from '../../config.js';
 import { RosterError } from '../../errors.js';
 import { log } from '../../log.js';
@@ -55,7 +55,7 @@ export async function finishOidcSignIn(input: { callbackUrl: URL; browserBinding
   const state = input.callbackUrl.searchParams.get('state');
   const attempt = state ? await takeOidcAttempt(hashToken(state)) : undefined;
   if (!attempt || hasExpired(attempt.expiresAt)) throw refused('This sign-in has expired or was already used. Start again.');
-  if (!matchesHash(input.browserBinding, attempt.browserHash)) {
+  if (!input.browserBinding || !sameSecret(hashToken(input.browserBinding), attempt.browserHash)) {
     throw refused('This sign-in was started in another browser. Start again here.');
   }
   const providerError = input.callbackUrl.searchParams.get('error');

@@ -1,4 +1,4 @@
-import { createTenant, getTenant, updateTenantSettings, type TenantRecord } from '../../store/tenants.js';
+import { createTenant, getTenant, type TenantRecord } from '../../store/tenants.js';
 
 export interface NewCompany {
   tenantId: string;
@@ -39,19 +39,3 @@ export function forgetCompanySettings(tenantId: string): void {
   settingsCache.delete(tenantId);
 }
 
-/**
- * Points the console's "Sign in with your company account" at the company's OpenID provider.
- * Written conditionally on the settings' version, like every settings change.
- */
-export async function setCompanyIdentityProvider(tenantId: string, oidc: NonNullable<TenantRecord['oidc']>): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    const company = await getTenant(tenantId);
-    if (!company) throw new Error(`No company ${tenantId}`);
-    const { tenantId: _id, createdAt: _created, version, ...fields } = company;
-    if (await updateTenantSettings(tenantId, { ...fields, oidc }, version)) {
-      forgetCompanySettings(tenantId);
-      return;
-    }
-  }
-  throw new Error(`The settings of ${tenantId} kept changing`);
-}

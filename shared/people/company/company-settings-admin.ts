@@ -18,6 +18,8 @@ export interface CompanySettingsChange {
   notifyManagersOnImport: boolean;
   managersCanToggleDataCapture: boolean;
   defaultAssignment: Grant;
+  /** The console's "Sign in with your company account" (absent: people sign in with emailed links). */
+  oidc?: { issuer: string; clientId: string };
   version: number;
 }
 
@@ -46,11 +48,21 @@ export async function getCompanySettings(tenantId: string): Promise<CompanySetti
  * company would move this to a background job).
  */
 export async function updateCompanySettings(tenantId: string, change: CompanySettingsChange): Promise<CompanySettingsView> {
-  const { name, domains, allowSubdomains, defaultTimeZone, provisioningSource, notifyManagersOnImport, managersCanToggleDataCapture, defaultAssignment, version } = change;
+  const { name, domains, allowSubdomains, defaultTimeZone, provisioningSource, notifyManagersOnImport, managersCanToggleDataCapture, defaultAssignment, oidc, version } = change;
   const current = await getTenant(tenantId);
   if (!current) throw new RosterError(404, 'Company not found.');
   // A domain the company adds stays pending until its DNS TXT record proves the company controls it.
-  const input = { name, ...splitRequestedDomains(domains, current), allowSubdomains, defaultTimeZone, provisioningSource, notifyManagersOnImport, managersCanToggleDataCapture, defaultAssignment };
+  const input = {
+    name,
+    ...splitRequestedDomains(domains, current),
+    allowSubdomains,
+    defaultTimeZone,
+    provisioningSource,
+    notifyManagersOnImport,
+    managersCanToggleDataCapture,
+    defaultAssignment,
+    oidc,
+  };
   const previous = await getCompanySettings(tenantId);
   const config = await loadCompanyConfig(tenantId);
   checkGrant(config, input.defaultAssignment);

@@ -36,7 +36,8 @@ afterAll(async () => api?.stop());
 const filtered = (resource: 'Users' | 'Groups', expression: string) => scim.get(`/${resource}?filter=${encodeURIComponent(expression)}`);
 
 describe('values longer than DynamoDB accepts in a key', () => {
-  const withId = routes.filter((route) => route.path.includes('{id}') && route.auth !== 'none');
+  // Console pages answer HTML; their long ids are checked with the console's tests.
+  const withId = routes.filter((route) => route.path.includes('{id}') && route.auth !== 'none' && route.auth !== 'session');
 
   it.each(withId.map((route) => [`${route.method} ${route.path}`, route] as const))('%s with a 1,023- or 3,000-character id answers 404', async (_key, route) => {
     const client = route.auth === 'scim' ? scim : adminRaw;
