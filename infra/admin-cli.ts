@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
 
-const usage = `Creates a company with an Okta connection and prints its SCIM token and admin token, once.
+const usage = `Creates a company with an Okta connection and prints its SCIM token and admin token, once;
+or gives an existing company more verified domains (no DNS record needed: the operator vouches).
 
   Deployed stack (AWS credentials allowed to write the table):
     npx tsx infra/admin-cli.ts create-company --table <TableName output> --region <region> \\
       --tenant acme --name "Acme Inc" --domain acme.com --time-zone America/New_York
+    npx tsx infra/admin-cli.ts add-verified-domain --table <TableName output> --region <region> \\
+      --tenant acme --domain acme.co.uk
 
   Local stack (npm start running): --local instead of --table/--region (reads <state dir>/stack.json).
 
@@ -16,15 +19,15 @@ Options: --domain may repeat; --connection-name names the Okta connection (defau
 --state-dir is the local state directory (default .local).`;
 
 const options = z.object({
-  command: z.literal('create-company', { error: 'the only command is create-company' }),
+  command: z.enum(['create-company', 'add-verified-domain'], { error: 'the commands are create-company and add-verified-domain' }),
   local: z.boolean().default(false),
   stateDir: z.string().default('.local'),
   table: z.string().min(3).optional(),
   region: z.string().min(1).optional(),
   tenant: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2-63 lower-case letters, digits or hyphens'),
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(200).optional(),
   domain: z.array(z.string().regex(/^(?:[a-z0-9-]+\.)+[a-z]{2,63}$/i, 'must be a domain like acme.com')).min(1),
-  timeZone: z.string().refine((zone) => Intl.supportedValuesOf('timeZone').includes(zone) || zone === 'UTC', 'must be an IANA time zone'),
+  timeZone: z.string().refine((zone) => Intl.supportedValuesOf('timeZone').includes(zone) || zone === 'UTC', 'must be an IANA time zone').optional(),
   connectionName: z.string().trim().min(1).max(100).default('Okta'),
 });
 
@@ -59,6 +62,7 @@ function parse(): z.output<typeof options> {
   });
   if (!parsed.success) exit(`${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n')}\n\n${usage}`, 2);
   if (!parsed.data.local && !(parsed.data.table && parsed.data.region)) exit(`--table and --region are required (or --local)\n\n${usage}`, 2);
+  if (parsed.data.command === 'create-company' && !(parsed.data.name && parsed.data.timeZone)) exit(`create-company needs --name and --time-zone\n\n${usage}`, 2);
   return parsed.data;
 }
 
@@ -82,11 +86,17 @@ function pointAtTable({ local, stateDir, table, region }: z.output<typeof option
 async function main(): Promise<void> {
   const args = parse();
   pointAtTable(args);
+  if (args.command === 'add-verified-domain') {
+    const { addVerifiedDomains } = await import('../shared/people/company/domain-verification.js');
+    const company = await addVerifiedDomains(args.tenant, args.domain);
+    process.stdout.write(`Verified domains of ${args.tenant}: ${company.domains.join(', ')}\n`);
+    return;
+  }
   const { createCompany } = await import('../shared/people/company/companies.js');
   const { createConnection } = await import('../shared/auth/connections.js');
   const { ADMIN_CONNECTION_ID, issueToken } = await import('../shared/auth/issue-token.js');
 
-  await createCompany({ tenantId: args.tenant, name: args.name, domains: args.domain, defaultTimeZone: args.timeZone });
+  await createCompany({ tenantId: args.tenant, name: args.name!, domains: args.domain, defaultTimeZone: args.timeZone! });
   const connection = await createConnection(args.tenant, { name: args.connectionName, source: 'okta' });
   const scimToken = await issueToken(args.tenant, connection.id, 'scim');
   const adminToken = await issueToken(args.tenant, ADMIN_CONNECTION_ID, 'admin');

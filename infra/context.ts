@@ -52,6 +52,8 @@ const contextSchema = z
     stage: z
       .string()
       .regex(/^[a-z][a-z0-9-]{0,19}$/, 'must be 1-20 lower-case letters, digits or hyphens, starting with a letter')
+      // `local` names the stack on a laptop; a deployment by that name would read as one.
+      .refine((stage) => stage !== 'local', { error: 'local is reserved for the local stack (npm start); pick another name' })
       .default('dev'),
     mailFrom: z
       .string({ error: required('the SES sender identity, an email address or a domain') })

@@ -1,12 +1,14 @@
 import { loadConfig, type Config } from '../shared/config.js';
 import type { RosterSettings } from './context.js';
 
-// AWS_REGION is set by Lambda itself; the endpoints and loopback redirects exist only for the local
-// stack; the other OAuth settings and the notification timings keep their defaults, and the secret's
+// AWS_REGION and AWS_LAMBDA_FUNCTION_NAME are set by Lambda itself; the endpoints, LOCAL_STACK and
+// what it switches on exist only for the local stack; the other OAuth settings and the notification timings keep their defaults, and the secret's
 // hash is set only when given.
 type DeployedVariable = Exclude<
   keyof Config,
   | 'AWS_REGION'
+  | 'AWS_LAMBDA_FUNCTION_NAME'
+  | 'LOCAL_STACK'
   | 'DYNAMODB_ENDPOINT'
   | 'SES_ENDPOINT'
   | 'OAUTH_ALLOW_LOOPBACK_REDIRECTS'
@@ -15,6 +17,8 @@ type DeployedVariable = Exclude<
   | 'NOTIFY_DEBOUNCE_SECONDS'
   | 'NOTIFY_MAX_WAIT_SECONDS'
   | 'CONSOLE_ALLOW_HTTP_ISSUERS'
+  | 'DNS_RESOLVERS'
+  | 'MAIL_PER_COMPANY_PER_HOUR'
   | OptionalVariable
 >;
 // CONSOLE_URL is added by the stack to the functions that link to the console, once the API's URL is known.

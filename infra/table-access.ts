@@ -1,6 +1,6 @@
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { FunctionDefinition } from '../shared/routes.js';
-import { indexList } from '../shared/store/table.js';
+import { ITEM_FAMILY_PARTITIONS, indexList } from '../shared/store/table.js';
 
 /**
  * The DynamoDB actions shared/store issues, by the `tableAccess` of a function definition. Nothing
@@ -12,15 +12,32 @@ export const tableActions = {
   write: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'],
 } as const;
 
-/** Statements for the table itself and for Query on each of its indexes (by name, not `index/*`). */
-export function tableAccessStatements(access: FunctionDefinition['tableAccess'], tableArn: string): PolicyStatement[] {
+/**
+ * Statements for the table itself and for Query on each of its indexes (by name, not `index/*`),
+ * and a Deny of the item families the function never touches, by partition key. The indexes hold
+ * only members and groups, so a function denied both gets no index at all.
+ */
+export function tableAccessStatements(
+  { tableAccess: access, deniedItems = [] }: Pick<FunctionDefinition, 'tableAccess' | 'deniedItems'>,
+  tableArn: string,
+): PolicyStatement[] {
   if (access === 'none') return [];
   const actions = access === 'readWrite' ? [...tableActions.read, ...tableActions.write] : [...tableActions.read];
+  const needsIndexes = !(deniedItems.includes('teamMembers') && deniedItems.includes('groups'));
   return [
     new PolicyStatement({ actions, resources: [tableArn] }),
-    new PolicyStatement({
-      actions: ['dynamodb:Query'],
-      resources: indexList.map((index) => `${tableArn}/index/${index.name}`),
-    }),
+    ...(needsIndexes
+      ? [new PolicyStatement({ actions: ['dynamodb:Query'], resources: indexList.map((index) => `${tableArn}/index/${index.name}`) })]
+      : []),
+    ...(deniedItems.length
+      ? [
+          new PolicyStatement({
+            effect: Effect.DENY,
+            actions,
+            resources: [tableArn],
+            conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': deniedItems.flatMap((family) => ITEM_FAMILY_PARTITIONS[family]) } },
+          }),
+        ]
+      : []),
   ];
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
 
-/** The OAuth client of the local stack and tests; its secret is public, so it works only when STAGE is local. */
+/** The OAuth client of the local stack and tests; its secret is public, so it works only when LOCAL_STACK is on. */
 export const LOCAL_OAUTH_CLIENT = { id: 'roster-okta', secret: 'roster-local-client-secret' } as const;
 
 /** Okta's callback URIs for OIN apps that authenticate with OAuth, one per Okta cell family. */
@@ -30,8 +30,27 @@ const schema = z.object({
   CONSOLE_URL: z.url().optional(),
   /** Also accept http:// OpenID issuers (the local stack's and the tests' identity provider): local only. */
   CONSOLE_ALLOW_HTTP_ISSUERS: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  /** The deployment's name, a label only: nothing is switched on or off by it. */
   STAGE: z.string().min(1).default('local'),
+  /**
+   * Switches on what only the local stack and tests may do (loopback redirects, http issuers, the
+   * public local client secret). The CDK stack never writes it, and Lambda always sets
+   * AWS_LAMBDA_FUNCTION_NAME (a reserved variable), so a deployed function cannot turn it on.
+   */
+  LOCAL_STACK: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  /** Set by the Lambda runtime itself; read only to refuse LOCAL_STACK there. */
+  AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /**
+   * DNS servers (comma-separated `address` or `address:port`) that domain verification asks for
+   * TXT records; unset means the system's resolver (in Lambda, the VPC's or AWS's).
+   */
+  DNS_RESOLVERS: z
+    .string()
+    .optional()
+    .transform((value) => value?.split(',').map((server) => server.trim()).filter(Boolean) ?? []),
+  /** Manager emails one company may send per hour; past it they wait, queued, for the next hour. */
+  MAIL_PER_COMPANY_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(500),
   /** Seconds a resolved token stays cached in a warm function (revocation delay). */
   TOKEN_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(15),
 
@@ -39,8 +58,8 @@ const schema = z.object({
   OAUTH_CLIENT_ID: z.string().min(1).max(200).default(LOCAL_OAUTH_CLIENT.id),
   /**
    * Hex SHA-256 of the client secret, so the deployed environment never holds the secret itself.
-   * Unset when deployed means OAuth is off (every client is refused); locally it defaults to the
-   * hash of LOCAL_OAUTH_CLIENT.secret.
+   * Unset when deployed means OAuth is off (every client is refused); with LOCAL_STACK on it defaults
+   * to the hash of LOCAL_OAUTH_CLIENT.secret.
    */
   OAUTH_CLIENT_SECRET_SHA256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits').optional(),
   /** Allowed redirect_uri values; `{appName}` matches one Okta app name. Comma-separated. */
@@ -64,26 +83,30 @@ const schema = z.object({
 const localSecretHash = sha256Hex(LOCAL_OAUTH_CLIENT.secret);
 
 const validated = schema
-  .refine((env) => env.STAGE === 'local' || !env.OAUTH_ALLOW_LOOPBACK_REDIRECTS, {
-    path: ['OAUTH_ALLOW_LOOPBACK_REDIRECTS'],
-    message: 'loopback redirect URIs are allowed only when STAGE is local',
+  .refine((env) => !(env.LOCAL_STACK && env.AWS_LAMBDA_FUNCTION_NAME), {
+    path: ['LOCAL_STACK'],
+    message: 'the local stack switch cannot be on in a Lambda function',
   })
-  .refine((env) => env.STAGE === 'local' || !env.CONSOLE_ALLOW_HTTP_ISSUERS, {
+  .refine((env) => env.LOCAL_STACK || !env.OAUTH_ALLOW_LOOPBACK_REDIRECTS, {
+    path: ['OAUTH_ALLOW_LOOPBACK_REDIRECTS'],
+    message: 'loopback redirect URIs are allowed only when LOCAL_STACK is on',
+  })
+  .refine((env) => env.LOCAL_STACK || !env.CONSOLE_ALLOW_HTTP_ISSUERS, {
     path: ['CONSOLE_ALLOW_HTTP_ISSUERS'],
-    message: 'http issuers are allowed only when STAGE is local',
+    message: 'http issuers are allowed only when LOCAL_STACK is on',
   })
   .refine((env) => env.NOTIFY_MAX_WAIT_SECONDS >= env.NOTIFY_DEBOUNCE_SECONDS, {
     path: ['NOTIFY_MAX_WAIT_SECONDS'],
     message: 'must be at least NOTIFY_DEBOUNCE_SECONDS',
   })
-  .refine((env) => env.STAGE === 'local' || env.OAUTH_CLIENT_SECRET_SHA256 !== localSecretHash, {
+  .refine((env) => env.LOCAL_STACK || env.OAUTH_CLIENT_SECRET_SHA256 !== localSecretHash, {
     path: ['OAUTH_CLIENT_SECRET_SHA256'],
-    message: 'the local client secret cannot be used outside STAGE local',
+    message: 'the local client secret cannot be used outside the local stack (LOCAL_STACK)',
   })
   .transform((env) => ({
     ...env,
     CONSOLE_URL: (env.CONSOLE_URL ?? `${env.PRODUCT_URL.replace(/\/+$/, '')}/console`).replace(/\/+$/, ''),
-    OAUTH_CLIENT_SECRET_SHA256: env.OAUTH_CLIENT_SECRET_SHA256 ?? (env.STAGE === 'local' ? localSecretHash : undefined),
+    OAUTH_CLIENT_SECRET_SHA256: env.OAUTH_CLIENT_SECRET_SHA256 ?? (env.LOCAL_STACK ? localSecretHash : undefined),
   }));
 
 export type Config = z.output<typeof validated>;

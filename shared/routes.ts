@@ -15,7 +15,12 @@ export interface FunctionDefinition {
   /** Table access the function needs (least privilege in the stack). */
   tableAccess: 'read' | 'readWrite' | 'none';
   sendsMail?: boolean;
+  /** Item families the function never reads or writes: its role is denied them (infra/table-access.ts). */
+  deniedItems?: readonly ItemFamily[];
 }
+
+/** Families of table items an IAM condition on the partition key can tell apart (shared/store/table.ts). */
+export type ItemFamily = 'teamMembers' | 'groups' | 'oauthGrants' | 'consoleSignIns' | 'notifications';
 
 export interface RouteDefinition {
   method: HttpMethod;
@@ -33,10 +38,12 @@ export const CONSOLE_PREFIX = '/console';
 export const functionDefinitions = [
   { name: 'scim-users', description: 'SCIM 2.0 Users', trigger: 'http', tableAccess: 'readWrite' },
   { name: 'scim-groups', description: 'SCIM 2.0 Groups', trigger: 'http', tableAccess: 'readWrite' },
-  { name: 'scim-discovery', description: 'SCIM 2.0 discovery endpoints', trigger: 'http', tableAccess: 'read' },
+  // Discovery reads only what authenticating a bearer token needs (the token and its connection).
+  { name: 'scim-discovery', description: 'SCIM 2.0 discovery endpoints', trigger: 'http', tableAccess: 'read', deniedItems: ['teamMembers', 'groups', 'oauthGrants', 'consoleSignIns', 'notifications'] },
   { name: 'admin', description: 'Admin API: company settings, seats, workspaces, assignments, team members, connections', trigger: 'http', tableAccess: 'readWrite' },
-  { name: 'oauth', description: 'OAuth 2.0 authorization server for Okta (authorize, token, revoke)', trigger: 'http', tableAccess: 'readWrite' },
+  { name: 'oauth', description: 'OAuth 2.0 authorization server for Okta (authorize, token, revoke)', trigger: 'http', tableAccess: 'readWrite', deniedItems: ['teamMembers', 'groups', 'consoleSignIns', 'notifications'] },
   { name: 'console', description: 'Console: sign-in and the pages people use (My team)', trigger: 'http', tableAccess: 'readWrite', sendsMail: true },
+  { name: 'not-found', description: "API Gateway's $default route: the 404 of the API a path belongs to", trigger: 'http', tableAccess: 'none' },
   { name: 'team-member-changes', description: 'Team member changes from the stream: effective settings, late manager links, queued manager notifications', trigger: 'stream', tableAccess: 'readWrite' },
   { name: 'release-notifications', description: 'Emails each manager the digest of new reports that is due', trigger: 'schedule', tableAccess: 'readWrite', sendsMail: true },
 ] as const satisfies readonly FunctionDefinition[];
@@ -91,6 +98,7 @@ export const routes = [
   scim('GET', 'ResourceTypes/{id}', 'scim-discovery'),
   admin('GET', 'settings', 'admin'),
   admin('PUT', 'settings', 'admin'),
+  admin('POST', 'domains/{id}/verify', 'admin'),
   admin('GET', 'seats', 'admin'),
   admin('POST', 'seats', 'admin'),
   admin('PUT', 'seats/{id}', 'admin'),
@@ -127,6 +135,9 @@ export const routes = [
   page('GET', 'team'),
   page('POST', 'team/{id}/data-capture'),
 ] as const satisfies readonly RouteDefinition[];
+
+/** The function of API Gateway's `$default` route: every request no route of the table matches. */
+export const UNKNOWN_ROUTE_FUNCTION = 'not-found' satisfies FunctionName;
 
 type TableRoute = (typeof routes)[number];
 type KeyOf<R> = R extends { method: infer Method extends string; path: infer Path extends string } ? `${Method} ${Path}` : never;

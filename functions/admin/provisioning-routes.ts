@@ -8,6 +8,7 @@ import type { RouteKeyOf } from '../../shared/routes.js';
 export const provisioningRoutes = {
   'GET /admin/v1/settings': companySettingsApi.read,
   'PUT /admin/v1/settings': companySettingsApi.update,
+  'POST /admin/v1/domains/{id}/verify': companySettingsApi.verifyDomain,
 
   'GET /admin/v1/seats': seatTypesApi.list,
   'POST /admin/v1/seats': seatTypesApi.create,

@@ -2,7 +2,9 @@ import { continueAuthorization, startAuthorization } from '../../shared/auth/oau
 import { revokeOAuthToken } from '../../shared/auth/oauth/revoke.js';
 import { issueTokens } from '../../shared/auth/oauth/token.js';
 import { jsonResult, oauthHandler } from '../../shared/http/oauth-handler.js';
+import { COOKIES } from '../../shared/http/cookies.js';
 import { authorizeResponse } from '../../shared/http/oauth-pages.js';
+import { requireSameOrigin } from '../../shared/http/same-origin.js';
 
 export const handler = oauthHandler('oauth', {
   'GET /oauth/authorize': {
@@ -11,7 +13,10 @@ export const handler = oauthHandler('oauth', {
   },
   'POST /oauth/authorize': {
     responds: 'page',
-    handle: async (request) => authorizeResponse(await continueAuthorization(request.params)),
+    handle: async (request) => {
+      requireSameOrigin(request.headers, request.baseUrl);
+      return authorizeResponse(await continueAuthorization(request.params, request.cookies[COOKIES.consent]));
+    },
   },
   'POST /oauth/token': {
     responds: 'json',

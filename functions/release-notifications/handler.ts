@@ -13,5 +13,5 @@ export const handler = async (_event: ScheduledEvent, context?: Context) => {
   const deadline = context ? Date.now() + context.getRemainingTimeInMillis() - SAFETY_MARGIN_MS : undefined;
   const report = await releaseDueNotifications({ now: new Date(), ...(deadline === undefined ? {} : { deadline }) });
   if (report.failed) throw new Error(`${report.failed} manager digest(s) could not be sent; they stay queued for the next run`);
-  return { sent: report.sent, skipped: report.skipped, busy: report.busy };
+  return { sent: report.sent, skipped: report.skipped, busy: report.busy, held: report.held };
 };

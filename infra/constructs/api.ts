@@ -1,10 +1,10 @@
 import { Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, LogGroupLogDestination, PayloadFormatVersion } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpMethod, HttpRoute, HttpRouteKey, LogGroupLogDestination, PayloadFormatVersion } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { routes } from '../../shared/routes.js';
+import { UNKNOWN_ROUTE_FUNCTION, routes } from '../../shared/routes.js';
 import type { CustomDomainSettings } from '../context.js';
 import { ApiDomain } from './api-domain.js';
 import type { RosterFunctions } from './functions.js';
@@ -86,6 +86,12 @@ export class RosterApi extends Construct {
         integration: integrationFor(route.function),
       });
     }
+    // Without it API Gateway answers an unknown path with its own bare {"message":"Not Found"}.
+    new HttpRoute(this, 'DefaultRoute', {
+      httpApi: this.httpApi,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration: integrationFor(UNKNOWN_ROUTE_FUNCTION),
+    });
 
     this.url = this.domain?.url ?? this.httpApi.apiEndpoint;
   }

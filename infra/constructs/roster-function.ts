@@ -80,7 +80,7 @@ export class RosterFunction extends NodejsFunction {
 
   /** Least privilege from the route table's `tableAccess` (a stream consumer's stream access comes with its event source). */
   grantTableAccess(table: ITable): void {
-    for (const statement of tableAccessStatements(this.definition.tableAccess, table.tableArn)) {
+    for (const statement of tableAccessStatements(this.definition, table.tableArn)) {
       this.addToRolePolicy(statement);
     }
   }

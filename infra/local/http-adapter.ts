@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { routeKeyOf, routes, type RouteDefinition } from '../../shared/routes.js';
+import { UNKNOWN_ROUTE_FUNCTION, routeKeyOf, routes, type RouteDefinition } from '../../shared/routes.js';
 import { loadHandler } from './function-modules.js';
 import { lambdaContext } from './lambda-context.js';
 
@@ -52,16 +52,16 @@ export function startHttpAdapter(options: { port: number; host?: string }): Prom
 async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const method = (request.method ?? 'GET').toUpperCase();
-  const match = findRoute(method, url.pathname);
-  if (!match) return writeJson(response, 404, { message: 'Not Found' });
+  // As API Gateway does, a request no route matches goes to the `$default` route's function.
+  const match = findRoute(method, url.pathname) ?? { routeKey: '$default', functionName: UNKNOWN_ROUTE_FUNCTION, pathParameters: {} };
 
   const body = await readBody(request);
   if (body === undefined) return writeJson(response, 413, { message: 'Request Entity Too Large' });
 
   const event = toEvent(request, url, method, match, body);
-  const handler = await loadHandler(match.route.function);
+  const handler = await loadHandler(match.functionName);
   const result = (await withTimeout(
-    handler(event, lambdaContext(match.route.function, GATEWAY_TIMEOUT_MS)),
+    handler(event, lambdaContext(match.functionName, GATEWAY_TIMEOUT_MS)),
     GATEWAY_TIMEOUT_MS,
   )) as APIGatewayProxyStructuredResultV2 | undefined;
   if (!result) return writeJson(response, 503, { message: 'Service Unavailable' });
@@ -77,7 +77,7 @@ function findRoute(method: string, path: string) {
     candidate.parameterNames.forEach((name, index) => {
       pathParameters[name] = decodePathSegment(found[index + 1]!);
     });
-    return { route: candidate.route, pathParameters };
+    return { routeKey: routeKeyOf(candidate.route), functionName: candidate.route.function, pathParameters };
   }
   return undefined;
 }
@@ -86,7 +86,7 @@ function toEvent(
   request: IncomingMessage,
   url: URL,
   method: string,
-  match: { route: RouteDefinition; pathParameters: Record<string, string> },
+  match: { routeKey: string; pathParameters: Record<string, string> },
   body: Buffer,
 ): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
@@ -101,7 +101,7 @@ function toEvent(
   headers['x-forwarded-port'] ??= String(request.socket.localPort ?? '');
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
-  const routeKey = routeKeyOf(match.route);
+  const { routeKey } = match;
   const now = new Date();
   return {
     version: '2.0',

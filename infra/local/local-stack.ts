@@ -76,6 +76,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
       PRODUCT_URL: `http://localhost:${options.port}`,
       TOKEN_CACHE_SECONDS: '0',
+      // What only the local stack may do (the public client secret among it) is switched on here.
+      LOCAL_STACK: 'true',
       // Lets a local Okta stand-in (or a test) receive the OAuth redirect on this machine.
       OAUTH_ALLOW_LOOPBACK_REDIRECTS: 'true',
       // The demo identity provider speaks plain http on localhost.

@@ -2,10 +2,11 @@ import * as z from 'zod';
 import { config } from '../config.js';
 import type { RouteHandler } from '../http/types.js';
 import { getCompanySettings, updateCompanySettings, type CompanySettingsChange } from '../people/company/company-settings-admin.js';
+import { verifyDomain } from '../people/company/domain-verification.js';
 import { EMPTY_GRANT } from '../people/company/settings-model.js';
 import { validateTimeZone } from '../profile/time-zone.js';
 import { grantSchema } from './provisioning-schemas.js';
-import { ok, tenantOf } from './request.js';
+import { idOf, ok, tenantOf } from './request.js';
 import { validateInput } from './validate-input.js';
 
 const domain = z
@@ -38,4 +39,8 @@ const settingsBody = z.object({
 export const companySettingsApi = {
   read: async (request) => ok(await getCompanySettings(tenantOf(request))),
   update: async (request) => ok(await updateCompanySettings(tenantOf(request), validateInput(settingsBody, request.body))),
+  verifyDomain: async (request) => {
+    await verifyDomain(tenantOf(request), idOf(request));
+    return ok(await getCompanySettings(tenantOf(request)));
+  },
 } satisfies Record<string, RouteHandler>;

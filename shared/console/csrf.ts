@@ -1,5 +1,6 @@
 import { sameSecret } from '../auth/tokens.js';
 import { RosterError } from '../errors.js';
+import { requireSameOrigin } from '../http/same-origin.js';
 import { COOKIES } from './cookies.js';
 import type { ConsoleRequest } from './console-types.js';
 
@@ -10,10 +11,7 @@ import type { ConsoleRequest } from './console-types.js';
  * synchronizer token.
  */
 export function checkFormPost(request: ConsoleRequest, form: 'signIn' | 'session'): void {
-  const origin = request.headers.origin;
-  if (!origin || origin !== new URL(request.baseUrl).origin) {
-    throw new RosterError(403, 'This form was sent from another site, so it was not accepted. Go back to Roster and try again.', { code: 'cross_origin' });
-  }
+  requireSameOrigin(request.headers, request.baseUrl);
   const expected = form === 'signIn' ? request.cookies[COOKIES.form] : request.session?.csrfToken;
   const sent = request.params.csrf;
   if (!expected || !sent || !sameSecret(expected, sent)) {

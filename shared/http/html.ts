@@ -54,6 +54,8 @@ export interface PageResult {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** Set-Cookie values. */
+  cookies?: string[];
 }
 
 /**
@@ -63,7 +65,7 @@ export interface PageResult {
 export function htmlPage(status: number, title: string, content: Html, formTargets: string[] = []): PageResult {
   const body = html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer"><title>${title}</title><style>${new Html(STYLE)}</style></head>
+<meta name="referrer" content="same-origin"><title>${title}</title><style>${new Html(STYLE)}</style></head>
 <body><main><div class="brand">Roster</div>${content}</main></body></html>`;
   const formAction = ["'self'", ...formTargets].join(' ');
   return {
@@ -73,7 +75,9 @@ export function htmlPage(status: number, title: string, content: Html, formTarge
       'content-security-policy': `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
       'x-frame-options': 'DENY',
       'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
+      // same-origin, not no-referrer: with no-referrer a form post's Origin is `null`, and the
+      // consent form's Origin is checked. Cross-origin navigations still send no referrer.
+      'referrer-policy': 'same-origin',
       'cache-control': 'no-store',
     },
     body: body.text,

@@ -1,5 +1,6 @@
 import type { AuthOf, HttpFunctionName, RouteKeyOf } from '../routes.js';
 import { JSON_CONTENT_TYPE } from './content-types.js';
+import { cookiesOf } from './cookies.js';
 import { formParameters } from './form-parameters.js';
 import { oauthErrorResponse } from './oauth-error-response.js';
 import { errorPage } from './oauth-pages.js';
@@ -13,6 +14,7 @@ export interface OAuthRequest {
   headers: Record<string, string | undefined>;
   /** Query parameters of a GET, form parameters of a POST; each name at most once. */
   params: Record<string, string>;
+  cookies: Record<string, string>;
   requestId: string;
   baseUrl: string;
 }
@@ -21,6 +23,8 @@ export interface OAuthResult {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** Set-Cookie values. */
+  cookies?: string[];
 }
 
 /** Pages answer errors with an HTML page; the token and revocation endpoints with RFC 6749 JSON. */
@@ -41,7 +45,7 @@ export function oauthHandler<F extends OAuthFunction>(fn: F, routes: Record<Rout
     api: fn,
     errorResult: (error, route, requestId) => (route?.responds === 'page' ? toApiResult(errorPage(error, requestId)) : oauthErrorResponse(error)),
     handle: async ({ route, routeKey, headers, requestId, baseUrl }, event) => {
-      const request: OAuthRequest = { routeKey, headers, params: formParameters(event, headers), requestId, baseUrl };
+      const request: OAuthRequest = { routeKey, headers, params: formParameters(event, headers), cookies: cookiesOf(event), requestId, baseUrl };
       return toApiResult(await route.handle(request));
     },
   });
@@ -57,5 +61,10 @@ export function jsonResult(status: number, body: unknown): OAuthResult {
 }
 
 function toApiResult(result: OAuthResult): ApiResult {
-  return { statusCode: result.status, headers: result.headers, ...(result.body ? { body: result.body } : {}) };
+  return {
+    statusCode: result.status,
+    headers: result.headers,
+    ...(result.cookies?.length ? { cookies: result.cookies } : {}),
+    ...(result.body ? { body: result.body } : {}),
+  };
 }

@@ -1,18 +1,20 @@
 import type { AuthorizeOutcome } from '../auth/oauth/authorize.js';
 import { requestParameters, type AuthorizationRequest } from '../auth/oauth/authorization-request.js';
 import type { ConnectionView } from '../auth/connections.js';
+import { lifetimes } from '../auth/lifetimes.js';
 import type { RosterError } from '../errors.js';
+import { COOKIES, clearCookie, setCookie } from './cookies.js';
 import { html, htmlPage, type Html, type PageResult } from './html.js';
 
 /** The pages of "Authenticate with Roster": sign-in, consent, and the error page (never a redirect). */
 export function authorizeResponse(outcome: AuthorizeOutcome): PageResult {
   switch (outcome.kind) {
     case 'redirect':
-      return { status: 302, headers: { location: outcome.location, 'cache-control': 'no-store' }, body: '' };
+      return { status: 302, headers: { location: outcome.location, 'cache-control': 'no-store' }, body: '', cookies: [clearCookie(COOKIES.consent)] };
     case 'sign-in':
       return signInPage(outcome.request, outcome.error);
     case 'consent':
-      return consentPage(outcome);
+      return { ...consentPage(outcome), cookies: [setCookie(COOKIES.consent, outcome.browserBinding, lifetimes.consentTicketSeconds)] };
   }
 }
 

@@ -28,6 +28,13 @@ export async function listPage<T>(query: ListQuery, source: ListSource<T>): Prom
     const [totalResults, page] = await Promise.all([source.total(), source.byCursor(query.cursor || undefined, query.count)]);
     return { items: page.items, totalResults, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
   }
-  const [totalResults, items] = await Promise.all([source.total(), source.byIndex(query.startIndex, query.count)]);
-  return { items, totalResults };
+  if (query.startIndex === 1) {
+    const [totalResults, items] = await Promise.all([source.total(), source.byIndex(1, query.count)]);
+    return { items, totalResults };
+  }
+  // A startIndex past the end would walk every key of the list to find nothing, and leave no
+  // checkpoint to spare the next request the same walk: the total answers it in one read.
+  const totalResults = await source.total();
+  if (query.startIndex > totalResults) return { items: [], totalResults };
+  return { items: await source.byIndex(query.startIndex, query.count), totalResults };
 }

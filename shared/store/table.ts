@@ -1,3 +1,5 @@
+import type { ItemFamily } from '../routes.js';
+
 /**
  * The single table: its physical shape (key attributes, global secondary indexes, TTL attribute)
  * and, below, every item it holds. The CDK stack and the local stack both create the table from
@@ -35,9 +37,23 @@
  *   (every pending digest of every tenant, in a few shards, so the release reads them without a GSI)
  */
 export const TABLE_KEY = { partition: 'pk', sort: 'sk' } as const;
+
+/**
+ * The partition keys of each item family, as IAM `StringLike` patterns on `dynamodb:LeadingKeys`
+ * (tenant ids hold no `#`, so `T#*#U#*` is a member and never a connection). The indexes hold only
+ * members and groups.
+ */
+export const ITEM_FAMILY_PARTITIONS = {
+  teamMembers: ['T#*#U#*', 'T#*#UN#*', 'T#*#UX#*', 'T#*#ID#*', 'T#*#AW#*', 'T#*#HIST#*', 'T#*#IMPORT#*', 'T#*#REJECT'],
+  groups: ['T#*#G#*', 'T#*#GN#*', 'T#*#GX#*'],
+  oauthGrants: ['OAUTH#*'],
+  consoleSignIns: ['SESSION#*', 'SIGNIN#*', 'OIDC#*'],
+  notifications: ['NOTIFY#*'],
+} as const satisfies Record<ItemFamily, readonly string[]>;
 export const TTL_ATTRIBUTE = 'expiresAt';
 
 export type Key = { pk: string; sk: string };
+export type { ItemFamily };
 
 export interface IndexDefinition {
   name: string;

@@ -2,7 +2,7 @@ import { updateExpression } from './entity.js';
 import { tenantSettings, type TenantRecord } from './entities/tenant-settings.js';
 import { conditionalUpdate, getItem, putNew } from './writes.js';
 
-export type { TenantRecord } from './entities/tenant-settings.js';
+export type { PendingDomain, TenantRecord } from './entities/tenant-settings.js';
 
 export async function getTenant(tenantId: string): Promise<TenantRecord | undefined> {
   const item = await getItem(tenantSettings.key({ tenantId }), { consistent: false });

@@ -27,6 +27,7 @@ try {
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     AWS_REGION: 'us-east-1',
     LOG_LEVEL: process.env.FUZZ_LOG_LEVEL ?? 'silent',
+    LOCAL_STACK: 'true',
     OAUTH_ALLOW_LOOPBACK_REDIRECTS: 'true',
   });
   const api = await startTestApi();

@@ -1,6 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routes } from '../../shared/routes.js';
+import { UNKNOWN_ROUTE_FUNCTION, routes } from '../../shared/routes.js';
 import { certificateArn } from './example-context.js';
 import { functionId, onlyResource, synthRoster } from './synth.js';
 
@@ -15,7 +15,7 @@ const routeResource = (route: (typeof routes)[number]) =>
 describe('api', () => {
   it('is an HTTP API with one route per entry of the route table, without an API Gateway authorizer', () => {
     onlyResource(template, 'AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length);
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length + 1); // + $default
     for (const route of routes) {
       const resource = routeResource(route);
       expect(resource.Properties.AuthorizationType ?? 'NONE').toBe('NONE');
@@ -23,6 +23,17 @@ describe('api', () => {
     }
     template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
     template.resourceCountIs('AWS::ApiGateway::RestApi', 0);
+  });
+
+  it('sends what no route matches ($default) to the not-found function, not to API Gateway\'s bare 404', () => {
+    const [, route] = onlyResource(template, 'AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
+    expect(route.Properties.AuthorizationType ?? 'NONE').toBe('NONE');
+    const integrationId: string = route.Properties.Target['Fn::Join'][1][1].Ref;
+    expect(template.toJSON().Resources[integrationId].Properties).toMatchObject({
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+      IntegrationUri: { 'Fn::GetAtt': [functionId(template, UNKNOWN_ROUTE_FUNCTION), 'Arn'] },
+    });
   });
 
   it('binds every route to its own function with payload format 2.0', () => {
@@ -34,7 +45,7 @@ describe('api', () => {
         IntegrationUri: { 'Fn::GetAtt': [functionId(template, route.function), 'Arn'] },
       });
     }
-    const httpFunctions = new Set(routes.map((route) => route.function));
+    const httpFunctions = new Set([...routes.map((route) => route.function), UNKNOWN_ROUTE_FUNCTION]);
     template.resourceCountIs('AWS::ApiGatewayV2::Integration', httpFunctions.size);
   });
 

@@ -64,6 +64,7 @@ describe('readSettings', () => {
 
   it.each([
     ['stage', 'Prod_1', /stage: must be 1-20 lower-case/],
+    ['stage', 'local', /stage: local is reserved for the local stack/],
     ['mailFrom', 'not an identity', /mailFrom: must be an email address .* or a domain/],
     ['productUrl', 'ftp://example.com', /productUrl: must be the product web app URL/],
     ['createSesIdentity', 'yes', /createSesIdentity: must be true or false/],

@@ -1,9 +1,10 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../shared/config.js';
 import { functionDefinitions, type FunctionDefinition } from '../../shared/routes.js';
-import { indexList } from '../../shared/store/table.js';
+import { ITEM_FAMILY_PARTITIONS, indexList } from '../../shared/store/table.js';
 import { tableActions } from '../../infra/table-access.js';
-import { actionsOf, functionId, grantedActions, onlyResource, roleId, synthRoster } from './synth.js';
+import { actionsOf, deniedStatements, functionId, grantedActions, onlyResource, roleId, synthRoster } from './synth.js';
 
 const streamActions = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
 const byName = functionDefinitions.map((definition): [string, FunctionDefinition] => [definition.name, definition]);
@@ -50,6 +51,18 @@ describe('functions', () => {
     }
   });
 
+  it('gives no deployed function a local-only default: no local client secret, loopback redirect or http issuer', () => {
+    for (const { name } of functionDefinitions) {
+      const variables = template.toJSON().Resources[functionId(template, name)].Properties.Environment.Variables;
+      expect(variables).not.toHaveProperty('LOCAL_STACK');
+      // As Lambda would run it: the table's name resolved, AWS_LAMBDA_FUNCTION_NAME set by the runtime.
+      const strings = Object.fromEntries(Object.entries(variables).map(([key, value]) => [key, typeof value === 'string' ? value : key === 'CONSOLE_URL' ? 'https://api.example.com/console' : 'resolved']));
+      const deployed = loadConfig({ ...strings, AWS_LAMBDA_FUNCTION_NAME: name });
+      expect(deployed).toMatchObject({ LOCAL_STACK: false, OAUTH_ALLOW_LOOPBACK_REDIRECTS: false, CONSOLE_ALLOW_HTTP_ISSUERS: false });
+      expect(deployed.OAUTH_CLIENT_SECRET_SHA256).toBeUndefined();
+    }
+  });
+
   it('keeps logs as long as logRetentionDays says', () => {
     const template90 = synthRoster({ logRetentionDays: '90' });
     const retentions = Object.values(template90.findResources('AWS::Logs::LogGroup')).map((group) => group.Properties.RetentionInDays);
@@ -84,12 +97,34 @@ describe('functions', () => {
     for (const action of expected.filter((candidate) => candidate !== 'dynamodb:Query')) {
       expect(resourcesOf(fnId, action)).toEqual([tableArn]);
     }
+    // The indexes hold only members and groups: a function denied both gets none of them.
+    const deniedBoth = ['teamMembers', 'groups'].every((family) => (definition as FunctionDefinition).deniedItems?.includes(family as never));
     if (definition.tableAccess !== 'none') {
       expect(resourcesOf(fnId, 'dynamodb:Query')).toEqual([
         tableArn,
-        ...indexList.map((index) => ({ 'Fn::Join': ['', [tableArn, `/index/${index.name}`]] })),
+        ...(deniedBoth ? [] : indexList.map((index) => ({ 'Fn::Join': ['', [tableArn, `/index/${index.name}`]] }))),
       ]);
     }
+  });
+
+  it.each(byName)('%s is denied, by partition key, exactly the item families it never touches', (name, definition) => {
+    const denied = deniedStatements(template, functionId(template, name));
+    const families = (definition as FunctionDefinition).deniedItems ?? [];
+    if (!families.length) return expect(denied).toEqual([]);
+    expect(denied).toEqual([
+      {
+        Effect: 'Deny',
+        Action: expect.arrayContaining([...tableActions.read]),
+        Resource: tableArn,
+        Condition: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': families.flatMap((family) => ITEM_FAMILY_PARTITIONS[family]) } },
+      },
+    ]);
+  });
+
+  it('denies the OAuth function team members and groups, and the discovery function OAuth grants as well', () => {
+    const deniedOf = (name: string) => (functionDefinitions as readonly FunctionDefinition[]).find((definition) => definition.name === name)?.deniedItems;
+    expect(deniedOf('oauth')).toEqual(expect.arrayContaining(['teamMembers', 'groups']));
+    expect(deniedOf('scim-discovery')).toEqual(expect.arrayContaining(['teamMembers', 'groups', 'oauthGrants']));
   });
 
   it('gives scim-discovery read-only table access', () => {

@@ -26,7 +26,7 @@ export function synthRoster(context: Record<string, unknown> = {}): Template {
 }
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
-type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
+export type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
 
 /** The one resource of a type whose properties match, by logical id; fails unless there is exactly one. */
 export function onlyResource(template: Template, type: string, properties: object = {}): [string, Resource] {
@@ -53,13 +53,21 @@ export function grantedActions(
   template: Template,
   functionLogicalId: string,
 ): { action: string; resource: unknown; condition?: unknown }[] {
+  return statementsOf(template, functionLogicalId)
+    .filter((statement) => statement.Effect === 'Allow')
+    .flatMap((statement) => [statement.Action].flat().map((action) => ({ action, resource: statement.Resource, condition: statement.Condition })));
+}
+
+/** The Deny statements of a function's role (the item families it may never touch). */
+export function deniedStatements(template: Template, functionLogicalId: string): Statement[] {
+  return statementsOf(template, functionLogicalId).filter((statement) => statement.Effect === 'Deny');
+}
+
+function statementsOf(template: Template, functionLogicalId: string): Statement[] {
   const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId(template, functionLogicalId) }] } });
-  return Object.values(policies).flatMap((policy) =>
-    (policy.Properties.PolicyDocument.Statement as Statement[]).flatMap((statement) => {
-      if (statement.Effect !== 'Allow') throw new Error('only Allow statements are expected');
-      return [statement.Action].flat().map((action) => ({ action, resource: statement.Resource, condition: statement.Condition }));
-    }),
-  );
+  const statements = Object.values(policies).flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+  for (const statement of statements) if (!['Allow', 'Deny'].includes(statement.Effect)) throw new Error(`unexpected Effect ${statement.Effect}`);
+  return statements;
 }
 
 /** The distinct actions of a function's role whose name starts with `service:`, sorted. */

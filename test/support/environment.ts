@@ -11,4 +11,5 @@ process.env.SES_ENDPOINT = inject('sesUrl');
 process.env.AWS_REGION = 'us-east-1';
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
 process.env.TOKEN_CACHE_SECONDS = '0';
+process.env.LOCAL_STACK = 'true';
 process.env.OAUTH_ALLOW_LOOPBACK_REDIRECTS = 'true';

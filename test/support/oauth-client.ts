@@ -23,16 +23,31 @@ export const basicAuth = (id: string = LOCAL_OAUTH_CLIENT.id, secret: string = L
 /** The hidden consent ticket of a consent page. */
 export const consentTicketOf = (page: string) => /name="consent_ticket" value="([^"]+)"/.exec(page)?.[1];
 
-/** Drives the OAuth endpoints as Okta (and the admin's browser) would, without following redirects. */
+/**
+ * Drives the OAuth endpoints as Okta (and the admin's browser) would, without following redirects.
+ * Like a browser on Roster's pages, it sends the page's Origin with its form posts and keeps the
+ * cookies Roster sets (one jar per client: a client is one browser).
+ */
 export function oauthClient(oauthBaseUrl: string) {
+  const jar = new Map<string, string>();
+  const origin = new URL(oauthBaseUrl).origin;
   const send = async (method: 'GET' | 'POST', path: string, params: Record<string, string | undefined>, headers: Record<string, string> = {}) => {
     const form = new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    const cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+    const browser = { origin, ...(cookie ? { cookie } : {}) };
     const response = await fetch(method === 'GET' ? `${oauthBaseUrl}${path}?${form}` : `${oauthBaseUrl}${path}`, {
       method,
       redirect: 'manual',
-      headers: method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded', ...headers } : headers,
+      headers: method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded', ...browser, ...headers } : { ...browser, ...headers },
       ...(method === 'POST' ? { body: form.toString() } : {}),
     });
+    for (const setCookie of response.headers.getSetCookie()) {
+      const [pair = '', ...attributes] = setCookie.split(';');
+      const at = pair.indexOf('=');
+      const expired = attributes.some((attribute) => attribute.trim().toLowerCase() === 'max-age=0');
+      if (at > 0 && expired) jar.delete(pair.slice(0, at));
+      else if (at > 0) jar.set(pair.slice(0, at), pair.slice(at + 1));
+    }
     const text = await response.text();
     return { status: response.status, headers: response.headers, text, json: jsonOrUndefined(text) } satisfies WebResponse;
   };
@@ -48,7 +63,7 @@ export function oauthClient(oauthBaseUrl: string) {
   const client = {
     authorizeParams,
     authorize: (params: Record<string, string | undefined>) => send('GET', '/authorize', params),
-    submit: (params: Record<string, string | undefined>) => send('POST', '/authorize', params),
+    submit: (params: Record<string, string | undefined>, headers: Record<string, string> = {}) => send('POST', '/authorize', params, headers),
     token: (params: Record<string, string | undefined>, authorization: string | null = basicAuth()) =>
       send('POST', '/token', params, authorization ? { authorization } : {}),
     revoke: (token: string, authorization: string = basicAuth()) => send('POST', '/revoke', { token }, { authorization }),

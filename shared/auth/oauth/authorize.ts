@@ -6,7 +6,7 @@ import { getTenant } from '../../store/tenants.js';
 import { authenticateToken } from '../authenticate.js';
 import { listActiveConnections, parseNewConnection, requireActiveConnection, toConnectionView, type ConnectionView } from '../connections.js';
 import { expiresAtAfter, hasExpired, lifetimes } from '../lifetimes.js';
-import { generateToken, hashToken } from '../tokens.js';
+import { generateToken, hashToken, sameSecret } from '../tokens.js';
 import { checkAuthorizationRequest, redirectWith, type AuthorizationRequest, type Params } from './authorization-request.js';
 
 /**
@@ -16,6 +16,9 @@ import { checkAuthorizationRequest, redirectWith, type AuthorizationRequest, typ
  *    company, and a single-use consent ticket (hashed at rest, 10 minutes) carries the request on;
  * 2. consent: "Okta wants to provision team members into <company>": Allow picks or names the
  *    connection and redirects with a single-use code; Deny redirects with access_denied.
+ * The ticket works only in the browser that signed in for it (a cookie holds the secret whose hash
+ * the ticket keeps): posted from another browser, an attacker's own ticket would send a code for
+ * the attacker's company to the victim's Okta (login CSRF).
  */
 export type AuthorizeOutcome =
   | { kind: 'sign-in'; request: AuthorizationRequest; error?: string }
@@ -23,6 +26,8 @@ export type AuthorizeOutcome =
       kind: 'consent';
       request: AuthorizationRequest;
       ticket: string;
+      /** The consent cookie's value: the ticket works only where it is sent back. */
+      browserBinding: string;
       companyName: string;
       connections: ConnectionView[];
       suggestedName: string;
@@ -36,8 +41,8 @@ export function startAuthorization(params: Params): AuthorizeOutcome {
 }
 
 /** POST /oauth/authorize: the sign-in form, or the consent form (it carries a consent ticket). */
-export async function continueAuthorization(params: Params): Promise<AuthorizeOutcome> {
-  if (params.consent_ticket !== undefined) return decide(params);
+export async function continueAuthorization(params: Params, browserBinding: string | undefined): Promise<AuthorizeOutcome> {
+  if (params.consent_ticket !== undefined) return decide(params, browserBinding);
   const checked = checkAuthorizationRequest(params);
   if (!checked.ok) return { kind: 'redirect', location: checked.redirect };
   const { request } = checked;
@@ -59,6 +64,7 @@ async function signIn(request: AuthorizationRequest, adminToken: string): Promis
   const [company, connections] = await Promise.all([getTenant(tenantId), listActiveConnections(tenantId)]);
   if (!company) return { kind: 'sign-in', request, error: 'That is not a valid Roster admin token.' };
   const ticket = generateToken('consent');
+  const browserBinding = generateToken('state');
   await putConsentTicket({
     ticketHash: hashToken(ticket),
     tenantId,
@@ -66,6 +72,7 @@ async function signIn(request: AuthorizationRequest, adminToken: string): Promis
     redirectUri: request.redirectUri,
     state: request.state,
     codeChallenge: request.codeChallenge,
+    browserHash: hashToken(browserBinding),
     createdAt: new Date().toISOString(),
     expiresAt: expiresAtAfter(lifetimes.consentTicketSeconds),
   });
@@ -73,16 +80,21 @@ async function signIn(request: AuthorizationRequest, adminToken: string): Promis
     kind: 'consent',
     request,
     ticket,
+    browserBinding,
     companyName: company.name,
     connections: connections.map(toConnectionView),
     suggestedName: request.appName ? `Okta (${request.appName})` : 'Okta',
   };
 }
 
-async function decide(params: Params): Promise<AuthorizeOutcome> {
+async function decide(params: Params, browserBinding: string | undefined): Promise<AuthorizeOutcome> {
   const ticket = await takeConsentTicket(hashToken(params.consent_ticket ?? ''));
   if (!ticket || hasExpired(ticket.expiresAt)) {
     throw new RosterError(400, 'This consent page has expired or was already used. Start again from Okta.', { code: 'invalid_request' });
+  }
+  // Checked after the ticket is taken: a ticket posted from the wrong browser is spent either way.
+  if (!browserBinding || !ticket.browserHash || !sameSecret(hashToken(browserBinding), ticket.browserHash)) {
+    throw new RosterError(403, 'This consent page was not opened in this browser. Start again from Okta.', { code: 'invalid_request' });
   }
   const request: AuthorizationRequest = { clientId: ticket.clientId, redirectUri: ticket.redirectUri, state: ticket.state, codeChallenge: ticket.codeChallenge };
   if (params.decision !== 'allow') return deny(request);

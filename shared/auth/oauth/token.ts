@@ -43,6 +43,11 @@ async function exchangeCode(clientId: string, form: Params): Promise<TokenRespon
   if (code.codeChallenge && !verifierMatches(form.code_verifier, code.codeChallenge)) {
     throw invalidGrant('code_verifier does not match the code_challenge.');
   }
+  // A verifier for a code that had no challenge means someone stripped the challenge from the
+  // authorization request: accepting it would downgrade PKCE silently (RFC 9700 §2.1.1).
+  if (!code.codeChallenge && form.code_verifier !== undefined) {
+    throw invalidGrant('code_verifier was sent, but the authorization request had no code_challenge.');
+  }
   if (code.newConnectionName) {
     await createConnection(code.tenantId, { name: code.newConnectionName, source: 'okta' }, code.connectionId);
   } else if (!connectionAccepts(await getConnection(code.tenantId, code.connectionId), code.grantId)) {

@@ -3,6 +3,7 @@ import { loadCompanyConfig } from '../../store/company-config.js';
 import { getTenant, updateTenantSettings, type TenantRecord } from '../../store/tenants.js';
 import { listTeamMembersByCursor } from '../../store/team-members.js';
 import { forgetCompanySettings } from './companies.js';
+import { splitRequestedDomains, verificationRecord } from './domain-verification.js';
 import { checkGrant } from './company-config-admin.js';
 import { companyState, refreshEffectiveSettings } from './refresh-effective-settings.js';
 import { DEFAULT_ASSIGNMENT_ID, EMPTY_GRANT, type Grant } from './settings-model.js';
@@ -22,13 +23,23 @@ export interface CompanySettingsChange {
   version: number;
 }
 
-export type CompanySettingsView = Omit<TenantRecord, 'createdAt'> & { allowSubdomains: boolean; defaultAssignment: Grant };
+export type CompanySettingsView = Omit<TenantRecord, 'createdAt' | 'pendingDomains'> & {
+  allowSubdomains: boolean;
+  defaultAssignment: Grant;
+  /** Added but not yet proven: members there are refused and nobody there is mailed. */
+  pendingDomains: Array<{ domain: string; txtRecord: string; addedAt: string }>;
+};
 
 export async function getCompanySettings(tenantId: string): Promise<CompanySettingsView> {
   const tenant = await getTenant(tenantId);
   if (!tenant) throw new RosterError(404, 'Company not found.');
-  const { createdAt: _createdAt, ...settings } = tenant;
-  return { ...settings, allowSubdomains: settings.allowSubdomains ?? false, defaultAssignment: settings.defaultAssignment ?? EMPTY_GRANT };
+  const { createdAt: _createdAt, pendingDomains = [], ...settings } = tenant;
+  return {
+    ...settings,
+    pendingDomains: pendingDomains.map(({ domain, token, addedAt }) => ({ domain, txtRecord: verificationRecord(token), addedAt })),
+    allowSubdomains: settings.allowSubdomains ?? false,
+    defaultAssignment: settings.defaultAssignment ?? EMPTY_GRANT,
+  };
 }
 
 /**
@@ -38,7 +49,20 @@ export async function getCompanySettings(tenantId: string): Promise<CompanySetti
  */
 export async function updateCompanySettings(tenantId: string, change: CompanySettingsChange): Promise<CompanySettingsView> {
   const { name, domains, allowSubdomains, defaultTimeZone, provisioningSource, notifyManagersOnImport, managersCanToggleDataCapture, defaultAssignment, oidc, version } = change;
-  const input = { name, domains, allowSubdomains, defaultTimeZone, provisioningSource, notifyManagersOnImport, managersCanToggleDataCapture, defaultAssignment, oidc };
+  const current = await getTenant(tenantId);
+  if (!current) throw new RosterError(404, 'Company not found.');
+  // A domain the company adds stays pending until its DNS TXT record proves the company controls it.
+  const input = {
+    name,
+    ...splitRequestedDomains(domains, current),
+    allowSubdomains,
+    defaultTimeZone,
+    provisioningSource,
+    notifyManagersOnImport,
+    managersCanToggleDataCapture,
+    defaultAssignment,
+    oidc,
+  };
   const previous = await getCompanySettings(tenantId);
   const config = await loadCompanyConfig(tenantId);
   checkGrant(config, input.defaultAssignment);

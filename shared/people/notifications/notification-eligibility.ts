@@ -1,8 +1,16 @@
+import { domainAllowed } from '../../profile/email.js';
 import type { TeamMemberRecord } from '../../store/team-members.js';
 import type { TenantRecord } from '../../store/tenants.js';
 
 /** Why a manager's digest went out to nobody. */
-export type DigestSkip = 'settingOff' | 'managerMissing' | 'managerInactive' | 'managerWithoutEmail' | 'noNewReports' | 'teamNotRecorded';
+export type DigestSkip =
+  | 'settingOff'
+  | 'managerMissing'
+  | 'managerInactive'
+  | 'managerWithoutEmail'
+  | 'managerOutsideDomains'
+  | 'noNewReports'
+  | 'teamNotRecorded';
 
 export type DigestDecision = { send: TeamMemberRecord[]; to: string } | { skip: DigestSkip };
 
@@ -36,6 +44,9 @@ export function digestDecision(input: {
   if (!present(manager)) return { skip: 'managerInactive' };
   const to = workEmail(manager);
   if (!to) return { skip: 'managerWithoutEmail' };
+  // Roster mails only addresses at the company's verified domains (never a pending or removed one):
+  // otherwise a company could make Roster's sender write to anyone.
+  if (!domainAllowed(to, company.domains, { allowSubdomains: company.allowSubdomains === true })) return { skip: 'managerOutsideDomains' };
   const newReports = input.queued.filter((member) => present(member) && member.managerId === manager.id);
   if (!newReports.length) return { skip: 'noNewReports' };
   // The queued members were read consistently; the reports index may lag behind them.

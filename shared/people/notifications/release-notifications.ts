@@ -5,6 +5,7 @@ import { renderManagerDigest } from '../../mail/manager-digest.js';
 import { sesMailer, type Mailer } from '../../mail/ses-mailer.js';
 import { recordOutcomes } from '../../store/import-records.js';
 import { claimDigest, completeDigest, listDueDigests, releaseClaim, type DigestRecord } from '../../store/manager-digests.js';
+import { takeFromWindow } from '../../store/rate-limits.js';
 import { findDirectReports, getTeamMember, getTeamMembers } from '../../store/team-members.js';
 import { getTenant } from '../../store/tenants.js';
 import { digestDecision } from './notification-eligibility.js';
@@ -18,7 +19,9 @@ const CONCURRENCY = 4;
 /** Tries at recording a sent digest as done before leaving it to the stale-claim takeover. */
 const COMPLETE_ATTEMPTS = 3;
 
-export type DigestOutcome = 'sent' | 'skipped' | 'failed' | 'busy';
+export type DigestOutcome = 'sent' | 'skipped' | 'failed' | 'busy' | 'held';
+
+const HOUR_SECONDS = 3_600;
 
 export interface ReleaseOptions {
   now: Date;
@@ -32,6 +35,8 @@ export interface ReleaseReport {
   skipped: number;
   failed: number;
   busy: number;
+  /** Digests of companies that reached their hourly email cap: they stay queued for the next hour. */
+  held: number;
   /** Sent emails' SES message ids, by `tenantId/managerId`. */
   messageIds: Record<string, string>;
 }
@@ -44,7 +49,7 @@ export interface ReleaseReport {
  */
 export async function releaseDueNotifications({ now, mailer = sesMailer(), deadline }: ReleaseOptions): Promise<ReleaseReport> {
   const due = await listDueDigests(now);
-  const report: ReleaseReport = { sent: 0, skipped: 0, failed: 0, busy: 0, messageIds: {} };
+  const report: ReleaseReport = { sent: 0, skipped: 0, failed: 0, busy: 0, held: 0, messageIds: {} };
   const queue = [...due];
   const worker = async () => {
     for (let digest = queue.shift(); digest; digest = queue.shift()) {
@@ -90,6 +95,13 @@ async function releaseDigest(digest: DigestRecord, now: Date, mailer: Mailer): P
       ),
       teamUrl: `${config().CONSOLE_URL}/team?company=${encodeURIComponent(tenantId)}`,
     });
+    // One company cannot make Roster send without bound (SES reputation is shared): past its hourly
+    // cap a digest is given back, still queued, and goes out in a later hour.
+    if (!(await withinMailCap(tenantId, now))) {
+      await releaseClaim(claimed, claimId);
+      log('warn', 'manager notification held: the company reached its hourly email cap', { tenantId, managerId, cap: config().MAIL_PER_COMPANY_PER_HOUR });
+      return { outcome: 'held' };
+    }
     sent = { messageId: await mailer.send({ to: decision.to, ...mail }), listed: new Set(decision.send.map((member) => member.id)) };
   } catch (error) {
     await releaseClaim(claimed, claimId).catch((undo: unknown) => log('error', 'could not give a digest back', { tenantId, managerId, ...describeError(undo) }));
@@ -133,4 +145,9 @@ async function noteOutcomes(digest: DigestRecord, outcomes: Array<{ memberId: st
   await recordOutcomes(digest.tenantId, outcomes, now.toISOString(), messageId).catch((error: unknown) =>
     log('warn', 'could not record notification outcomes', { tenantId: digest.tenantId, managerId: digest.managerId, ...describeError(error) }),
   );
+}
+
+function withinMailCap(tenantId: string, now: Date): Promise<boolean> {
+  const start = Math.floor(now.getTime() / 1000 / HOUR_SECONDS) * HOUR_SECONDS;
+  return takeFromWindow(tenantId, 'manager-mail', { start, seconds: HOUR_SECONDS }, config().MAIL_PER_COMPANY_PER_HOUR);
 }

@@ -1,4 +1,5 @@
 import { invalidFilter } from '../../errors.js';
+import { caseFold } from '../../store/case-fold.js';
 import { booleanValue } from '../boolean-value.js';
 import type { AttributeDefinition } from '../schema/types.js';
 import type { ComparisonOperator, CompareValue } from './ast.js';
@@ -61,7 +62,8 @@ export function compileValueTest(
       return reject(`${label} is complex; compare one of its sub-attributes`);
     default: {
       if (typeof expected !== 'string') reject(`${label} is a string; put the value in double quotes`);
-      const fold = definition.caseExact ? (text: string) => text : (text: string) => text.toLowerCase();
+      // The same fold as the uniqueness and lookup keys, so a key lookup's match survives this test.
+      const fold = definition.caseExact ? (text: string) => text : caseFold;
       const wanted = fold(expected);
       const test = stringTest(operator, wanted);
       return (actual) => typeof actual === 'string' && test(fold(actual));

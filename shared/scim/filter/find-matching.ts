@@ -1,3 +1,5 @@
+import { RosterError } from '../../errors.js';
+import { MAX_FILTER_LOOKUPS } from '../service-provider-config.js';
 import type { Filter } from './ast.js';
 import { compileFilter } from './evaluate.js';
 import { parseFilter } from './parse.js';
@@ -23,6 +25,11 @@ export async function findMatching<T extends { id: string }>(
   const filter = parseFilter(filterText);
   const plan = planFilter(filter, schema);
   if (plan.kind === 'unsupported') throw unsupportedFilterError(plan.reason, schema);
+  if (plan.lookups.length > MAX_FILTER_LOOKUPS) {
+    throw new RosterError(400, `The filter needs ${plan.lookups.length} lookups; at most ${MAX_FILTER_LOOKUPS} are allowed (ServiceProviderConfig filter.maxLookups). Split it into several requests.`, {
+      scimType: 'tooMany',
+    });
+  }
   const matches = compileFilter(filter, schema);
   const candidates = new Map<string, T>();
   for (const found of await Promise.all(plan.lookups.map((lookup) => source.lookUp(lookup.attribute, lookup.value)))) {

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { invalidValue, invalidSyntax } from '../../errors.js';
 import { ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA, USER_SCHEMA } from '../schema/urns.js';
 import type { TeamMemberInput } from '../../people/members/profile-document.js';
+import { INVISIBLE_CHARACTERS_MESSAGE, hasInvisibleCharacters } from '../../profile/invisible-characters.js';
 import { booleanValue } from '../boolean-value.js';
 import { canonicalizeResource } from '../canonicalize.js';
 import { USER_RESOURCE_SCHEMA } from '../schema/resource-schemas.js';
@@ -20,10 +21,12 @@ const booleanLike = z.unknown().transform((value, context) => {
   return parsed;
 });
 const text = (max = 1024) => z.string().trim().max(max);
+/** A userName or an email: what people read to tell one person from another. */
+const identifier = (max: number) => text(max).refine((value) => !hasInvisibleCharacters(value), INVISIBLE_CHARACTERS_MESSAGE);
 const multiValued = <T extends z.ZodType>(element: T) => z.array(element).max(50);
 
 const email = z.object({
-  value: text(320).min(1),
+  value: identifier(320).min(1),
   type: text(64).optional(),
   primary: booleanLike.optional(),
   display: text().optional(),
@@ -53,7 +56,7 @@ const enterprise = z
 
 const roster = z
   .object({
-    managerEmail: text(320).optional(),
+    managerEmail: identifier(320).optional(),
     managerFullName: text(512).optional(),
     primaryPhoneExtension: text(32).optional(),
     country: text(128).optional(),
@@ -63,7 +66,7 @@ const roster = z
 
 const userBody = z.object({
   schemas: z.array(z.string()).min(1, 'schemas must list at least the core User schema URN'),
-  userName: text(256).min(1, 'userName is required and must not be empty'),
+  userName: identifier(256).min(1, 'userName is required and must not be empty'),
   externalId: text(256).min(1).optional(),
   name: z
     .object({

@@ -8,6 +8,8 @@ export interface ConsentTicketRecord {
   redirectUri: string;
   state?: string;
   codeChallenge?: string;
+  /** SHA-256 of the secret in the consent cookie of the browser that signed in. */
+  browserHash: string;
   createdAt: string;
   /** Epoch seconds (TTL). */
   expiresAt: number;
@@ -23,6 +25,7 @@ export const consentTicket = defineEntity<ConsentTicketRecord>()({
     redirectUri: 'string',
     state: 'string',
     codeChallenge: 'string',
+    browserHash: 'string',
     createdAt: 'string',
     expiresAt: 'number',
   },

@@ -4,8 +4,10 @@ import type { Grant } from './config-items.js';
 export interface TenantRecord {
   tenantId: string;
   name: string;
-  /** The first is the primary domain. */
+  /** The verified domains, the only ones members may be imported at and mail may go to; the first is the primary domain. */
   domains: string[];
+  /** Domains the company added and has not yet proven with a DNS TXT record. */
+  pendingDomains?: PendingDomain[];
   /** Whether addresses at subdomains of the domains are accepted too (off unless the company opts in). */
   allowSubdomains?: boolean;
   defaultTimeZone: string;
@@ -23,6 +25,13 @@ export interface TenantRecord {
   version: number;
 }
 
+export interface PendingDomain {
+  domain: string;
+  /** Published as the TXT record `roster-verification=<token>` at the domain. */
+  token: string;
+  addedAt: string;
+}
+
 export const tenantSettings = defineEntity<TenantRecord>()({
   type: 'Tenant',
   key: { pk: 'T#{tenantId}', sk: 'SETTINGS' },
@@ -30,6 +39,7 @@ export const tenantSettings = defineEntity<TenantRecord>()({
     tenantId: 'string',
     name: 'string',
     domains: 'list',
+    pendingDomains: 'value',
     allowSubdomains: 'boolean',
     defaultTimeZone: 'string',
     provisioningSource: 'string',

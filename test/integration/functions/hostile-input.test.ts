@@ -171,3 +171,34 @@ describe('malformed percent-encoding in a path', () => {
     expect(response.body).toMatchObject({ schemas: [ERROR_SCHEMA], status: '404' });
   });
 });
+
+describe('a path or method no route has', () => {
+  const send = (method: string, path: string) =>
+    fetch(`${api.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${tenant.scimToken}` } }).then(async (response) => ({
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      body: JSON.parse(await response.text()),
+    }));
+
+  it.each([
+    ['GET', '/scim/v2/Nope'],
+    ['GET', '/scim/v2'],
+    ['DELETE', '/scim/v2/ServiceProviderConfig'],
+    ['GET', '/scim/v2/Users/x/y'],
+  ])('%s %s answers 404 SCIM Error JSON', async (method, path) => {
+    const response = await send(method, path);
+    expect(response.status).toBe(404);
+    expect(response.contentType).toBe('application/scim+json; charset=utf-8');
+    expect(response.body).toEqual({ schemas: [ERROR_SCHEMA], status: '404', detail: expect.stringContaining('no') });
+  });
+
+  it.each([
+    ['GET', '/admin/v1/nope'],
+    ['PATCH', '/admin/v1/settings'],
+    ['GET', '/nowhere'],
+  ])('%s %s answers 404 in the admin error shape', async (method, path) => {
+    const response = await send(method, path);
+    expect(response.status).toBe(404);
+    expect(response.body).toEqual({ error: { code: 'not_found', message: expect.any(String), requestId: expect.any(String) } });
+  });
+});

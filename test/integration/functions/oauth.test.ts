@@ -107,6 +107,13 @@ describe('authorization code grant', () => {
       expect(response.json).toEqual({ error: 'invalid_grant', error_description: expect.stringContaining('code_verifier') });
     }
   });
+
+  it('refuses a code_verifier for a code issued without code_challenge (PKCE downgrade, RFC 9700 §2.1.1)', async () => {
+    const { code } = await oauth.authorizationCode(tenant.adminToken);
+    const response = await exchange(code, { code_verifier: pkcePair().verifier });
+    expect(response.status).toBe(400);
+    expect(response.json).toEqual({ error: 'invalid_grant', error_description: expect.stringContaining('code_verifier') });
+  });
 });
 
 describe('authorization errors', () => {
@@ -187,6 +194,36 @@ describe('authorization errors', () => {
     expect(again.status).toBe(400);
     expect(again.headers.get('location')).toBeNull();
     expect(again.text).toContain('expired or was already used');
+  });
+
+  it('binds the consent ticket to the browser that signed in: posted from another browser it sends no code (login CSRF)', async () => {
+    const attacker = oauthClient(`${api.baseUrl}/oauth`);
+    const consent = await attacker.signIn(tenant.adminToken);
+    expect(consent.headers.getSetCookie()).toEqual([
+      expect.stringMatching(/^__Host-roster-consent=roster_state_[\w-]{43}; Path=\/; Max-Age=600; HttpOnly; Secure; SameSite=Lax$/),
+    ]);
+    // The victim's browser posts the attacker's ticket (a hidden form on the attacker's page).
+    const victim = oauthClient(`${api.baseUrl}/oauth`);
+    const forged = await victim.submit({ consent_ticket: consentTicketOf(consent.text), decision: 'allow', connection: 'new' });
+    expect(forged.status).toBe(403);
+    expect(forged.headers.get('location')).toBeNull();
+    expect(forged.text).toContain('not opened in this browser');
+  });
+
+  it('accepts a sign-in or consent post only with the Origin of its own page', async () => {
+    const consent = await oauth.signIn(tenant.adminToken);
+    const ticket = consentTicketOf(consent.text);
+    for (const origin of ['https://evil.example', 'null']) {
+      const response = await oauth.submit({ consent_ticket: ticket, decision: 'allow', connection: 'new' }, { origin });
+      expect(response.status, origin).toBe(403);
+      expect(response.headers.get('location')).toBeNull();
+      expect(response.text).toContain('sent from another site');
+    }
+    const signIn = await oauth.submit({ ...oauth.authorizeParams(), admin_token: tenant.adminToken, decision: 'continue' }, { origin: 'https://evil.example' });
+    expect(signIn.status).toBe(403);
+    expect(consentTicketOf(signIn.text)).toBeUndefined();
+    // The ticket was not spent by the refused posts.
+    expect((await oauth.submit({ consent_ticket: ticket, decision: 'allow', connection: 'new' })).status).toBe(302);
   });
 
   it('escapes everything it echoes into the page', async () => {

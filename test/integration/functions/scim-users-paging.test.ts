@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countDynamoRequests } from '../../../shared/store/client.js';
 import { startTestApi } from '../../support/http-stack.js';
 import { oktaUser, scimClient, type ScimClient } from '../../support/scim-client.js';
+import { MAX_FILTER_LOOKUPS } from '../../../shared/scim/service-provider-config.js';
 import { createTestTenant } from '../../support/tenant.js';
 
 const USERS = 250;
@@ -61,6 +62,14 @@ describe('paging a few hundred users', () => {
     expect(beyond.body).toMatchObject({ totalResults: USERS, itemsPerPage: 0, Resources: [] });
   });
 
+  it('answers a startIndex past the end from the total alone, without walking the keys again', async () => {
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const beyond = await countDynamoRequests(() => scim.get(`/Users?startIndex=${USERS + 1_000}&count=5`));
+      expect(beyond.result.body).toMatchObject({ totalResults: USERS, itemsPerPage: 0, Resources: [] });
+      expect(beyond.operations).toEqual(['QueryCommand']); // the resource counter
+    }
+  });
+
   it('walks every user exactly once by cursor (RFC 9865)', async () => {
     const seen: string[] = [];
     let cursor = '';
@@ -85,5 +94,24 @@ describe('paging a few hundred users', () => {
   it('caps count at the advertised maximum', async () => {
     const page = await scim.get('/Users?startIndex=1&count=5000');
     expect(page.body.itemsPerPage).toBe(200);
+  });
+});
+
+describe('a filter of many alternatives', () => {
+  const orOf = (n: number) => Array.from({ length: n }, (_, index) => `id eq "${createdIds[index % createdIds.length]}"`).join(' or ');
+
+  it(`answers up to ${MAX_FILTER_LOOKUPS} lookups, and refuses more with 400 tooMany before reading anything`, async () => {
+    const allowed = await scim.get(`/Users?filter=${encodeURIComponent(orOf(MAX_FILTER_LOOKUPS))}`);
+    expect(allowed.status).toBe(200);
+    expect(allowed.body.totalResults).toBe(MAX_FILTER_LOOKUPS);
+
+    const refused = await countDynamoRequests(() => scim.get(`/Users?filter=${encodeURIComponent(orOf(MAX_FILTER_LOOKUPS + 1))}`));
+    expect(refused.result.status).toBe(400);
+    expect(refused.result.body).toMatchObject({ status: '400', scimType: 'tooMany', detail: expect.stringContaining(String(MAX_FILTER_LOOKUPS)) });
+    expect(refused.operations).toEqual([]);
+  });
+
+  it('says the cap in ServiceProviderConfig', async () => {
+    expect((await scim.get('/ServiceProviderConfig')).body.filter).toEqual({ supported: true, maxResults: 200, maxLookups: MAX_FILTER_LOOKUPS });
   });
 });

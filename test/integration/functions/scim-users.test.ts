@@ -89,6 +89,30 @@ describe('uniqueness', () => {
     expect((await scim.post('/Users', oktaUser(`took.ext@${tenantDomain}`, { externalId: 'ext-dropped' }))).status).toBe(201);
   });
 
+  it('takes a fullwidth spelling for the same userName (PRECIS UsernameCaseMapped), and finds the user by it', async () => {
+    const alice = await scim.post('/Users', oktaUser(`alice.look@${tenantDomain}`));
+    expect(alice.status).toBe(201);
+    const wide = [...`ALICE.LOOK@${tenantDomain}`].map((c) => (c >= '!' && c <= '~' ? String.fromCodePoint(c.codePointAt(0)! + 0xfee0) : c)).join('');
+    const clash = await scim.post('/Users', oktaUser(wide, { emails: [{ primary: true, value: `alice.wide@${tenantDomain}`, type: 'work' }] }));
+    expect(clash.status).toBe(409);
+    expect(clash.body).toMatchObject({ schemas: [ERROR_SCHEMA], status: '409', scimType: 'uniqueness' });
+    const found = await scim.get(filter(`userName eq "${wide}"`));
+    expect(found.body.Resources?.map((user: { id: string }) => user.id)).toEqual([alice.body.id]);
+  });
+
+  it.each([
+    ['a zero-width space in userName', { userName: 'ali\u200Bce.zw@DOMAIN' }],
+    ['a right-to-left override in userName', { userName: 'alice.\u202Emoc@DOMAIN' }],
+    ['a control character in userName', { userName: 'alice\u0007.ctl@DOMAIN' }],
+    ['a zero-width joiner in an email', { emails: [{ primary: true, value: 'al\u200Dice.zwj@DOMAIN', type: 'work' }] }],
+    ['a bidi isolate in managerEmail', { 'urn:ietf:params:scim:schemas:extension:roster:2.0:User': { managerEmail: 'boss\u2066@DOMAIN' } }],
+  ])('refuses %s with 400 invalidValue', async (_case, overrides) => {
+    const withDomain = JSON.parse(JSON.stringify(overrides).replaceAll('DOMAIN', tenantDomain));
+    const response = await scim.post('/Users', { ...oktaUser(`clean.name@${tenantDomain}`), ...withDomain });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ schemas: [ERROR_SCHEMA], status: '400', scimType: 'invalidValue', detail: expect.stringContaining('zero-width') });
+  });
+
   it('refuses renaming onto a taken userName', async () => {
     const a = await newUser();
     const b = await newUser();

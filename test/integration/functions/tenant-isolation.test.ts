@@ -78,6 +78,9 @@ beforeAll(async () => {
     groupIds: [ofA.group.id],
   });
   ofA.oauthTokens = await oauth.tokensFor(a.adminToken);
+  const { version, ...settingsA } = (await adminA.get('/settings')).body;
+  const pending = await adminA.call('PUT', '/settings', JSON.stringify({ ...settingsA, domains: ['a.example', 'a-pending.example'], version }), json);
+  if (pending.body?.pendingDomains?.length !== 1) throw new Error(`setup: PUT /settings answered ${pending.status} ${pending.text}`);
   ofA.snapshot = await snapshotOfA();
 
   const bTokens = await oauth.tokensFor(b.adminToken);
@@ -171,6 +174,13 @@ function companyAdminCases(): Record<string, () => Promise<void>> {
         (await bAdmin.get('/settings')).body;
       const body = { name, domains, allowSubdomains, defaultTimeZone, provisioningSource, notifyManagersOnImport, managersCanToggleDataCapture, version };
       expect((await put('/settings', { ...body, notifyManagersOnImport: !notifyManagersOnImport })).status).toBe(200);
+    },
+    'POST /admin/v1/domains/{id}/verify': async () => {
+      for (const domain of ['a-pending.example', 'a.example']) {
+        const response = await post(`/domains/${domain}/verify`, {});
+        expect(response.status, domain).toBe(404);
+        neverSeesA(response.text);
+      }
     },
     'GET /admin/v1/seats': listsNothingOfA('/seats'),
     'POST /admin/v1/seats': async () => expect((await post('/seats', seat)).status).toBe(201),

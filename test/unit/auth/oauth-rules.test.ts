@@ -54,16 +54,28 @@ describe('OAuth configuration', () => {
   const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
   const deployed = { TABLE_NAME: 't', STAGE: 'prod' };
 
+  const local = { TABLE_NAME: 't', LOCAL_STACK: 'true' };
+
   it('uses the public local client secret only locally, and is off when deployed without one', () => {
-    expect(loadConfig({ TABLE_NAME: 't' }).OAUTH_CLIENT_SECRET_SHA256).toBe(sha256(LOCAL_OAUTH_CLIENT.secret));
+    expect(loadConfig(local).OAUTH_CLIENT_SECRET_SHA256).toBe(sha256(LOCAL_OAUTH_CLIENT.secret));
     expect(loadConfig(deployed).OAUTH_CLIENT_SECRET_SHA256).toBeUndefined();
     expect(loadConfig({ ...deployed, OAUTH_CLIENT_SECRET_SHA256: sha256('s3cret') }).OAUTH_CLIENT_SECRET_SHA256).toBe(sha256('s3cret'));
     expect(() => loadConfig({ ...deployed, OAUTH_CLIENT_SECRET_SHA256: sha256(LOCAL_OAUTH_CLIENT.secret) })).toThrow(/local client secret/);
   });
 
-  it('allows loopback redirect URIs only locally', () => {
-    expect(loadConfig({ TABLE_NAME: 't', OAUTH_ALLOW_LOOPBACK_REDIRECTS: 'true' }).OAUTH_ALLOW_LOOPBACK_REDIRECTS).toBe(true);
+  it('allows loopback redirect URIs and http issuers only locally', () => {
+    expect(loadConfig({ ...local, OAUTH_ALLOW_LOOPBACK_REDIRECTS: 'true' }).OAUTH_ALLOW_LOOPBACK_REDIRECTS).toBe(true);
     expect(() => loadConfig({ ...deployed, OAUTH_ALLOW_LOOPBACK_REDIRECTS: 'true' })).toThrow(/loopback/);
+    expect(() => loadConfig({ ...deployed, CONSOLE_ALLOW_HTTP_ISSUERS: 'true' })).toThrow(/http issuers/);
+  });
+
+  it('keys the local defaults on LOCAL_STACK, not on a stage a deployment could be named', () => {
+    const namedLocal = loadConfig({ TABLE_NAME: 't', STAGE: 'local' });
+    expect(namedLocal.OAUTH_CLIENT_SECRET_SHA256).toBeUndefined();
+    expect(() => loadConfig({ TABLE_NAME: 't', STAGE: 'local', OAUTH_ALLOW_LOOPBACK_REDIRECTS: 'true' })).toThrow(/loopback/);
+    expect(() => loadConfig({ TABLE_NAME: 't', STAGE: 'local', CONSOLE_ALLOW_HTTP_ISSUERS: 'true' })).toThrow(/http issuers/);
+    // Lambda sets AWS_LAMBDA_FUNCTION_NAME itself: the switch cannot be turned on in a deployed function.
+    expect(() => loadConfig({ ...local, AWS_LAMBDA_FUNCTION_NAME: 'Roster-prod-oauth' })).toThrow(/LOCAL_STACK/);
   });
 });
 

@@ -32,6 +32,13 @@ describe('digestDecision', () => {
     expect(decide({ manager: { ...manager, attributes: { emails: [{ value: 'home@example.org', type: 'home' }] } } })).toEqual({ skip: 'managerWithoutEmail' });
   });
 
+  it('mails only an address at one of the company’s verified domains, never a pending or foreign one', () => {
+    const pending = company({ notifyManagersOnImport: true, domains: ['example.com'], pendingDomains: [{ domain: 'victim.example', token: 't', addedAt: '2026-01-01T00:00:00Z' }] });
+    const outsider = { ...manager, attributes: { emails: [{ value: 'ceo@victim.example', type: 'work', primary: true }] } };
+    expect(decide({ company: pending, manager: outsider })).toEqual({ skip: 'managerOutsideDomains' });
+    expect(decide({ manager: { ...manager, attributes: { emails: [{ value: 'boss@sub.example.com', primary: true }] } } })).toEqual({ skip: 'managerOutsideDomains' });
+  });
+
   it('sends nothing when no active direct report, the new ones included, has data capture active', () => {
     expect(decide({ queued: [report('new', { effective: unrecorded })] })).toEqual({ skip: 'teamNotRecorded' });
     expect(decide({ queued: [report('new', { effective: unrecorded })], directReports: [report('old', { active: false })] })).toEqual({ skip: 'teamNotRecorded' });

@@ -1,0 +1,3 @@
+import { unknownRouteHandler } from '../../shared/http/unknown-route.js';
+
+export const handler = unknownRouteHandler();
