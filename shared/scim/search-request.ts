@@ -10,7 +10,7 @@ export function searchRequestQuery(body: unknown): Record<string, string | undef
   if (!isJsonObject(body)) throw invalidSyntax(`The search body must be a JSON object with "schemas": ["${SEARCH_REQUEST}"].`);
   const schemas = getMember(body, 'schemas');
   const declared = Array.isArray(schemas) && schemas.some((urn) => typeof urn === 'string' && urn.toLowerCase() === SEARCH_REQUEST.toLowerCase());
-  if (!declared) throw invalidValue(`The search body's "schemas" must contain "${SEARCH_REQUEST}".`);
+  if (!declared) throw invalidSyntax(`The search body's "schemas" must contain "${SEARCH_REQUEST}".`);
   return {
     filter: stringMember(body, 'filter'),
     attributes: attributeList(body, 'attributes'),

@@ -59,8 +59,10 @@ describe('POST /<Type>/.search answers what the same GET answers, at the same co
     expect(viaPost.count).toBe(viaGet.count);
   });
 
-  it('refuses a body without the SearchRequest schema, and wrongly typed members, as invalidValue', async () => {
-    for (const body of [{ schemas: ['urn:x'], filter: 'id eq "x"' }, { schemas: [SEARCH_REQUEST], attributes: [1] }, { schemas: [SEARCH_REQUEST], count: '10' }]) {
+  it('refuses a body that is no SearchRequest as invalidSyntax, and wrongly typed members as invalidValue', async () => {
+    const noSchema = await scim.post('/Users/.search', { schemas: ['urn:x'], filter: 'id eq "x"' });
+    expect(noSchema.body).toMatchObject({ status: '400', scimType: 'invalidSyntax' });
+    for (const body of [{ schemas: [SEARCH_REQUEST], attributes: [1] }, { schemas: [SEARCH_REQUEST], count: '10' }, { schemas: [SEARCH_REQUEST], count: 1.5 }]) {
       const response = await scim.post('/Users/.search', body);
       expect(response.status).toBe(400);
       expect(response.body).toMatchObject({ status: '400', scimType: 'invalidValue' });
