@@ -1,6 +1,7 @@
 import '../../../support/environment.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listRejections } from '../../../../shared/store/rejections.js';
+import { adminClient } from '../../../support/admin-client.js';
 import { startTestApi } from '../../../support/http-stack.js';
 import { oktaUser, scimClient, type ScimClient } from '../../../support/scim-client.js';
 import { startTestStreamPoller } from '../../../support/stream.js';
@@ -121,6 +122,10 @@ describe('manager and org hierarchy', () => {
     const updated = await scim.put(`/Users/${top.id}`, { ...top, [ROSTER]: { managerEmail: middle.userName } });
     expect(updated.status).toBe(200);
     expect(roster(updated.body)).not.toHaveProperty('managerId');
+    expect(roster(updated.body).managerResolution).toBe('cycle');
+    expect(roster((await scim.get(`/Users/${top.id}`)).body).managerResolution).toBe('cycle');
+    const adminView = (await adminClient(`${api.baseUrl}/admin/v1`, tenant.adminToken).get(`/team-members/${top.id}`)).body;
+    expect(adminView).toMatchObject({ managerId: null, managerResolution: 'cycle', flags: [expect.stringContaining('cycle')] });
   });
 
   it('keeps managerId and managerResolution in agreement as the manager fields are removed one by one', async () => {
