@@ -36,7 +36,7 @@ export const OAUTH_PREFIX = '/oauth';
 export const CONSOLE_PREFIX = '/console';
 
 export const functionDefinitions = [
-  { name: 'scim-users', description: 'SCIM 2.0 Users', trigger: 'http', tableAccess: 'readWrite' },
+  { name: 'scim-users', description: 'SCIM 2.0 Users, and the root search over Users and Groups', trigger: 'http', tableAccess: 'readWrite' },
   { name: 'scim-groups', description: 'SCIM 2.0 Groups', trigger: 'http', tableAccess: 'readWrite' },
   // Discovery reads only what authenticating a bearer token needs (the token and its connection).
   { name: 'scim-discovery', description: 'SCIM 2.0 discovery endpoints', trigger: 'http', tableAccess: 'read', deniedItems: ['teamMembers', 'groups', 'oauthGrants', 'consoleSignIns', 'notifications'] },
@@ -81,12 +81,14 @@ const page = <const Method extends HttpMethod, const Resource extends string>(me
 export const routes = [
   scim('GET', 'Users', 'scim-users'),
   scim('POST', 'Users', 'scim-users'),
+  scim('POST', 'Users/.search', 'scim-users'),
   scim('GET', 'Users/{id}', 'scim-users'),
   scim('PUT', 'Users/{id}', 'scim-users'),
   scim('PATCH', 'Users/{id}', 'scim-users'),
   scim('DELETE', 'Users/{id}', 'scim-users'),
   scim('GET', 'Groups', 'scim-groups'),
   scim('POST', 'Groups', 'scim-groups'),
+  scim('POST', 'Groups/.search', 'scim-groups'),
   scim('GET', 'Groups/{id}', 'scim-groups'),
   scim('PUT', 'Groups/{id}', 'scim-groups'),
   scim('PATCH', 'Groups/{id}', 'scim-groups'),
@@ -96,6 +98,8 @@ export const routes = [
   scim('GET', 'Schemas/{id}', 'scim-discovery'),
   scim('GET', 'ResourceTypes', 'scim-discovery'),
   scim('GET', 'ResourceTypes/{id}', 'scim-discovery'),
+  // The root search pages Users and Groups and leaves paging checkpoints: it needs the table, as scim-users does.
+  scim('POST', '.search', 'scim-users'),
   admin('GET', 'settings', 'admin'),
   admin('PUT', 'settings', 'admin'),
   admin('POST', 'domains/{id}/verify', 'admin'),

@@ -6,6 +6,7 @@ import {
   parseNewConnection,
   toConnectionView,
 } from '../../shared/auth/connections.js';
+import { selectedProvisioningSource } from '../../shared/people/company/companies.js';
 import { httpHandler } from '../../shared/http/handler.js';
 import type { HttpRequest } from '../../shared/http/types.js';
 import { provisioningRoutes } from './provisioning-routes.js';
@@ -20,7 +21,9 @@ export const handler = httpHandler('admin', {
   },
 
   'POST /admin/v1/connections': async (request) => {
-    const created = await createConnection(request.principal.tenantId, parseNewConnection(request.body));
+    const requested = parseNewConnection(request.body);
+    const source = requested.source ?? (await selectedProvisioningSource(request.principal.tenantId));
+    const created = await createConnection(request.principal.tenantId, { ...requested, source });
     return { status: 201, body: toConnectionView(created) };
   },
 

@@ -1,5 +1,6 @@
 import { httpHandler } from '../../shared/http/handler.js';
-import { scimEndpoint } from '../../shared/scim/endpoint.js';
+import { scimEndpoint, searchRoot } from '../../shared/scim/endpoint.js';
+import { groupResourceType } from '../../shared/scim/resources/groups.js';
 import { userResourceType } from '../../shared/scim/resources/users.js';
 
 const users = scimEndpoint(userResourceType);
@@ -8,7 +9,9 @@ export const handler = httpHandler('scim-users', {
   'POST /scim/v2/Users': users.create,
   'GET /scim/v2/Users/{id}': users.read,
   'GET /scim/v2/Users': users.list,
+  'POST /scim/v2/Users/.search': users.search,
   'PUT /scim/v2/Users/{id}': users.replace,
   'PATCH /scim/v2/Users/{id}': users.patch,
   'DELETE /scim/v2/Users/{id}': users.remove,
+  'POST /scim/v2/.search': searchRoot(userResourceType, groupResourceType),
 });

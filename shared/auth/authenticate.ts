@@ -29,7 +29,27 @@ export async function authenticateToken(token: string, requiredScope: TokenScope
   if (principal.scope !== requiredScope) {
     throw forbidden(`This token is for the ${principal.scope} API and cannot call the ${requiredScope} API.`);
   }
+  requireSelectedSource(principal);
   return principal;
+}
+
+/**
+ * The article's rule: a company takes its people from one provisioning source at a time (Okta, or
+ * a custom SCIM client). A call from a connection of the other source is refused, saying how to
+ * fix it; switching is the admin's explicit change of the company settings, never a side effect.
+ */
+function requireSelectedSource({ provisioning }: Principal): void {
+  if (!provisioning || provisioning.connection === provisioning.company) return;
+  throw forbidden(
+    `This connection's source is "${provisioning.connection}", but the company provisions from "${provisioning.company}". ` +
+      `Use a connection of source "${provisioning.company}", or have an admin switch the company's provisioning source ` +
+      `(PUT /admin/v1/settings with "provisioningSource": "${provisioning.connection}").`,
+  );
+}
+
+/** Forgets the cached tokens of a company whose provisioning source changed (this function's cache; others follow within TOKEN_CACHE_SECONDS). */
+export function forgetCompanyTokens(tenantId: string): void {
+  for (const [hash, entry] of cache) if (entry.principal.tenantId === tenantId) cache.delete(hash);
 }
 
 function bearerToken(header: string | undefined): string | undefined {

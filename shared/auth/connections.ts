@@ -23,11 +23,12 @@ export type ConnectionView = Pick<ConnectionRecord, 'id' | 'name' | 'source' | '
 
 const newConnectionBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
-  source: z.enum(['okta', 'custom']).default('custom'),
+  source: z.enum(['okta', 'custom']).optional(),
 });
-export type NewConnection = z.output<typeof newConnectionBody>;
+/** A connection to create; the caller fills in the source when the request names none. */
+export type NewConnection = Required<z.output<typeof newConnectionBody>>;
 
-export function parseNewConnection(body: unknown): NewConnection {
+export function parseNewConnection(body: unknown): z.output<typeof newConnectionBody> {
   const parsed = newConnectionBody.safeParse(body ?? {});
   if (!parsed.success) {
     const details = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));

@@ -1,3 +1,4 @@
+import type { ConnectionSource } from '../store/connections.js';
 import type { TokenScope } from '../store/tokens.js';
 
 /** Who is calling: resolved from the bearer token, never from the URL. */
@@ -5,4 +6,6 @@ export interface Principal {
   tenantId: string;
   connectionId: string;
   scope: TokenScope;
+  /** For SCIM callers: their connection's provisioning source, and the one the company selected. */
+  provisioning?: { connection: ConnectionSource; company: ConnectionSource };
 }

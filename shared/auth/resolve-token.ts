@@ -1,4 +1,5 @@
 import { getConnection } from '../store/connections.js';
+import { getTenant } from '../store/tenants.js';
 import { getToken } from '../store/tokens.js';
 import { connectionAccepts, noteConnectionUse } from './connections.js';
 import { hasExpired } from './lifetimes.js';
@@ -13,7 +14,8 @@ export interface Resolution {
 /**
  * A token hash → who is calling, or undefined. A SCIM token is valid only while its connection
  * exists and is not deleted (and, for an OAuth access token, while it has not expired and its
- * grant is not revoked): two reads, no per-token revocation list to scan.
+ * grant is not revoked): the token, then its connection and company side by side, no per-token
+ * revocation list to scan. The company's selected provisioning source comes along for the check.
  */
 export async function resolveTokenHash(tokenHash: string): Promise<Resolution | undefined> {
   const record = await getToken(tokenHash);
@@ -22,8 +24,8 @@ export async function resolveTokenHash(tokenHash: string): Promise<Resolution | 
   const validUntil = record.expiresAt === undefined ? undefined : record.expiresAt * 1000;
   if (record.scope === 'admin') return { principal, validUntil };
 
-  const connection = await getConnection(record.tenantId, record.connectionId);
-  if (!connectionAccepts(connection, record.grantId)) return undefined;
+  const [connection, company] = await Promise.all([getConnection(record.tenantId, record.connectionId), getTenant(record.tenantId)]);
+  if (!connectionAccepts(connection, record.grantId) || !company) return undefined;
   await noteConnectionUse(connection);
-  return { principal, validUntil };
+  return { principal: { ...principal, provisioning: { connection: connection.source, company: company.provisioningSource } }, validUntil };
 }

@@ -6,12 +6,16 @@ import { listPage } from './list-page.js';
 import { parseListQuery, type ListQuery } from './list-query.js';
 import { listResponse } from './list-response.js';
 import { projectionOf, resourceResult, type Projection } from './resource-response.js';
+import { searchAllTypes, searchedType } from './root-search.js';
+import { searchRequestQuery } from './search-request.js';
 import type { ScimContext, ScimResourceType, Versioned } from './resource-type.js';
 
 export interface ScimEndpoint {
   create: RouteHandler;
   read: RouteHandler;
   list: RouteHandler;
+  /** POST /<Type>/.search (RFC 7644 §3.4.3): the list with its query in the body. */
+  search: RouteHandler;
   replace: RouteHandler;
   patch: RouteHandler;
   remove: RouteHandler;
@@ -61,6 +65,11 @@ export function scimEndpoint<R extends Versioned, Input, Known>(type: ScimResour
       body: await listResources(type, contextOf(request), parseListQuery(request.query), projectionOf(request.query)),
     }),
 
+    search: async (request) => {
+      const query = searchRequestQuery(request.body);
+      return { status: 200, body: await listResources(type, contextOf(request), parseListQuery(query), projectionOf(query)) };
+    },
+
     replace: async (request) => {
       const input = type.parse(request.body);
       const { expected, current } = writing(request);
@@ -99,4 +108,17 @@ export async function listResources<R extends Versioned, Input, Known>(
     page.items.map(async (record) => projectAttributes(await type.toResource(context, record, { projection, inList: true }), projection, type.schema)),
   );
   return listResponse(resources, page.totalResults, query.cursor === undefined ? query.startIndex : undefined, page.nextCursor);
+}
+
+/** POST /.search (RFC 7644 §3.4.3) over the given resource types, in that order. */
+export function searchRoot<U extends Versioned, UI, UK, G extends Versioned, GI, GK>(
+  users: ScimResourceType<U, UI, UK>,
+  groups: ScimResourceType<G, GI, GK>,
+): RouteHandler {
+  return async (request) => {
+    const query = searchRequestQuery(request.body);
+    const projection = projectionOf(query);
+    const context = contextOf(request);
+    return { status: 200, body: await searchAllTypes([searchedType(users, context, projection), searchedType(groups, context, projection)], parseListQuery(query)) };
+  };
 }

@@ -20,7 +20,8 @@ export function serviceProviderConfig(baseUrl: string) {
     changePassword: { supported: false },
     sort: { supported: false },
     etag: { supported: true },
-    // RFC 9865 (cursor pagination) alongside index pagination.
+    // RFC 9865 (cursor pagination) alongside index pagination. No cursorTimeout (it is optional):
+    // a cursor is a position in the list, not server state, so it never expires (no expiredCursor).
     pagination: {
       cursor: true,
       index: true,

@@ -132,4 +132,41 @@ describe('Okta user lifecycle against `npm start`', () => {
     expect(upper.status).toBe(200);
     expect(upper.body.Resources.map((user: { id: string }) => user.id)).toEqual([created.body.id]);
   });
+  it('replays the cases the public conformance suites found', async () => {
+    const ROSTER = 'urn:ietf:params:scim:schemas:extension:roster:2.0:User';
+    const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+    const roster = (body: any) => body[ROSTER];
+    const patch = (id: string, ...Operations: unknown[]) => local.scim.patch(`/Users/${id}`, { schemas: [PATCH_OP], Operations });
+    const manager = (await local.scim.post('/Users', oktaUser('replay.manager@example.com'))).body;
+    const report = (await local.scim.post('/Users', oktaUser('replay.report@example.com', { [ENTERPRISE]: { manager: { value: manager.id } } }))).body;
+    expect(roster(report)).toMatchObject({ managerId: manager.id, managerResolution: 'id' });
+
+    // POST /.search (RFC 7644 §3.4.3) on a type and at the root.
+    const search = { schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'], filter: 'userName eq "replay.report@example.com"' };
+    for (const path of ['/Users/.search', '/.search']) {
+      const found = await local.scim.post(path, search);
+      expect(found.status, path).toBe(200);
+      expect(found.body.Resources.map((user: { id: string }) => user.id)).toEqual([report.id]);
+    }
+    // A whole extension set with a "schemas" key inside: the value is wrong, not the path.
+    const withSchemas = await patch(report.id, { op: 'replace', path: ENTERPRISE, value: { schemas: [ENTERPRISE], employeeNumber: '1' } });
+    expect(withSchemas.body).toMatchObject({ schemas: [ERROR_SCHEMA], status: '400', scimType: 'invalidValue' });
+    // A link that would make a cycle says so.
+    const cycle = await patch(manager.id, { op: 'replace', path: `${ENTERPRISE}:manager`, value: { value: report.id } });
+    expect(roster(cycle.body)).toMatchObject({ managerResolution: 'cycle' });
+    expect(roster(cycle.body)).not.toHaveProperty('managerId');
+    // Removing the manager, then the extension, leaves managerId and managerResolution agreeing.
+    const removed = await patch(report.id, { op: 'remove', path: `${ENTERPRISE}:manager` });
+    expect(roster(removed.body)).toMatchObject({ managerResolution: 'none' });
+    expect(roster(removed.body)).not.toHaveProperty('managerId');
+    const bare = await patch(report.id, { op: 'remove', path: ROSTER });
+    expect(roster(bare.body)).not.toHaveProperty('managerId');
+
+    // A connection of the source the company did not select is refused, saying how to fix it.
+    const custom = await local.admin.post('/connections', { name: 'Replay custom client', source: 'custom' });
+    const token = (await local.admin.post(`/connections/${custom.body.id}/tokens`, {})).body.token;
+    const refused = await scimClient(local.stack.info.scimBaseUrl, token).get('/Users?count=1');
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toContain('provisioningSource');
+  });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { RouteDefinition } from '../../shared/routes.js';
 import { schemaResources } from '../../shared/scim/discovery.js';
+import { SEARCH_REQUEST } from '../../shared/scim/schema/urns.js';
 import { adminBodies, adminListParameters } from './arbitraries/admin.js';
 import { hostileJson } from './arbitraries/json.js';
 import { attributePath, extremeFilter, filterExpression, groupBody, hostileMode, invalidRequiredAttribute, patchBody, userBody, type BodyMode } from './arbitraries/scim.js';
@@ -15,6 +16,8 @@ export const hasId = (route: RouteDefinition) => route.path.includes('{id}');
 const isTokenIssue = (route: RouteDefinition) => route.path.endsWith('/tokens');
 /** Body routes that read an object (issuing a token reads no body at all). */
 export const takesObject = (route: RouteDefinition) => hasBody(route) && !isTokenIssue(route);
+/** POST /.search, /Users/.search, /Groups/.search: a SearchRequest body instead of a resource. */
+export const isSearch = (route: RouteDefinition) => route.auth === 'scim' && route.path.endsWith('/.search');
 export const takesIfMatch = (route: RouteDefinition) => route.auth === 'scim' && hasId(route) && route.method !== 'GET';
 
 const SCHEMA_IDS = schemaResources('http://localhost').map((schema) => String((schema as { id: string }).id));
@@ -48,6 +51,7 @@ export function knownIds(route: RouteDefinition, tenant: FuzzTenant): string[] {
 /** Well-formed bodies of a route, as hostile as `mode` makes them. */
 export function structuredBody(route: RouteDefinition, tenant: FuzzTenant, mode: BodyMode = hostileMode): fc.Arbitrary<unknown> {
   const key = routeKeyOf(route);
+  if (isSearch(route)) return searchBody(tenant, mode);
   if (route.auth === 'scim') {
     const users = route.path.includes('/Users');
     if (route.method === 'PATCH') return patchBody(users ? 'user' : 'group', tenant.userIds, mode);
@@ -57,9 +61,29 @@ export function structuredBody(route: RouteDefinition, tenant: FuzzTenant, mode:
   return bodies[key] ?? fc.option(hostileJson, { nil: undefined, freq: 2 });
 }
 
+/** RFC 7644 §3.4.3 SearchRequest bodies: the list query parameters as JSON members, each possibly of the wrong type. */
+function searchBody(tenant: FuzzTenant, { field }: BodyMode): fc.Arbitrary<unknown> {
+  const partitions = [`T#${tenant.tenantId}#users`, `T#${tenant.tenantId}#groups`];
+  const integer = fc.oneof({ arbitrary: fc.integer({ min: -10, max: 1_000 }), weight: 4 }, { arbitrary: integerParameter, weight: 1 }, { arbitrary: fc.double(), weight: 1 });
+  const names = fc.oneof({ arbitrary: fc.array(attributePath, { maxLength: 5 }), weight: 4 }, { arbitrary: attributeListParameter(attributePath), weight: 1 }, { arbitrary: hostileJson, weight: 1 });
+  return fc.record(
+    {
+      schemas: fc.oneof({ arbitrary: fc.constant([SEARCH_REQUEST]), weight: 9 }, { arbitrary: hostileJson, weight: 1 }),
+      filter: field(fc.oneof({ arbitrary: filterExpression, weight: 6 }, { arbitrary: extremeFilter, weight: 1 }, { arbitrary: hostileString, weight: 1 })),
+      attributes: field(names),
+      excludedAttributes: field(names),
+      startIndex: field(integer),
+      count: field(integer),
+      cursor: field(cursorParameter(partitions)),
+      sortBy: field(attributePath),
+    },
+    { requiredKeys: ['schemas'] },
+  );
+}
+
 /** A body of the right shape whose required attribute has the wrong type, if the route has one. */
 export function invalidAttributeBody(route: RouteDefinition): fc.Arbitrary<unknown> | undefined {
-  if (route.auth !== 'scim' || !hasBody(route)) return undefined;
+  if (route.auth !== 'scim' || !hasBody(route) || isSearch(route)) return undefined;
   if (route.method === 'PATCH') return invalidRequiredAttribute.patch;
   return route.path.includes('/Users') ? invalidRequiredAttribute.user : invalidRequiredAttribute.group;
 }

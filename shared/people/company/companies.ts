@@ -34,6 +34,11 @@ export async function companySettings(tenantId: string): Promise<TenantRecord | 
   return record;
 }
 
+/** The source a new connection gets when the admin names none: the company's selected one. */
+export async function selectedProvisioningSource(tenantId: string): Promise<'okta' | 'custom'> {
+  return (await companySettings(tenantId))?.provisioningSource ?? 'okta';
+}
+
 /** Drops this function's cached settings after a change (other warm functions refresh within 30 s). */
 export function forgetCompanySettings(tenantId: string): void {
   settingsCache.delete(tenantId);

@@ -4,6 +4,7 @@ import { getTenant, updateTenantSettings, type TenantRecord } from '../../store/
 import { listTeamMembersByCursor } from '../../store/team-members.js';
 import { forgetCompanySettings } from './companies.js';
 import { splitRequestedDomains, verificationRecord } from './domain-verification.js';
+import { forgetCompanyTokens } from '../../auth/authenticate.js';
 import { checkGrant } from './company-config-admin.js';
 import { companyState, refreshEffectiveSettings } from './refresh-effective-settings.js';
 import { DEFAULT_ASSIGNMENT_ID, EMPTY_GRANT, type Grant } from './settings-model.js';
@@ -70,6 +71,8 @@ export async function updateCompanySettings(tenantId: string, change: CompanySet
     throw preconditionFailed(`The settings changed since version ${version} was read; read them again and retry.`);
   }
   forgetCompanySettings(tenantId);
+  // Cached SCIM principals carry the selected source: a switch must not wait for them to expire here.
+  if (previous.provisioningSource !== input.provisioningSource) forgetCompanyTokens(tenantId);
   if (JSON.stringify(previous.defaultAssignment) !== JSON.stringify(input.defaultAssignment)) {
     const state = await companyState(tenantId, { config });
     let cursor: string | undefined;

@@ -38,7 +38,7 @@ export async function resolveManager(tenantId: string, selfId: string, reference
     const [manager] = candidates;
     if (!manager) continue;
     if (await managesThroughChain(tenantId, manager, selfId)) {
-      return { managerResolution: 'notFound', awaiting: [], issues: [{ field: 'manager', reason: 'that manager reports to this person: the link would make a cycle' }] };
+      return { managerResolution: 'cycle', awaiting: [], issues: [{ field: 'manager', reason: 'that manager reports to this person: the link would make a cycle' }] };
     }
     return { managerId: manager.id, managerResolution: resolution, awaiting: [], issues: [] };
   }

@@ -52,15 +52,17 @@ export async function getTeamMemberOrFail(principal: Principal, id: string): Pro
 
 /** The member as `input` says it is now, written only if it is still the `previous` version. */
 export async function replaceTeamMember(principal: Principal, previous: TeamMemberRecord, input: TeamMemberInput): Promise<TeamMemberRecord> {
+  const state = await provisionedState(principal, previous.id, input, previous.ownership);
   const next: TeamMemberRecord = {
     ...previous,
-    ...(await provisionedState(principal, previous.id, input, previous.ownership)),
+    ...state,
     version: previous.version + 1,
     updatedAt: new Date().toISOString(),
     updatedBy: principal.connectionId,
   };
   if (!input.externalId) delete next.externalId;
-  if (!next.managerId) delete next.managerId;
+  // The state names a manager only when one resolves; the previous one must not survive the spread.
+  if (!state.managerId) delete next.managerId;
   await writeExplainingConflicts(memberNamed(previous.id, input), () => writeReplacement(previous, next));
   return next;
 }

@@ -1,4 +1,4 @@
-import { invalidPath, invalidValue } from '../../errors.js';
+import { invalidValue } from '../../errors.js';
 import { booleanValue } from '../boolean-value.js';
 import { isJsonObject, type JsonObject } from '../json.js';
 import { findSubAttribute } from '../schema/lookup.js';
@@ -68,7 +68,7 @@ function coerceComplex(definition: AttributeDefinition, value: unknown, label: s
   const coerced: JsonObject = {};
   for (const [key, subValue] of Object.entries(value)) {
     const subAttribute = findSubAttribute(definition, key);
-    if (!subAttribute) throw invalidPath(`Unknown attribute "${label}.${key}".`);
+    if (!subAttribute) throw invalidValue(`Unknown attribute "${label}.${key}".`);
     if (subAttribute.mutability === 'readOnly') continue;
     coerced[subAttribute.name] = coerceValue(subAttribute, subValue, `${label}.${subAttribute.name}`);
   }

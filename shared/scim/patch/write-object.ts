@@ -1,4 +1,4 @@
-import { invalidPath, invalidValue } from '../../errors.js';
+import { invalidValue } from '../../errors.js';
 import { parseAttributePath } from '../attribute-path.js';
 import { isJsonObject, type JsonObject } from '../json.js';
 import { IMPLICIT_COMMON_ATTRIBUTES } from '../schema/common-attributes.js';
@@ -28,7 +28,7 @@ export function writeObject(
     const path = parseAttributePath(key);
     const resolved = path && resolveAttributePath(resourceSchema, path.schema === undefined ? { ...path, schema: schema.id } : path);
     if (!resolved) {
-      throw invalidPath(`Unknown attribute "${key}"${isCoreSchema(resourceSchema, schema) ? '' : ` in ${schema.id}`}.`);
+      throw invalidValue(`Unknown attribute "${key}"${isCoreSchema(resourceSchema, schema) ? '' : ` in ${schema.id}`}.`);
     }
     if (resolved.kind === 'schema') writeObject(resource, resolved.schema, item, kind, resourceSchema);
     else if (!serverDerived.includes(resolved.attribute)) writeTarget(resource, { ...resolved, label: key }, item, kind, resourceSchema);

@@ -22,7 +22,7 @@ export const ROSTER_USER_EXTENSION: SchemaDefinition = {
     defineAttribute('managerId', 'Roster id of the resolved manager.', { ...resolved, caseExact: true }),
     defineAttribute('managerResolution', 'How the manager was resolved.', {
       ...resolved,
-      canonicalValues: ['email', 'id', 'fullName', 'ambiguous', 'notFound', 'none'],
+      canonicalValues: ['email', 'id', 'fullName', 'ambiguous', 'cycle', 'notFound', 'none'],
     }),
   ],
 };

@@ -40,7 +40,7 @@ export interface TeamMemberRecord {
 export interface ResolvedProfile {
   resolvedTimeZone: string;
   timeZoneSource: 'timezone' | 'country' | 'stateOrProvince' | 'companyDefault';
-  managerResolution: 'email' | 'id' | 'fullName' | 'ambiguous' | 'notFound' | 'none';
+  managerResolution: 'email' | 'id' | 'fullName' | 'ambiguous' | 'cycle' | 'notFound' | 'none';
   /** Values kept as given but flagged (an unparsable phone number, an unknown country, …). */
   issues: Array<{ field: string; reason: string }>;
 }

@@ -45,8 +45,10 @@ describe('connections admin API', () => {
     expect(after[1].lastUsedAt).toEqual(expect.any(String));
   });
 
-  it('defaults the source to custom and validates the body, answering admin-format errors', async () => {
-    const custom = await admin().call('POST', '/connections', JSON.stringify({ name: 'HR sync' }), json);
+  it("defaults the source to the company's selected one and validates the body, answering admin-format errors", async () => {
+    const unnamed = await admin().call('POST', '/connections', JSON.stringify({ name: 'HR sync' }), json);
+    expect(unnamed.body.source).toBe('okta');
+    const custom = await admin().call('POST', '/connections', JSON.stringify({ name: 'HR sync', source: 'custom' }), json);
     expect(custom.body.source).toBe('custom');
 
     for (const body of [{}, { name: '' }, { name: 'x', source: 'azure' }, { name: 'x', extra: 1 }, []]) {
@@ -102,12 +104,13 @@ describe('last used', () => {
     const created = (await admin().call('POST', '/connections', JSON.stringify({ name: 'Busy' }), json)).body;
     const scim = scimClient(`${api.baseUrl}/scim/v2`, (await admin().call('POST', `/connections/${created.id}/tokens`)).body.token);
     const first = await countDynamoRequests(() => scim.get('/ServiceProviderConfig'));
-    expect(first.operations.map(kind)).toEqual(['Get', 'Get', 'Update']);
+    // The token, then its connection and company side by side (the company's selected provisioning source), then the stamp.
+    expect(first.operations.map(kind).sort()).toEqual(['Get', 'Get', 'Get', 'Update']);
     const stamped = (await getConnection(tenant.tenantId, created.id))!.lastUsedAt;
     expect(stamped).toEqual(expect.any(String));
 
     const again = await countDynamoRequests(() => Promise.all([1, 2, 3].map(() => scim.get('/ServiceProviderConfig'))));
-    expect(again.operations.map(kind)).toEqual(['Get', 'Get', 'Get', 'Get', 'Get', 'Get']);
+    expect(again.operations.map(kind)).toEqual(Array.from({ length: 9 }, () => 'Get'));
     expect((await getConnection(tenant.tenantId, created.id))!.lastUsedAt).toBe(stamped);
   });
 });

@@ -9,6 +9,7 @@ import { oktaUser, scimClient, type ScimClient, type ScimResponse } from '../../
 import { createTestTenant, type TestTenant } from '../../support/tenant.js';
 
 const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group';
+const SEARCH_REQUEST = 'urn:ietf:params:scim:api:messages:2.0:SearchRequest';
 const json = { 'content-type': 'application/json' };
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
@@ -119,6 +120,18 @@ const userCases = (kind: 'Users' | 'Groups') => {
         }
       }
     },
+    [`POST /scim/v2/${kind}/.search`]: async () => {
+      for (const scim of bScim) {
+        const list = await scim.post(`/${kind}/.search`, { schemas: [SEARCH_REQUEST], count: 200 });
+        expect(list.status).toBe(200);
+        neverSeesA(list.text);
+        for (const expression of lookups()) {
+          const found = await scim.post(`/${kind}/.search`, { schemas: [SEARCH_REQUEST], filter: expression });
+          expect(found.status, expression).toBe(200);
+          expect(found.body.totalResults, expression).toBe(0);
+        }
+      }
+    },
     [`POST /scim/v2/${kind}`]: async () => {
       // A's unique values are free in B (a 409 would tell B they exist in A); B gets its own resource,
       // removed again so that the other cases still look for A's values only.
@@ -220,6 +233,19 @@ const cases: Record<string, () => Promise<void>> = {
   'GET /scim/v2/Schemas/{id}': () => discovery('/Schemas/urn:ietf:params:scim:schemas:core:2.0:User'),
   'GET /scim/v2/ResourceTypes': () => discovery('/ResourceTypes'),
   'GET /scim/v2/ResourceTypes/{id}': () => discovery('/ResourceTypes/User'),
+  'POST /scim/v2/.search': async () => {
+    const lookups = ['userName eq "jane.doe@a.example"', 'externalId eq "ext-a-1"', `id eq "${ofA.user.id}" or id eq "${ofA.group.id}"`, 'displayName eq "Engineering A"'];
+    for (const scim of bScim) {
+      const everything = await scim.post('/.search', { schemas: [SEARCH_REQUEST], count: 200 });
+      expect(everything.status).toBe(200);
+      neverSeesA(everything.text);
+      for (const filter of lookups) {
+        const found = await scim.post('/.search', { schemas: [SEARCH_REQUEST], filter });
+        expect(found.status, filter).toBe(200);
+        expect(found.body.totalResults, filter).toBe(0);
+      }
+    }
+  },
 
   ...companyAdminCases(),
 

@@ -1,6 +1,7 @@
 import '../../../support/environment.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listRejections } from '../../../../shared/store/rejections.js';
+import { adminClient } from '../../../support/admin-client.js';
 import { startTestApi } from '../../../support/http-stack.js';
 import { oktaUser, scimClient, type ScimClient } from '../../../support/scim-client.js';
 import { startTestStreamPoller } from '../../../support/stream.js';
@@ -121,5 +122,37 @@ describe('manager and org hierarchy', () => {
     const updated = await scim.put(`/Users/${top.id}`, { ...top, [ROSTER]: { managerEmail: middle.userName } });
     expect(updated.status).toBe(200);
     expect(roster(updated.body)).not.toHaveProperty('managerId');
+    expect(roster(updated.body).managerResolution).toBe('cycle');
+    expect(roster((await scim.get(`/Users/${top.id}`)).body).managerResolution).toBe('cycle');
+    const adminView = (await adminClient(`${api.baseUrl}/admin/v1`, tenant.adminToken).get(`/team-members/${top.id}`)).body;
+    expect(adminView).toMatchObject({ managerId: null, managerResolution: 'cycle', flags: [expect.stringContaining('cycle')] });
+  });
+
+  it('keeps managerId and managerResolution in agreement as the manager fields are removed one by one', async () => {
+    const manager = (await scim.post('/Users', person('removed.manager', { [ENTERPRISE]: { employeeNumber: 'RM-1' } }))).body;
+    const report = (
+      await scim.post('/Users', person('removed.report', { [ENTERPRISE]: { manager: { value: manager.id } }, [ROSTER]: { managerEmail: manager.userName } }))
+    ).body;
+    expect(roster(report)).toMatchObject({ managerId: manager.id, managerResolution: 'email' });
+    const patch = (...Operations: unknown[]) => scim.patch(`/Users/${report.id}`, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations });
+    const agree = (body: any) => {
+      const { managerId, managerResolution } = roster(body);
+      expect(managerResolution === 'none' || managerResolution === 'notFound' || managerResolution === 'ambiguous' || managerResolution === 'cycle').toBe(managerId === undefined);
+    };
+    const afterEmail = await patch({ op: 'remove', path: `${ROSTER}:managerEmail` });
+    expect(afterEmail.status, afterEmail.text).toBe(200);
+    expect(roster(afterEmail.body)).toMatchObject({ managerId: manager.id, managerResolution: 'id' });
+    const afterManager = await patch({ op: 'remove', path: `${ENTERPRISE}:manager` });
+    expect(roster(afterManager.body)).toMatchObject({ managerResolution: 'none' });
+    agree(afterManager.body);
+    const afterExtension = await patch({ op: 'remove', path: ROSTER });
+    expect(afterExtension.status, afterExtension.text).toBe(200);
+    agree(afterExtension.body);
+    const read = (await scim.get(`/Users/${report.id}`)).body;
+    agree(read);
+    expect(roster(read)).toMatchObject({ managerResolution: 'none' });
+    expect(roster(read)).not.toHaveProperty('managerId');
+    const { findDirectReports } = await import('../../../../shared/store/team-members.js');
+    expect((await findDirectReports(tenant.tenantId, manager.id)).map((member) => member.id)).not.toContain(report.id);
   });
 });

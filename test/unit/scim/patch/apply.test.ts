@@ -239,13 +239,10 @@ describe('values of the wrong type are invalidValue', () => {
   });
 });
 
-describe('unknown attributes are invalidPath, named in the detail', () => {
+describe('unknown attributes in a path are invalidPath, named in the detail', () => {
   it.each<[unknown, string]>([
     [{ op: 'add', path: 'shoeSize', value: 'JD' }, 'Unknown attribute "shoeSize"'],
     [{ op: 'replace', path: 'name.maidenName', value: 'M' }, 'Unknown attribute "name.maidenName"'],
-    [{ op: 'replace', value: { shoeSize: 'JD' } }, 'Unknown attribute "shoeSize"'],
-    [{ op: 'replace', value: { [ENTERPRISE_USER_SCHEMA]: { badgeColor: '1' } } }, `Unknown attribute "badgeColor" in ${ENTERPRISE_USER_SCHEMA}`],
-    [{ op: 'replace', path: 'name', value: { middle: 'M' } }, 'Unknown attribute "name.middle"'],
     [{ op: 'replace', path: 'emails[foo eq "x"].value', value: 'x' }, 'unknown attribute "emails.foo"'],
     [{ op: 'remove', path: 'urn:example:unknown:1.0:User:thing' }, 'Unknown attribute "urn:example:unknown:1.0:User:thing"'],
     [{ op: 'replace', path: 'title[value eq "x"]', value: 'x' }, 'filters "title", which has no sub-attributes'],
@@ -253,6 +250,22 @@ describe('unknown attributes are invalidPath, named in the detail', () => {
   ])('%j', (operation, detail) => {
     const error = patchUserError(operation);
     expect(error).toMatchObject({ status: 400, scimType: 'invalidPath' });
+    expect(error.detail).toContain(detail);
+  });
+});
+
+// RFC 7644 §3.12: invalidPath is for a path that is invalid or malformed; when the path is valid
+// (or absent) and the value names what the schema does not have, the value is what is wrong.
+describe('unknown attributes inside a value are invalidValue, named in the detail', () => {
+  it.each<[unknown, string]>([
+    [{ op: 'replace', value: { shoeSize: 'JD' } }, 'Unknown attribute "shoeSize"'],
+    [{ op: 'replace', value: { [ENTERPRISE_USER_SCHEMA]: { badgeColor: '1' } } }, `Unknown attribute "badgeColor" in ${ENTERPRISE_USER_SCHEMA}`],
+    [{ op: 'replace', path: 'name', value: { middle: 'M' } }, 'Unknown attribute "name.middle"'],
+    [{ op: 'replace', path: ENTERPRISE_USER_SCHEMA, value: { schemas: [ENTERPRISE_USER_SCHEMA], employeeNumber: '7' } }, `Unknown attribute "schemas" in ${ENTERPRISE_USER_SCHEMA}`],
+    [{ op: 'add', path: ROSTER_USER_SCHEMA, value: { schemas: [ROSTER_USER_SCHEMA] } }, `Unknown attribute "schemas" in ${ROSTER_USER_SCHEMA}`],
+  ])('%j', (operation, detail) => {
+    const error = patchUserError(operation);
+    expect(error).toMatchObject({ status: 400, scimType: 'invalidValue' });
     expect(error.detail).toContain(detail);
   });
 });

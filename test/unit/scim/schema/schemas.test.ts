@@ -102,7 +102,7 @@ describe('schema definitions served by GET /Schemas', () => {
     [`${ROSTER_USER_SCHEMA}:managerId`, { mutability: 'readOnly' }],
     [
       `${ROSTER_USER_SCHEMA}:managerResolution`,
-      { mutability: 'readOnly', canonicalValues: ['email', 'id', 'fullName', 'ambiguous', 'notFound', 'none'] },
+      { mutability: 'readOnly', canonicalValues: ['email', 'id', 'fullName', 'ambiguous', 'cycle', 'notFound', 'none'] },
     ],
   ])('User %s', (path, expected) => {
     expect(characteristics(path)).toMatchObject(expected);
