@@ -36,7 +36,7 @@ export const functionDefinitions = [
   { name: 'scim-discovery', description: 'SCIM 2.0 discovery endpoints', trigger: 'http', tableAccess: 'read' },
   { name: 'admin', description: 'Admin API: company settings, seats, workspaces, assignments, team members, connections', trigger: 'http', tableAccess: 'readWrite' },
   { name: 'oauth', description: 'OAuth 2.0 authorization server for Okta (authorize, token, revoke)', trigger: 'http', tableAccess: 'readWrite' },
-  { name: 'console', description: 'Console: sign-in and the pages people use (My team)', trigger: 'http', tableAccess: 'readWrite', sendsMail: true },
+  { name: 'console', description: 'Console: sign-in, My team and the tech admin\'s provisioning pages', trigger: 'http', tableAccess: 'readWrite', sendsMail: true },
   { name: 'team-member-changes', description: 'Team member changes from the stream: effective settings, late manager links, queued manager notifications', trigger: 'stream', tableAccess: 'readWrite' },
   { name: 'release-notifications', description: 'Emails each manager the digest of new reports that is due', trigger: 'schedule', tableAccess: 'readWrite', sendsMail: true },
 ] as const satisfies readonly FunctionDefinition[];
@@ -126,6 +126,8 @@ export const routes = [
   page('POST', 'sign-out'),
   page('GET', 'team'),
   page('POST', 'team/{id}/data-capture'),
+  page('GET', 'admin/settings'),
+  page('POST', 'admin/settings'),
 ] as const satisfies readonly RouteDefinition[];
 
 type TableRoute = (typeof routes)[number];

@@ -1,5 +1,6 @@
 import { consoleHandler } from '../../shared/console/console-handler.js';
+import { adminSettingsRoutes } from '../../shared/console/routes/admin-settings-routes.js';
 import { signInRoutes } from '../../shared/console/routes/sign-in-routes.js';
 import { teamRoutes } from '../../shared/console/routes/team-routes.js';
 
-export const handler = consoleHandler({ ...signInRoutes, ...teamRoutes });
+export const handler = consoleHandler({ ...signInRoutes, ...teamRoutes, ...adminSettingsRoutes });

@@ -8,16 +8,32 @@ export interface Viewer {
   companyName: string;
   personName: string;
   csrfToken: string;
+  /** Whether the person may use the admin pages (the navigation bar shows them). */
+  isAdmin?: boolean;
 }
+
+/** The admin pages, in the order the navigation bar lists them. */
+export const ADMIN_SECTIONS = [
+  { key: 'settings', label: 'Settings', href: '/console/admin/settings' },
+  { key: 'assignments', label: 'Assignments', href: '/console/admin/assignments' },
+  { key: 'seats', label: 'Seats', href: '/console/admin/seats' },
+  { key: 'team-members', label: 'Team members', href: '/console/admin/team-members' },
+  { key: 'import-errors', label: 'Import errors', href: '/console/admin/import-errors' },
+  { key: 'connections', label: 'Connections', href: '/console/admin/connections' },
+] as const;
+
+export type AdminSection = (typeof ADMIN_SECTIONS)[number]['key'];
 
 interface PageProps {
   title: string;
   viewer?: Viewer;
+  /** The admin page this is, marked current in the navigation bar. */
+  section?: AdminSection;
   narrow?: boolean;
   children: ComponentChildren;
 }
 
-export function Page({ title, viewer, narrow, children }: PageProps): VNode {
+export function Page({ title, viewer, section, narrow, children }: PageProps): VNode {
   return (
     <html lang="en">
       <head>
@@ -44,6 +60,22 @@ export function Page({ title, viewer, narrow, children }: PageProps): VNode {
               </div>
             )}
           </div>
+          {viewer?.isAdmin && (
+            <nav class="admin" aria-label="Admin">
+              <ul>
+                <li>
+                  <a href="/console/team">My team</a>
+                </li>
+                {ADMIN_SECTIONS.map((item) => (
+                  <li key={item.key}>
+                    <a href={item.href} aria-current={item.key === section ? 'page' : undefined}>
+                      {item.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
         </header>
         <main id="content" class={narrow ? 'narrow' : undefined}>
           {children}

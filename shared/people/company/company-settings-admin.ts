@@ -17,18 +17,25 @@ export interface CompanySettingsChange {
   notifyManagersOnImport: boolean;
   managersCanToggleDataCapture: boolean;
   defaultAssignment: Grant;
+  /** Work emails of the team members who may use the console's admin pages (absent: kept as it is). */
+  adminEmails?: string[];
   /** The console's "Sign in with your company account" (absent: people sign in with emailed links). */
   oidc?: { issuer: string; clientId: string };
   version: number;
 }
 
-export type CompanySettingsView = Omit<TenantRecord, 'createdAt'> & { allowSubdomains: boolean; defaultAssignment: Grant };
+export type CompanySettingsView = Omit<TenantRecord, 'createdAt'> & { allowSubdomains: boolean; defaultAssignment: Grant; adminEmails: string[] };
 
 export async function getCompanySettings(tenantId: string): Promise<CompanySettingsView> {
   const tenant = await getTenant(tenantId);
   if (!tenant) throw new RosterError(404, 'Company not found.');
   const { createdAt: _createdAt, ...settings } = tenant;
-  return { ...settings, allowSubdomains: settings.allowSubdomains ?? false, defaultAssignment: settings.defaultAssignment ?? EMPTY_GRANT };
+  return {
+    ...settings,
+    allowSubdomains: settings.allowSubdomains ?? false,
+    defaultAssignment: settings.defaultAssignment ?? EMPTY_GRANT,
+    adminEmails: settings.adminEmails ?? [],
+  };
 }
 
 /**
@@ -38,8 +45,9 @@ export async function getCompanySettings(tenantId: string): Promise<CompanySetti
  */
 export async function updateCompanySettings(tenantId: string, change: CompanySettingsChange): Promise<CompanySettingsView> {
   const { name, domains, allowSubdomains, defaultTimeZone, provisioningSource, notifyManagersOnImport, managersCanToggleDataCapture, defaultAssignment, oidc, version } = change;
-  const input = { name, domains, allowSubdomains, defaultTimeZone, provisioningSource, notifyManagersOnImport, managersCanToggleDataCapture, defaultAssignment, oidc };
   const previous = await getCompanySettings(tenantId);
+  const adminEmails = change.adminEmails ?? previous.adminEmails;
+  const input = { name, domains, allowSubdomains, defaultTimeZone, provisioningSource, notifyManagersOnImport, managersCanToggleDataCapture, defaultAssignment, adminEmails, oidc };
   const config = await loadCompanyConfig(tenantId);
   checkGrant(config, input.defaultAssignment);
   if (!(await updateTenantSettings(tenantId, input, version))) {

@@ -318,6 +318,28 @@ function consoleCases(): Record<string, () => Promise<void>> {
       const attempt = await client.post(`/console/team/${ofA.user.id}/data-capture`, { csrf: await csrfOf(client), on: 'false' });
       expect(attempt.status).toBe(404);
     },
+    ...consoleAdminCases(signedInAsB),
+  };
+}
+
+/** B's tech admin on the admin pages: B's data only, and A's ids lead nowhere. */
+function consoleAdminCases(signedInAsB: () => Promise<ReturnType<typeof consoleClient>>): Record<string, () => Promise<void>> {
+  return {
+    'GET /console/admin/settings': async () => {
+      const page = await (await signedInAsB()).get('/console/admin/settings');
+      expect(page.html).toContain('b.example');
+      neverSeesA(page.html);
+    },
+    'POST /console/admin/settings': async () => {
+      const client = await signedInAsB();
+      const page = await client.get('/console/admin/settings');
+      // A's seat in B's default assignment: refused as unknown, in B's words only.
+      const refused = await client.post('/console/admin/settings', { ...client.formOf(page, '/console/admin/settings'), [`seat.${ofA.seatId}`]: 'on' });
+      expect(refused.status).toBe(400);
+      expect(refused.html).toContain('Unknown seat type');
+      neverSeesA(refused.html.replaceAll(ofA.seatId, ''));
+      expect((await client.post('/console/admin/settings', client.formOf(page, '/console/admin/settings'))).status).toBe(303);
+    },
   };
 }
 
