@@ -128,6 +128,12 @@ export const routes = [
   page('POST', 'team/{id}/data-capture'),
   page('GET', 'admin/settings'),
   page('POST', 'admin/settings'),
+  page('GET', 'admin/assignments'),
+  page('GET', 'admin/assignments/{id}'),
+  page('POST', 'admin/assignments/{id}'),
+  page('POST', 'admin/assignments/{id}/move'),
+  page('GET', 'admin/assignments/{id}/delete'),
+  page('POST', 'admin/assignments/{id}/delete'),
 ] as const satisfies readonly RouteDefinition[];
 
 type TableRoute = (typeof routes)[number];

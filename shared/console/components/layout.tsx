@@ -85,6 +85,21 @@ export function Page({ title, viewer, section, narrow, children }: PageProps): V
   );
 }
 
+/** Why a form was not accepted, each problem in words. */
+export function Problems({ problems, summary }: { problems: string[] | undefined; summary: string }): VNode | null {
+  if (!problems?.length) return null;
+  return (
+    <div class="error" role="alert">
+      <p>{summary}</p>
+      <ul>
+        {problems.map((problem) => (
+          <li key={problem}>{problem}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function CsrfField({ token }: { token: string }): VNode {
   return <input type="hidden" name="csrf" value={token} />;
 }

@@ -1,6 +1,7 @@
 import '../../support/environment.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSession } from '../../../shared/auth/console/sessions.js';
+import { getCompanyConfig } from '../../../shared/people/company/company-config-admin.js';
 import { getCompanySettings } from '../../../shared/people/company/company-settings-admin.js';
 import { adminClient, type AdminClient } from '../../support/admin-client.js';
 import { consoleClient } from '../../support/console-client.js';
@@ -161,5 +162,124 @@ describe('provisioning settings page', () => {
     const refused = await client.post(SETTINGS, { csrf, version: String(before.version), provisioningSource: 'custom', domains: tenant.domain, defaultTimeZone: 'UTC' });
     expect(refused.status).toBe(403);
     expect(await getCompanySettings(tenant.tenantId)).toEqual(before);
+  });
+});
+
+const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group';
+const ASSIGNMENTS = '/console/admin/assignments';
+
+async function pushedGroup(displayName: string, memberIds: string[]): Promise<string> {
+  const created = await scim.post('/Groups', { schemas: [GROUP_SCHEMA], displayName, members: memberIds.map((value) => ({ value })) });
+  expect(created.status).toBe(201);
+  return created.body.id;
+}
+
+async function pushedMember(local: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const created = await scim.post('/Users', oktaUser(`${local}.a${(sequence += 1)}@${tenant.domain}`, extra));
+  expect(created.status).toBe(201);
+  return created.body.id;
+}
+
+describe('assignments pages', () => {
+  it('adds an automatic assignment after a preview: the group found by name, a seat, a permission profile, data capture', async () => {
+    const client = await asAdminToken();
+    const seat = (await admin.post('/seats', { name: `Closer ${sequence}`, total: 1, capabilities: ['dataCapture'] })).body;
+    const workspace = (await admin.post('/workspaces', { name: 'Pipeline', permissionProfiles: [{ id: 'rep', name: 'Rep', requiresSeatTypeId: seat.id }, { id: 'viewer', name: 'Viewer' }] })).body;
+    const members = [await pushedMember('seller.one'), await pushedMember('seller.two')];
+    const groupName = `Sales ${sequence}`;
+    const groupId = await pushedGroup(groupName, members);
+
+    const blank = await client.get(`${ASSIGNMENTS}/new`);
+    expect(blank.status).toBe(200);
+    expect(blank.html).not.toContain('value="save"');
+    const found = await client.post(`${ASSIGNMENTS}/new`, { ...client.formOf(blank, `${ASSIGNMENTS}/new`), name: 'Sales team', groupSearch: groupName.toUpperCase(), action: 'search' });
+    expect(found.status).toBe(200);
+    expect(found.html).toContain(`name="group.${groupId}"`);
+
+    const choices = {
+      ...client.formOf(found, `${ASSIGNMENTS}/new`),
+      [`group.${groupId}`]: 'on',
+      [`seat.${seat.id}`]: 'on',
+      [`permission.${workspace.id}`]: 'rep',
+      'dc.webConferences': 'record',
+      updateMode: 'automatic',
+    };
+    const preview = await client.post(`${ASSIGNMENTS}/new`, { ...choices, action: 'preview' });
+    expect(preview.status, preview.html.slice(-2000)).toBe(200);
+    expect(preview.html).toMatch(/Members it would cover<\/dt><dd>2<\/dd><dt>Would get a seat<\/dt><dd>1<\/dd><dt>Short of seats<\/dt><dd>1<\/dd>/);
+    expect(preview.html).toContain('2 of the members it covers have no manager email from Okta');
+    expect(preview.html).toContain('value="save"');
+    expect((await getCompanyConfig(tenant.tenantId)).assignments.map((assignment) => assignment.name)).not.toContain('Sales team');
+
+    // The article's other pitfall: a profile needing a seat the assignment does not give.
+    const { [`seat.${seat.id}`]: _seat, ...withoutSeat } = choices;
+    const warned = await client.post(`${ASSIGNMENTS}/new`, { ...withoutSeat, action: 'preview' });
+    expect(warned.html).toContain(`The Rep profile in Pipeline needs a ${seat.name} seat, which this assignment does not give`);
+    expect(warned.html).toContain('Data capture needs a seat that unlocks it');
+
+    const saved = await client.post(`${ASSIGNMENTS}/new`, { ...client.formOf(preview, `${ASSIGNMENTS}/new`), action: 'save' });
+    expect(saved.status, saved.html.slice(-1500)).toBe(303);
+    expect(saved.location).toBe(`${ASSIGNMENTS}?saved=Sales%20team`);
+    const created = (await getCompanyConfig(tenant.tenantId)).assignments.find((assignment) => assignment.name === 'Sales team')!;
+    expect(created).toMatchObject({ groupIds: [groupId], seatTypeIds: [seat.id], permissions: { [workspace.id]: 'rep' }, updateMode: 'automatic', dataCapture: { webConferences: 'record' } });
+    const seated = await Promise.all(members.map(async (id) => (await admin.get(`/team-members/${id}`)).body.effectiveSettings));
+    expect(seated.map((settings) => settings.heldSeatTypeIds.length).sort()).toEqual([0, 1]);
+    expect((await client.get(`${ASSIGNMENTS}?saved=Sales%20team`)).html).toContain('Saved Sales team.');
+  });
+
+  it('browses the pushed groups a page at a time when no name is given', async () => {
+    const client = await asAdminToken();
+    await Promise.all(Array.from({ length: 21 }, (_, index) => pushedGroup(`Browse ${sequence}-${index}`, [])));
+    const blank = await client.get(`${ASSIGNMENTS}/new`);
+    const first = await client.post(`${ASSIGNMENTS}/new`, { ...client.formOf(blank, `${ASSIGNMENTS}/new`), action: 'search' });
+    expect(first.html.match(/name="group\./g)).toHaveLength(20);
+    expect(first.html).toContain('value="moreGroups"');
+    const second = await client.post(`${ASSIGNMENTS}/new`, { ...client.formOf(first, `${ASSIGNMENTS}/new`), action: 'moreGroups' });
+    expect(second.status).toBe(200);
+    expect(second.html.match(/name="group\./g)!.length).toBeGreaterThan(0);
+  });
+
+  it('reorders assignments with Move up / Move down and deletes one after a confirmation', async () => {
+    const client = await asAdminToken();
+    const make = async (name: string, priority: number) => (await admin.post('/assignments', { name, priority, groupIds: [] })).body.id as string;
+    const base = 1000 + sequence * 10;
+    sequence += 1;
+    const [first, second] = [await make(`First ${base}`, base), await make(`Second ${base}`, base + 1)];
+    const order = async () => (await getCompanyConfig(tenant.tenantId)).assignments.map((assignment) => assignment.id).filter((id) => id === first || id === second);
+    const list = await client.get(ASSIGNMENTS);
+    expect(list.html).toContain(`aria-label="Move Second ${base} up"`);
+    const moved = await client.post(`${ASSIGNMENTS}/${second}/move`, { ...client.formOf(list, `${ASSIGNMENTS}/${second}/move`) });
+    expect(moved.status).toBe(303);
+    expect(await order()).toEqual([second, first]);
+
+    const confirm = await client.get(`${ASSIGNMENTS}/${first}/delete`);
+    expect(confirm.html).toContain(`Delete First ${base}?`);
+    const deleted = await client.post(`${ASSIGNMENTS}/${first}/delete`, client.formOf(confirm, `${ASSIGNMENTS}/${first}/delete`));
+    expect(deleted.location).toBe(`${ASSIGNMENTS}?deleted=${encodeURIComponent(`First ${base}`)}`);
+    expect(await order()).toEqual([second]);
+  });
+
+  it('lists what is wrong with a draft and saves nothing', async () => {
+    const client = await asAdminToken();
+    const before = await getCompanyConfig(tenant.tenantId);
+    const blank = await client.get(`${ASSIGNMENTS}/new`);
+    const refused = await client.post(`${ASSIGNMENTS}/new`, { ...client.formOf(blank, `${ASSIGNMENTS}/new`), name: ' ', 'group.not-a-group': 'on', action: 'save' });
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('Name: ');
+    const unknownGroup = await client.post(`${ASSIGNMENTS}/new`, { ...client.formOf(blank, `${ASSIGNMENTS}/new`), name: 'Ghosts', 'group.not-a-group': 'on', action: 'save' });
+    expect(unknownGroup.status).toBe(400);
+    expect(unknownGroup.html).toContain('Unknown group not-a-group');
+    expect(await getCompanyConfig(tenant.tenantId)).toEqual(before);
+  });
+
+  it('is for admins only, and every change is a checked form post', async () => {
+    const assignment = (await admin.post('/assignments', { name: `Guarded ${sequence}`, priority: 5000 + (sequence += 1), groupIds: [] })).body.id;
+    const { client: member } = await asMember();
+    expect((await member.get(ASSIGNMENTS)).status).toBe(403);
+    const csrf = member.csrfOf(await member.get('/console/team'));
+    expect((await member.post(`${ASSIGNMENTS}/${assignment}/delete`, { csrf })).status).toBe(403);
+    const client = await asAdminToken();
+    expect((await client.post(`${ASSIGNMENTS}/${assignment}/delete`, { csrf: 'forged' })).status).toBe(403);
+    expect((await getCompanyConfig(tenant.tenantId)).assignments.some((candidate) => candidate.id === assignment)).toBe(true);
   });
 });

@@ -324,6 +324,7 @@ function consoleCases(): Record<string, () => Promise<void>> {
 
 /** B's tech admin on the admin pages: B's data only, and A's ids lead nowhere. */
 function consoleAdminCases(signedInAsB: () => Promise<ReturnType<typeof consoleClient>>): Record<string, () => Promise<void>> {
+  const csrfOf = async (client: ReturnType<typeof consoleClient>) => client.csrfOf(await client.get('/console/team'));
   return {
     'GET /console/admin/settings': async () => {
       const page = await (await signedInAsB()).get('/console/admin/settings');
@@ -339,6 +340,33 @@ function consoleAdminCases(signedInAsB: () => Promise<ReturnType<typeof consoleC
       expect(refused.html).toContain('Unknown seat type');
       neverSeesA(refused.html.replaceAll(ofA.seatId, ''));
       expect((await client.post('/console/admin/settings', client.formOf(page, '/console/admin/settings'))).status).toBe(303);
+    },
+    'GET /console/admin/assignments': async () => neverSeesA((await (await signedInAsB()).get('/console/admin/assignments')).html),
+    'GET /console/admin/assignments/{id}': async () => {
+      const page = await (await signedInAsB()).get(`/console/admin/assignments/${ofA.assignmentId}`);
+      expect(page.status).toBe(404);
+      neverSeesA(page.html.replaceAll(ofA.assignmentId, ''));
+    },
+    'POST /console/admin/assignments/{id}': async () => {
+      const client = await signedInAsB();
+      const form = client.formOf(await client.get('/console/admin/assignments/new'), '/console/admin/assignments/new');
+      expect((await client.post(`/console/admin/assignments/${ofA.assignmentId}`, { ...form, name: 'Taken', action: 'save' })).status).toBe(404);
+      // A's group and seat, named by id in B's new assignment: unknown to B.
+      const preview = await client.post('/console/admin/assignments/new', { ...form, name: 'Borrowed', [`group.${ofA.group.id}`]: 'on', [`seat.${ofA.seatId}`]: 'on', action: 'preview' });
+      expect(preview.status).toBe(400);
+      neverSeesA(preview.html.replaceAll(ofA.group.id, '').replaceAll(ofA.seatId, ''));
+      const search = await client.post('/console/admin/assignments/new', { ...form, groupSearch: 'Engineering A', action: 'search' });
+      expect(search.html).toContain('No other group is named');
+      neverSeesA(search.html.replaceAll('Engineering A', ''));
+    },
+    'POST /console/admin/assignments/{id}/move': async () => {
+      const client = await signedInAsB();
+      expect((await client.post(`/console/admin/assignments/${ofA.assignmentId}/move`, { csrf: await csrfOf(client), direction: 'up' })).status).toBe(404);
+    },
+    'GET /console/admin/assignments/{id}/delete': async () => expect((await (await signedInAsB()).get(`/console/admin/assignments/${ofA.assignmentId}/delete`)).status).toBe(404),
+    'POST /console/admin/assignments/{id}/delete': async () => {
+      const client = await signedInAsB();
+      expect((await client.post(`/console/admin/assignments/${ofA.assignmentId}/delete`, { csrf: await csrfOf(client) })).status).toBe(404);
     },
   };
 }

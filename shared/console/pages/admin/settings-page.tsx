@@ -1,6 +1,6 @@
 import type { ComponentChildren, VNode } from 'preact';
 import type { CompanyConfig } from '../../../store/company-config.js';
-import { CsrfField, Page, type Viewer } from '../../components/layout.js';
+import { CsrfField, Page, Problems, type Viewer } from '../../components/layout.js';
 import { GrantFields } from '../../forms/grant-form.js';
 import type { SettingsDraft } from '../../forms/settings-form.js';
 
@@ -35,16 +35,7 @@ export function SettingsPage({ viewer, draft, config, saved, problems, conflict 
           </p>
         </div>
       )}
-      {problems && problems.length > 0 && (
-        <div class="error" role="alert">
-          <p>The settings were not saved:</p>
-          <ul>
-            {problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <Problems problems={problems} summary="The settings were not saved:" />
       <form method="post" action="/console/admin/settings" class="card">
         <CsrfField token={viewer.csrfToken} />
         <input type="hidden" name="version" value={String(draft.version)} />
