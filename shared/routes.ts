@@ -134,6 +134,13 @@ export const routes = [
   page('POST', 'admin/assignments/{id}/move'),
   page('GET', 'admin/assignments/{id}/delete'),
   page('POST', 'admin/assignments/{id}/delete'),
+  page('GET', 'admin/seats'),
+  page('GET', 'admin/import-errors'),
+  page('GET', 'admin/connections'),
+  page('POST', 'admin/connections'),
+  page('GET', 'admin/connections/{id}/delete'),
+  page('POST', 'admin/connections/{id}/delete'),
+  page('POST', 'admin/connections/{id}/tokens'),
 ] as const satisfies readonly RouteDefinition[];
 
 type TableRoute = (typeof routes)[number];

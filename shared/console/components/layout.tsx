@@ -100,6 +100,27 @@ export function Problems({ problems, summary }: { problems: string[] | undefined
   );
 }
 
+/** "Delete X?": what happens, a red button that posts, and a way back that changes nothing. */
+export function ConfirmDeletePage(props: { viewer: Viewer; section: AdminSection; name: string; action: string; button: string; back: string; children: ComponentChildren }): VNode {
+  return (
+    <Page title={`Delete ${props.name}`} viewer={props.viewer} section={props.section} narrow>
+      <form method="post" action={props.action} class="card">
+        <h1>Delete {props.name}?</h1>
+        <CsrfField token={props.viewer.csrfToken} />
+        {props.children}
+        <div class="actions">
+          <button type="submit" class="danger">
+            {props.button}
+          </button>
+          <a class="button" href={props.back}>
+            Keep it
+          </a>
+        </div>
+      </form>
+    </Page>
+  );
+}
+
 export function CsrfField({ token }: { token: string }): VNode {
   return <input type="hidden" name="csrf" value={token} />;
 }

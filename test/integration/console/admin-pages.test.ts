@@ -283,3 +283,71 @@ describe('assignments pages', () => {
     expect((await getCompanyConfig(tenant.tenantId)).assignments.some((candidate) => candidate.id === assignment)).toBe(true);
   });
 });
+
+describe('seats, import errors and connections pages', () => {
+  it('shows each seat type’s total, in use and free, and who is short of one', async () => {
+    const client = await asAdminToken();
+    const seat = (await admin.post('/seats', { name: `Scarce ${(sequence += 1)}`, total: 1 })).body;
+    const ids = [await pushedMember('first.seated'), await pushedMember('second.short')];
+    const group = await pushedGroup(`Scarce group ${sequence}`, ids);
+    expect((await admin.post('/assignments', { name: `Scarce ${sequence}`, priority: 9000 + sequence, groupIds: [group], seatTypeIds: [seat.id] })).status).toBe(201);
+    const page = await client.get('/console/admin/seats');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(`<th scope="row">${seat.name}</th><td>1</td><td>1</td><td>0</td>`);
+    const short = (await Promise.all(ids.map(async (id) => (await admin.get(`/team-members/${id}`)).body))).find((member) => member.effectiveSettings.seatShortage.length)!;
+    expect(page.html).toContain(`href="/console/admin/team-members/${short.id}"`);
+    expect(page.html).toContain(`seatShortage: ${seat.id}`);
+  });
+
+  it('lists a refused import with its rule in words, newest first', async () => {
+    const client = await asAdminToken();
+    const stranger = `stranger.s${(sequence += 1)}@elsewhere.example`;
+    expect((await scim.post('/Users', oktaUser(stranger))).status).toBe(400);
+    const page = await client.get('/console/admin/import-errors');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(`<th scope="row">${stranger}</th><td>The email must be at one of the company’s domains</td>`);
+  });
+
+  it('adds a connection, generates a SCIM token shown once, and deletes the connection after naming what stops', async () => {
+    const client = await asAdminToken();
+    const list = await client.get('/console/admin/connections');
+    expect(list.html).toContain(`value="${api.baseUrl}/scim/v2"`);
+    expect(list.html).toContain(`value="${api.baseUrl}/oauth/authorize"`);
+    expect(list.html).toContain(`value="${api.baseUrl}/oauth/token"`);
+    const name = `Okta sandbox ${(sequence += 1)}`;
+    const created = await client.post('/console/admin/connections', { ...client.formOf(list, '/console/admin/connections'), name });
+    expect(created.location).toBe(`/console/admin/connections?created=${encodeURIComponent(name)}`);
+    const connection = (await admin.get('/connections')).body.connections.find((candidate: { name: string }) => candidate.name === name);
+    expect(connection.source).toBe('okta');
+
+    const withIt = await client.get('/console/admin/connections');
+    const issued = await client.post(`/console/admin/connections/${connection.id}/tokens`, client.formOf(withIt, `/console/admin/connections/${connection.id}/tokens`));
+    expect(issued.status).toBe(201);
+    const token = /id="new-token" class="secret" value="([^"]+)"/.exec(issued.html)![1]!;
+    expect((await scimClient(`${api.baseUrl}/scim/v2`, token).get('/Users?count=1')).status).toBe(200);
+
+    const confirm = await client.get(`/console/admin/connections/${connection.id}/delete`);
+    expect(confirm.html).toContain(`Provisioning through <strong>${name}</strong> stops at once`);
+    const deleted = await client.post(`/console/admin/connections/${connection.id}/delete`, client.formOf(confirm, `/console/admin/connections/${connection.id}/delete`));
+    expect(deleted.status).toBe(303);
+    expect((await scimClient(`${api.baseUrl}/scim/v2`, token).get('/Users?count=1')).status).toBe(401);
+    expect((await client.get(deleted.location!)).html).toContain(`Deleted ${name}.`);
+  });
+
+  it('refuses a connection without a name and creates nothing', async () => {
+    const client = await asAdminToken();
+    const before = (await admin.get('/connections')).body.connections.length;
+    const refused = await client.post('/console/admin/connections', { ...client.formOf(await client.get('/console/admin/connections'), '/console/admin/connections'), name: ' ' });
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('it needs a name');
+    expect((await admin.get('/connections')).body.connections).toHaveLength(before);
+  });
+
+  it('are for admins only', async () => {
+    const { client } = await asMember();
+    for (const path of ['/console/admin/seats', '/console/admin/import-errors', '/console/admin/connections']) expect((await client.get(path)).status).toBe(403);
+    const csrf = client.csrfOf(await client.get('/console/team'));
+    expect((await client.post('/console/admin/connections', { csrf, name: 'Sneaky' })).status).toBe(403);
+    expect((await client.post(`/console/admin/connections/${tenant.connectionId}/tokens`, { csrf })).status).toBe(403);
+  });
+});

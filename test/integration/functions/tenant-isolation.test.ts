@@ -368,6 +368,25 @@ function consoleAdminCases(signedInAsB: () => Promise<ReturnType<typeof consoleC
       const client = await signedInAsB();
       expect((await client.post(`/console/admin/assignments/${ofA.assignmentId}/delete`, { csrf: await csrfOf(client) })).status).toBe(404);
     },
+    'GET /console/admin/seats': async () => neverSeesA((await (await signedInAsB()).get('/console/admin/seats')).html),
+    'GET /console/admin/import-errors': async () => neverSeesA((await (await signedInAsB()).get('/console/admin/import-errors')).html),
+    'GET /console/admin/connections': async () => neverSeesA((await (await signedInAsB()).get('/console/admin/connections')).html),
+    'POST /console/admin/connections': async () => {
+      const client = await signedInAsB();
+      expect((await client.post('/console/admin/connections', { csrf: await csrfOf(client), name: 'B second instance', source: 'okta' })).status).toBe(303);
+      neverSeesA((await client.get('/console/admin/connections')).html);
+    },
+    'GET /console/admin/connections/{id}/delete': async () => expect((await (await signedInAsB()).get(`/console/admin/connections/${ofA.connectionId}/delete`)).status).toBe(404),
+    'POST /console/admin/connections/{id}/delete': async () => {
+      const client = await signedInAsB();
+      expect((await client.post(`/console/admin/connections/${ofA.connectionId}/delete`, { csrf: await csrfOf(client) })).status).toBe(404);
+    },
+    'POST /console/admin/connections/{id}/tokens': async () => {
+      const client = await signedInAsB();
+      const refused = await client.post(`/console/admin/connections/${ofA.connectionId}/tokens`, { csrf: await csrfOf(client) });
+      expect(refused.status).toBe(404);
+      expect(refused.html).not.toContain('roster_scim_');
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import { Fragment, type VNode } from 'preact';
 import type { AssignmentPreview } from '../../../people/company/assignment-preview.js';
 import type { Assignment, CompanyConfig } from '../../../store/company-config.js';
 import type { GroupRecord } from '../../../store/groups.js';
-import { CsrfField, Page, Problems, type Viewer } from '../../components/layout.js';
+import { ConfirmDeletePage, CsrfField, Page, Problems, type Viewer } from '../../components/layout.js';
 import type { AssignmentDraft } from '../../forms/assignment-form.js';
 import { GrantFields, grantSummary } from '../../forms/grant-form.js';
 
@@ -224,27 +224,15 @@ function PreviewCard({ preview }: { preview: AssignmentPreview }): VNode {
 
 export function DeleteAssignmentPage({ viewer, assignment }: { viewer: Viewer; assignment: Assignment }): VNode {
   return (
-    <Page title={`Delete ${assignment.name}`} viewer={viewer} section="assignments" narrow>
-      <form method="post" action={`${pathOf(assignment.id)}/delete`} class="card">
-        <h1>Delete {assignment.name}?</h1>
-        <CsrfField token={viewer.csrfToken} />
-        {assignment.updateMode === 'automatic' ? (
-          <p>
-            The members it governs (of its {assignment.groupIds.length} {assignment.groupIds.length === 1 ? 'group' : 'groups'}) move at once to the next
-            assignment that includes them, or to the default assignment; seats they no longer get are freed.
-          </p>
-        ) : (
-          <p>Members it was applied to (Manual editing) keep the settings they have; nobody new gets it.</p>
-        )}
-        <div class="actions">
-          <button type="submit" class="danger">
-            Delete assignment
-          </button>
-          <a class="button" href={base}>
-            Keep it
-          </a>
-        </div>
-      </form>
-    </Page>
+    <ConfirmDeletePage viewer={viewer} section="assignments" name={assignment.name} action={`${pathOf(assignment.id)}/delete`} button="Delete assignment" back={base}>
+      {assignment.updateMode === 'automatic' ? (
+        <p>
+          The members it governs (of its {assignment.groupIds.length} {assignment.groupIds.length === 1 ? 'group' : 'groups'}) move at once to the next
+          assignment that includes them, or to the default assignment; seats they no longer get are freed.
+        </p>
+      ) : (
+        <p>Members it was applied to (Manual editing) keep the settings they have; nobody new gets it.</p>
+      )}
+    </ConfirmDeletePage>
   );
 }
