@@ -135,6 +135,8 @@ export const routes = [
   page('GET', 'admin/assignments/{id}/delete'),
   page('POST', 'admin/assignments/{id}/delete'),
   page('GET', 'admin/seats'),
+  page('GET', 'admin/team-members'),
+  page('GET', 'admin/team-members/{id}'),
   page('GET', 'admin/import-errors'),
   page('GET', 'admin/connections'),
   page('POST', 'admin/connections'),

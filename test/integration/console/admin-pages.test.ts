@@ -351,3 +351,36 @@ describe('seats, import errors and connections pages', () => {
     expect((await client.post(`/console/admin/connections/${tenant.connectionId}/tokens`, { csrf })).status).toBe(403);
   });
 });
+
+describe('team members pages', () => {
+  it('finds a member by work email or full name and shows their fields, sources, manager, reports, groups and settings', async () => {
+    const client = await asAdminToken();
+    const bossEmail = `boss.b${(sequence += 1)}@${tenant.domain}`;
+    const boss = (await scim.post('/Users', oktaUser(bossEmail))).body.id as string;
+    const ROSTER = 'urn:ietf:params:scim:schemas:extension:roster:2.0:User';
+    const reportEmail = `report.r${sequence}@${tenant.domain}`;
+    const report = (await scim.post('/Users', oktaUser(reportEmail, { title: 'Account Executive', [ROSTER]: { managerEmail: bossEmail } }))).body.id as string;
+    await pushedGroup(`Members page ${sequence}`, [report]);
+
+    const byEmail = await client.get(`/console/admin/team-members?q=${encodeURIComponent(reportEmail.toUpperCase())}`);
+    expect(byEmail.html).toContain(`href="/console/admin/team-members/${report}"`);
+    const byName = await client.get(`/console/admin/team-members?q=${encodeURIComponent(`boss B${sequence}`)}`);
+    expect(byName.html).toContain(`href="/console/admin/team-members/${boss}"`);
+    expect((await client.get('/console/admin/team-members?q=nobody.here%40example.com')).html).toContain('Nobody has the email or full name');
+
+    const page = await client.get(`/console/admin/team-members/${report}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('<dt>title</dt><dd>Account Executive <span class="muted">(from Okta)</span>');
+    expect(page.html).toContain('<dt>country</dt><dd>— <span class="muted">(empty; can be set by hand once)</span>');
+    expect(page.html).toContain(`<a href="/console/admin/team-members/${boss}">`);
+    expect(page.html).toContain(`Members page ${sequence}`);
+    expect(page.html).toContain('<dt>Assignment</dt><dd>Default</dd>');
+    expect((await client.get(`/console/admin/team-members/${boss}`)).html).toContain(`<a href="/console/admin/team-members/${report}">`);
+  });
+
+  it('are for admins only', async () => {
+    const { client, id } = await asMember();
+    expect((await client.get('/console/admin/team-members')).status).toBe(403);
+    expect((await client.get(`/console/admin/team-members/${id}`)).status).toBe(403);
+  });
+});

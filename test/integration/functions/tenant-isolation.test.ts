@@ -368,6 +368,19 @@ function consoleAdminCases(signedInAsB: () => Promise<ReturnType<typeof consoleC
       const client = await signedInAsB();
       expect((await client.post(`/console/admin/assignments/${ofA.assignmentId}/delete`, { csrf: await csrfOf(client) })).status).toBe(404);
     },
+    'GET /console/admin/team-members': async () => {
+      const client = await signedInAsB();
+      for (const query of ['jane.doe@a.example', 'Jane Doe']) {
+        const page = await client.get(`/console/admin/team-members?q=${encodeURIComponent(query)}`);
+        expect(page.html).toContain('Nobody has the email or full name');
+        neverSeesA(page.html.replaceAll(query, ''));
+      }
+    },
+    'GET /console/admin/team-members/{id}': async () => {
+      const page = await (await signedInAsB()).get(`/console/admin/team-members/${ofA.user.id}`);
+      expect(page.status).toBe(404);
+      neverSeesA(page.html.replaceAll(ofA.user.id, ''));
+    },
     'GET /console/admin/seats': async () => neverSeesA((await (await signedInAsB()).get('/console/admin/seats')).html),
     'GET /console/admin/import-errors': async () => neverSeesA((await (await signedInAsB()).get('/console/admin/import-errors')).html),
     'GET /console/admin/connections': async () => neverSeesA((await (await signedInAsB()).get('/console/admin/connections')).html),
