@@ -247,7 +247,7 @@ describe('assignments pages', () => {
     const [first, second] = [await make(`First ${base}`, base), await make(`Second ${base}`, base + 1)];
     const order = async () => (await getCompanyConfig(tenant.tenantId)).assignments.map((assignment) => assignment.id).filter((id) => id === first || id === second);
     const list = await client.get(ASSIGNMENTS);
-    expect(list.html).toContain(`aria-label="Move Second ${base} up"`);
+    expect(list.html).toContain(`aria-label="Move up: Second ${base}"`);
     const moved = await client.post(`${ASSIGNMENTS}/${second}/move`, { ...client.formOf(list, `${ASSIGNMENTS}/${second}/move`) });
     expect(moved.status).toBe(303);
     expect(await order()).toEqual([second, first]);

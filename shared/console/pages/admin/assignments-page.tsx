@@ -84,7 +84,7 @@ function MoveButton({ viewer, assignment, direction }: { viewer: Viewer; assignm
     <form method="post" action={`${pathOf(assignment.id)}/move`} class="inline">
       <CsrfField token={viewer.csrfToken} />
       <input type="hidden" name="direction" value={direction} />
-      <button type="submit" aria-label={`Move ${assignment.name} ${direction}`}>
+      <button type="submit" aria-label={`${direction === 'up' ? 'Move up' : 'Move down'}: ${assignment.name}`}>
         {direction === 'up' ? 'Move up' : 'Move down'}
       </button>
     </form>

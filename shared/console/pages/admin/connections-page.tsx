@@ -66,7 +66,7 @@ export function ConnectionsPage({ viewer, connections, setup, notice, problems }
                     <div class="actions">
                       <form method="post" action={`${pathOf(connection.id)}/tokens`} class="inline">
                         <CsrfField token={viewer.csrfToken} />
-                        <button type="submit" aria-label={`Generate a SCIM token for ${connection.name}`}>
+                        <button type="submit" aria-label={`Generate SCIM token for ${connection.name}`}>
                           Generate SCIM token
                         </button>
                       </form>
