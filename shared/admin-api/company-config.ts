@@ -10,7 +10,7 @@ import {
   updateSeatType,
   updateWorkspace,
 } from '../people/company/company-config-admin.js';
-import { assignmentInput, seatTypeInput, workspaceInput } from './provisioning-schemas.js';
+import { assignmentInput, seatTypeInput, workspaceInput } from '../people/company/settings-schemas.js';
 import { idOf, noContent, ok, tenantOf } from './request.js';
 import { validateInput } from './validate-input.js';
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { DataCaptureChange, TeamMemberEdit, TeamMemberFilters } from '../people/members/team-member-admin.js';
 import type { OwnedField } from '../people/members/owned-fields.js';
-import { dataCaptureSchema } from './provisioning-schemas.js';
+import { dataCaptureSchema } from '../people/company/settings-schemas.js';
 
 /** The admin API's team-member bodies and query; hand-set fields have the same limits as provisioned ones. */
 const text = (max: number) => z.string().trim().max(max);

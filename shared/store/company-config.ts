@@ -4,7 +4,7 @@ import { db, tableName } from './client.js';
 import { updateExpression } from './entity.js';
 import { assignment, seatType, workspace, type Assignment, type SeatType, type Workspace } from './entities/config-items.js';
 import { isConditionFailure, conditionalUpdate } from './writes.js';
-import type { TransactItem } from './transactions.js';
+import { ConditionFailed, transactWrite, type TransactItem } from './transactions.js';
 
 export type {
   Assignment,
@@ -102,4 +102,27 @@ export function seatCountUpdate(tenantId: string, seatTypeId: string, delta: 1 |
       ExpressionAttributeValues: { ':delta': delta, ...(delta === -1 ? { ':zero': 0 } : {}) },
     },
   };
+}
+
+/**
+ * Swaps the priorities of two assignments in one transaction, only if both still have the
+ * priorities read (false otherwise: someone reordered meanwhile).
+ */
+export async function swapAssignmentPriorities(tenantId: string, first: Assignment, second: Assignment): Promise<boolean> {
+  const setPriority = (record: Assignment, priority: number): TransactItem => ({
+    Update: {
+      TableName: tableName(),
+      Key: assignment.key({ tenantId, id: record.id }),
+      UpdateExpression: 'SET priority = :next',
+      ConditionExpression: 'attribute_exists(pk) AND priority = :read',
+      ExpressionAttributeValues: { ':next': priority, ':read': record.priority },
+    },
+  });
+  try {
+    await transactWrite([setPriority(first, second.priority), setPriority(second, first.priority)]);
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionFailed) return false;
+    throw error;
+  }
 }

@@ -41,7 +41,39 @@ export function consoleClient(baseUrl: string) {
     post: (path: string, form: Record<string, string>, headers?: Record<string, string>) => request('POST', path, form, headers),
     /** The CSRF field of a page's forms. */
     csrfOf: (page: ConsolePage) => /name="csrf" value="([^"]+)"/.exec(page.html)?.[1] ?? '',
+    /** What the browser would send for the form posting to `action`, as the page fills it in. */
+    formOf: (page: ConsolePage, action: string) => formFields(page.html, action),
   };
+}
+
+const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const attribute = (tag: string, name: string) => {
+  const match = new RegExp(`\\s${name}(?:="([^"]*)")?(?=[\\s/>])`).exec(tag);
+  return match ? decode(match[1] ?? '') : undefined;
+};
+
+/**
+ * The fields a form sends (successful controls): inputs (checkboxes and radios when checked),
+ * selects (the selected option, else the first), textareas. Enough for the console's own markup.
+ */
+export function formFields(html: string, action: string): Record<string, string> {
+  const form = [...html.matchAll(/<form\b[^>]*>[\s\S]*?<\/form>/g)].map((match) => match[0]).find((candidate) => attribute(/^<form[^>]*>/.exec(candidate)![0], 'action') === action);
+  if (!form) throw new Error(`No form posting to ${action} on this page`);
+  const fields: Record<string, string> = {};
+  for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
+    const name = attribute(tag, 'name');
+    const type = attribute(tag, 'type') ?? 'text';
+    if (!name || type === 'submit') continue;
+    if ((type === 'checkbox' || type === 'radio') && attribute(tag, 'checked') === undefined) continue;
+    fields[name] = attribute(tag, 'value') ?? (type === 'checkbox' || type === 'radio' ? 'on' : '');
+  }
+  for (const [, open, body] of form.matchAll(/(<select\b[^>]*>)([\s\S]*?)<\/select>/g)) {
+    const options = [...body!.matchAll(/<option\b[^>]*>/g)].map((match) => match[0]);
+    const chosen = options.find((option) => attribute(option, 'selected') !== undefined) ?? options[0];
+    if (chosen) fields[attribute(open!, 'name')!] = attribute(chosen, 'value') ?? '';
+  }
+  for (const [, open, body] of form.matchAll(/(<textarea\b[^>]*>)([\s\S]*?)<\/textarea>/g)) fields[attribute(open!, 'name')!] = decode(body!);
+  return fields;
 }
 
 /** The sign-in link of an email body. */

@@ -8,16 +8,32 @@ export interface Viewer {
   companyName: string;
   personName: string;
   csrfToken: string;
+  /** Whether the person may use the admin pages (the navigation bar shows them). */
+  isAdmin?: boolean;
 }
+
+/** The admin pages, in the order the navigation bar lists them. */
+export const ADMIN_SECTIONS = [
+  { key: 'settings', label: 'Settings', href: '/console/admin/settings' },
+  { key: 'assignments', label: 'Assignments', href: '/console/admin/assignments' },
+  { key: 'seats', label: 'Seats', href: '/console/admin/seats' },
+  { key: 'team-members', label: 'Team members', href: '/console/admin/team-members' },
+  { key: 'import-errors', label: 'Import errors', href: '/console/admin/import-errors' },
+  { key: 'connections', label: 'Connections', href: '/console/admin/connections' },
+] as const;
+
+export type AdminSection = (typeof ADMIN_SECTIONS)[number]['key'];
 
 interface PageProps {
   title: string;
   viewer?: Viewer;
+  /** The admin page this is, marked current in the navigation bar. */
+  section?: AdminSection;
   narrow?: boolean;
   children: ComponentChildren;
 }
 
-export function Page({ title, viewer, narrow, children }: PageProps): VNode {
+export function Page({ title, viewer, section, narrow, children }: PageProps): VNode {
   return (
     <html lang="en">
       <head>
@@ -44,12 +60,64 @@ export function Page({ title, viewer, narrow, children }: PageProps): VNode {
               </div>
             )}
           </div>
+          {viewer?.isAdmin && (
+            <nav class="admin" aria-label="Admin">
+              <ul>
+                <li>
+                  <a href="/console/team">My team</a>
+                </li>
+                {ADMIN_SECTIONS.map((item) => (
+                  <li key={item.key}>
+                    <a href={item.href} aria-current={item.key === section ? 'page' : undefined}>
+                      {item.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
         </header>
         <main id="content" class={narrow ? 'narrow' : undefined}>
           {children}
         </main>
       </body>
     </html>
+  );
+}
+
+/** Why a form was not accepted, each problem in words. */
+export function Problems({ problems, summary }: { problems: string[] | undefined; summary: string }): VNode | null {
+  if (!problems?.length) return null;
+  return (
+    <div class="error" role="alert">
+      <p>{summary}</p>
+      <ul>
+        {problems.map((problem) => (
+          <li key={problem}>{problem}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** "Delete X?": what happens, a red button that posts, and a way back that changes nothing. */
+export function ConfirmDeletePage(props: { viewer: Viewer; section: AdminSection; name: string; action: string; button: string; back: string; children: ComponentChildren }): VNode {
+  return (
+    <Page title={`Delete ${props.name}`} viewer={props.viewer} section={props.section} narrow>
+      <form method="post" action={props.action} class="card">
+        <h1>Delete {props.name}?</h1>
+        <CsrfField token={props.viewer.csrfToken} />
+        {props.children}
+        <div class="actions">
+          <button type="submit" class="danger">
+            {props.button}
+          </button>
+          <a class="button" href={props.back}>
+            Keep it
+          </a>
+        </div>
+      </form>
+    </Page>
   );
 }
 

@@ -40,6 +40,26 @@ ul.people{list-style:none;margin:0;padding:0;display:grid;gap:1rem;grid-template
 .badge.on{background:#e6f4ea;color:#1e4620}.badge.off{background:#eef0f3;color:#3e4c59}
 .reason{color:#52606d;font-size:.95rem;border-left:3px solid #cbd2d9;padding-left:.6rem}
 nav.pages{display:flex;gap:1rem;margin-top:1rem}
+nav.admin{max-width:64rem;margin:0 auto;padding:0 1rem .5rem}
+nav.admin ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem .5rem}
+nav.admin a{display:inline-block;padding:.3rem .6rem;border-radius:6px;text-decoration:none}
+nav.admin a[aria-current=page]{background:#2f4ac0;color:#fff}
+fieldset{border:1px solid #cbd2d9;border-radius:8px;margin:1rem 0;padding:.5rem 1rem 1rem}
+legend{font-weight:600;padding:0 .25rem}
+label.check{display:flex;gap:.5rem;align-items:flex-start;font-weight:400;margin:.5rem 0}
+label.check input{margin-top:.3rem}
+textarea,select,input[type=number],input[type=search]{width:100%;box-sizing:border-box;padding:.5rem .7rem;border:1px solid #9aa5b1;border-radius:8px;font:inherit;background:#fff;color:#1f2933}
+textarea{min-height:5rem}
+.warning{background:#fff4e5;color:#663c00;padding:.6rem .8rem;border-radius:8px}
+table{width:100%;border-collapse:collapse;background:#fff}
+th,td{text-align:left;padding:.5rem;border-bottom:1px solid #e4e7eb;vertical-align:top}
+th{color:#3e4c59;font-weight:600}
+.table-wrap{overflow-x:auto}
+.inline{display:inline}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem .75rem;margin:.75rem 0}
+dl.facts dt{color:#52606d}dl.facts dd{margin:0;overflow-wrap:anywhere}
+code,.secret{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;overflow-wrap:anywhere;background:#eef0f3;padding:.1rem .3rem;border-radius:4px}
+button.danger{background:#b42318;border-color:#b42318;color:#fff}
 `;
 
 export const CONSOLE_STYLE_HASH = createHash('sha256').update(CONSOLE_STYLE, 'utf8').digest('base64');

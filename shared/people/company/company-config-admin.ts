@@ -1,5 +1,5 @@
 import { conflict, notFound, RosterError } from '../../errors.js';
-import { loadCompanyConfig, saveConfigItem, deleteConfigItem, type Assignment, type CompanyConfig, type Grant, type SeatType, type Workspace } from '../../store/company-config.js';
+import { loadCompanyConfig, saveConfigItem, deleteConfigItem, swapAssignmentPriorities, type Assignment, type CompanyConfig, type Grant, type SeatType, type Workspace } from '../../store/company-config.js';
 import { getGroups } from '../../store/groups.js';
 import { readMemberIds } from '../../store/memberships.js';
 import { newId } from '../ids.js';
@@ -65,6 +65,22 @@ export async function deleteAssignment(tenantId: string, id: string): Promise<vo
   const previous = findOrFail((await loadCompanyConfig(tenantId)).assignments, id, 'Assignment');
   if (!(await deleteConfigItem(tenantId, 'assignment', id))) throw notFound(`Assignment ${id} not found.`);
   await reevaluateGroups(tenantId, previous.groupIds);
+}
+
+/**
+ * Moves an assignment one place up (earlier: it wins over the one before it) or down, by swapping
+ * priorities with its neighbour; the members of both are re-evaluated. At the top or the bottom,
+ * nothing changes.
+ */
+export async function moveAssignment(tenantId: string, id: string, direction: 'up' | 'down'): Promise<void> {
+  const { assignments } = await loadCompanyConfig(tenantId);
+  const index = assignments.findIndex((candidate) => candidate.id === id);
+  if (index < 0) throw notFound(`Assignment ${id} not found.`);
+  const neighbour = assignments[direction === 'up' ? index - 1 : index + 1];
+  if (!neighbour) return;
+  const moved = assignments[index]!;
+  if (!(await swapAssignmentPriorities(tenantId, moved, neighbour))) throw conflict('The assignments were reordered meanwhile; reload them and try again.');
+  await reevaluateGroups(tenantId, [...new Set([...moved.groupIds, ...neighbour.groupIds])]);
 }
 
 /** Checks that what a grant names exists: seat types, workspaces and their permission profiles. */

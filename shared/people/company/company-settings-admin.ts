@@ -19,6 +19,8 @@ export interface CompanySettingsChange {
   notifyManagersOnImport: boolean;
   managersCanToggleDataCapture: boolean;
   defaultAssignment: Grant;
+  /** Work emails of the team members who may use the console's admin pages (absent: kept as it is). */
+  adminEmails?: string[];
   /** The console's "Sign in with your company account" (absent: people sign in with emailed links). */
   oidc?: { issuer: string; clientId: string };
   version: number;
@@ -27,6 +29,7 @@ export interface CompanySettingsChange {
 export type CompanySettingsView = Omit<TenantRecord, 'createdAt' | 'pendingDomains'> & {
   allowSubdomains: boolean;
   defaultAssignment: Grant;
+  adminEmails: string[];
   /** Added but not yet proven: members there are refused and nobody there is mailed. */
   pendingDomains: Array<{ domain: string; txtRecord: string; addedAt: string }>;
 };
@@ -34,12 +37,17 @@ export type CompanySettingsView = Omit<TenantRecord, 'createdAt' | 'pendingDomai
 export async function getCompanySettings(tenantId: string): Promise<CompanySettingsView> {
   const tenant = await getTenant(tenantId);
   if (!tenant) throw new RosterError(404, 'Company not found.');
+  return viewOf(tenant);
+}
+
+function viewOf(tenant: TenantRecord): CompanySettingsView {
   const { createdAt: _createdAt, pendingDomains = [], ...settings } = tenant;
   return {
     ...settings,
     pendingDomains: pendingDomains.map(({ domain, token, addedAt }) => ({ domain, txtRecord: verificationRecord(token), addedAt })),
     allowSubdomains: settings.allowSubdomains ?? false,
     defaultAssignment: settings.defaultAssignment ?? EMPTY_GRANT,
+    adminEmails: settings.adminEmails ?? [],
   };
 }
 
@@ -52,6 +60,7 @@ export async function updateCompanySettings(tenantId: string, change: CompanySet
   const { name, domains, allowSubdomains, defaultTimeZone, provisioningSource, notifyManagersOnImport, managersCanToggleDataCapture, defaultAssignment, oidc, version } = change;
   const current = await getTenant(tenantId);
   if (!current) throw new RosterError(404, 'Company not found.');
+  const previous = viewOf(current);
   // A domain the company adds stays pending until its DNS TXT record proves the company controls it.
   const input = {
     name,
@@ -62,9 +71,9 @@ export async function updateCompanySettings(tenantId: string, change: CompanySet
     notifyManagersOnImport,
     managersCanToggleDataCapture,
     defaultAssignment,
+    adminEmails: change.adminEmails ?? previous.adminEmails,
     oidc,
   };
-  const previous = await getCompanySettings(tenantId);
   const config = await loadCompanyConfig(tenantId);
   checkGrant(config, input.defaultAssignment);
   if (!(await updateTenantSettings(tenantId, input, version))) {

@@ -3,7 +3,7 @@ import { findGroupsByDisplayName, findGroupsByExternalId, getGroup, getGroups, t
 import { membershipState } from '../../store/memberships.js';
 import { getTeamMember } from '../../store/team-members.js';
 
-export { listGroupsByCursor, listGroupsByIndex } from '../../store/groups.js';
+export { getGroups, listGroupsByCursor, listGroupsByIndex } from '../../store/groups.js';
 
 /** The keys a group can be found by without a scan; `member` finds the groups of one member. */
 export type GroupKey = 'id' | 'displayName' | 'externalId' | 'member';

@@ -11,12 +11,12 @@ export async function activeMemberWithWorkEmail(tenantId: string, email: string)
   const address = email.trim().toLowerCase();
   if (!address.includes('@')) return undefined;
   const candidates = await findTeamMembersByIdentifier(tenantId, identifier.email(address));
-  return candidates.find(
-    (member) =>
-      member.active &&
-      !member.deletedAt &&
-      ((member.attributes.emails ?? []) as Email[]).some(
-        (candidate) => candidate.value?.trim().toLowerCase() === address && (candidate.primary || candidate.type === 'work'),
-      ),
-  );
+  return candidates.find((member) => member.active && !member.deletedAt && workEmailsOf(member).includes(address));
+}
+
+/** A member's work addresses (primary, or of type work), lower case. */
+export function workEmailsOf(member: TeamMemberRecord): string[] {
+  return ((member.attributes.emails ?? []) as Email[])
+    .filter((candidate) => candidate.value && (candidate.primary || candidate.type === 'work'))
+    .map((candidate) => candidate.value!.trim().toLowerCase());
 }

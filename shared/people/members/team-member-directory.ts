@@ -6,6 +6,7 @@ import {
   getTeamMember,
   type TeamMemberRecord,
 } from '../../store/team-members.js';
+import { fullNameKey } from '../../profile/names.js';
 import { identifier } from './normalize-profile.js';
 
 export { listTeamMembersByCursor, listTeamMembersByIndex } from '../../store/team-members.js';
@@ -33,4 +34,16 @@ async function lookUp(tenantId: string, key: TeamMemberKey, value: string): Prom
     case 'email':
       return findTeamMembersByIdentifier(tenantId, identifier.email(value));
   }
+}
+
+/**
+ * The console's member search: an email (primary or any of a member's addresses) or a full name,
+ * each a lookup of the identifier edges written when the member was provisioned — never a scan.
+ */
+export async function searchTeamMembers(tenantId: string, text: string): Promise<TeamMemberRecord[]> {
+  const query = text.trim();
+  if (!query) return [];
+  if (query.includes('@')) return findTeamMembersBy(tenantId, 'email', query);
+  const key = fullNameKey(query);
+  return key ? (await findTeamMembersByIdentifier(tenantId, identifier.fullName(key))).filter((member) => !member.deletedAt) : [];
 }

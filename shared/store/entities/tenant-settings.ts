@@ -19,6 +19,8 @@ export interface TenantRecord {
    * (authorization code with PKCE), so no client secret is stored anywhere.
    */
   oidc?: { issuer: string; clientId: string };
+  /** Work emails (lower case) of the team members who may use the console's admin pages. */
+  adminEmails?: string[];
   /** What members get when no assignment's groups include them (none of anything, by default). */
   defaultAssignment?: Grant;
   createdAt: string;
@@ -45,6 +47,7 @@ export const tenantSettings = defineEntity<TenantRecord>()({
     provisioningSource: 'string',
     notifyManagersOnImport: 'boolean',
     managersCanToggleDataCapture: 'boolean',
+    adminEmails: 'list',
     oidc: 'value',
     defaultAssignment: 'value',
     createdAt: 'string',

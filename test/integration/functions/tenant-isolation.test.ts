@@ -354,6 +354,88 @@ function consoleCases(): Record<string, () => Promise<void>> {
       const attempt = await client.post(`/console/team/${ofA.user.id}/data-capture`, { csrf: await csrfOf(client), on: 'false' });
       expect(attempt.status).toBe(404);
     },
+    ...consoleAdminCases(signedInAsB),
+  };
+}
+
+/** B's tech admin on the admin pages: B's data only, and A's ids lead nowhere. */
+function consoleAdminCases(signedInAsB: () => Promise<ReturnType<typeof consoleClient>>): Record<string, () => Promise<void>> {
+  const csrfOf = async (client: ReturnType<typeof consoleClient>) => client.csrfOf(await client.get('/console/team'));
+  return {
+    'GET /console/admin/settings': async () => {
+      const page = await (await signedInAsB()).get('/console/admin/settings');
+      expect(page.html).toContain('b.example');
+      neverSeesA(page.html);
+    },
+    'POST /console/admin/settings': async () => {
+      const client = await signedInAsB();
+      const page = await client.get('/console/admin/settings');
+      // A's seat in B's default assignment: refused as unknown, in B's words only.
+      const refused = await client.post('/console/admin/settings', { ...client.formOf(page, '/console/admin/settings'), [`seat.${ofA.seatId}`]: 'on' });
+      expect(refused.status).toBe(400);
+      expect(refused.html).toContain('Unknown seat type');
+      neverSeesA(refused.html.replaceAll(ofA.seatId, ''));
+      expect((await client.post('/console/admin/settings', client.formOf(page, '/console/admin/settings'))).status).toBe(303);
+    },
+    'GET /console/admin/assignments': async () => neverSeesA((await (await signedInAsB()).get('/console/admin/assignments')).html),
+    'GET /console/admin/assignments/{id}': async () => {
+      const page = await (await signedInAsB()).get(`/console/admin/assignments/${ofA.assignmentId}`);
+      expect(page.status).toBe(404);
+      neverSeesA(page.html.replaceAll(ofA.assignmentId, ''));
+    },
+    'POST /console/admin/assignments/{id}': async () => {
+      const client = await signedInAsB();
+      const form = client.formOf(await client.get('/console/admin/assignments/new'), '/console/admin/assignments/new');
+      expect((await client.post(`/console/admin/assignments/${ofA.assignmentId}`, { ...form, name: 'Taken', action: 'save' })).status).toBe(404);
+      // A's group and seat, named by id in B's new assignment: unknown to B.
+      const preview = await client.post('/console/admin/assignments/new', { ...form, name: 'Borrowed', [`group.${ofA.group.id}`]: 'on', [`seat.${ofA.seatId}`]: 'on', action: 'preview' });
+      expect(preview.status).toBe(400);
+      neverSeesA(preview.html.replaceAll(ofA.group.id, '').replaceAll(ofA.seatId, ''));
+      const search = await client.post('/console/admin/assignments/new', { ...form, groupSearch: 'Engineering A', action: 'search' });
+      expect(search.html).toContain('No other group is named');
+      neverSeesA(search.html.replaceAll('Engineering A', ''));
+    },
+    'POST /console/admin/assignments/{id}/move': async () => {
+      const client = await signedInAsB();
+      expect((await client.post(`/console/admin/assignments/${ofA.assignmentId}/move`, { csrf: await csrfOf(client), direction: 'up' })).status).toBe(404);
+    },
+    'GET /console/admin/assignments/{id}/delete': async () => expect((await (await signedInAsB()).get(`/console/admin/assignments/${ofA.assignmentId}/delete`)).status).toBe(404),
+    'POST /console/admin/assignments/{id}/delete': async () => {
+      const client = await signedInAsB();
+      expect((await client.post(`/console/admin/assignments/${ofA.assignmentId}/delete`, { csrf: await csrfOf(client) })).status).toBe(404);
+    },
+    'GET /console/admin/team-members': async () => {
+      const client = await signedInAsB();
+      for (const query of ['jane.doe@a.example', 'Jane Doe']) {
+        const page = await client.get(`/console/admin/team-members?q=${encodeURIComponent(query)}`);
+        expect(page.html).toContain('Nobody has the email or full name');
+        neverSeesA(page.html.replaceAll(query, ''));
+      }
+    },
+    'GET /console/admin/team-members/{id}': async () => {
+      const page = await (await signedInAsB()).get(`/console/admin/team-members/${ofA.user.id}`);
+      expect(page.status).toBe(404);
+      neverSeesA(page.html.replaceAll(ofA.user.id, ''));
+    },
+    'GET /console/admin/seats': async () => neverSeesA((await (await signedInAsB()).get('/console/admin/seats')).html),
+    'GET /console/admin/import-errors': async () => neverSeesA((await (await signedInAsB()).get('/console/admin/import-errors')).html),
+    'GET /console/admin/connections': async () => neverSeesA((await (await signedInAsB()).get('/console/admin/connections')).html),
+    'POST /console/admin/connections': async () => {
+      const client = await signedInAsB();
+      expect((await client.post('/console/admin/connections', { csrf: await csrfOf(client), name: 'B second instance', source: 'okta' })).status).toBe(303);
+      neverSeesA((await client.get('/console/admin/connections')).html);
+    },
+    'GET /console/admin/connections/{id}/delete': async () => expect((await (await signedInAsB()).get(`/console/admin/connections/${ofA.connectionId}/delete`)).status).toBe(404),
+    'POST /console/admin/connections/{id}/delete': async () => {
+      const client = await signedInAsB();
+      expect((await client.post(`/console/admin/connections/${ofA.connectionId}/delete`, { csrf: await csrfOf(client) })).status).toBe(404);
+    },
+    'POST /console/admin/connections/{id}/tokens': async () => {
+      const client = await signedInAsB();
+      const refused = await client.post(`/console/admin/connections/${ofA.connectionId}/tokens`, { csrf: await csrfOf(client) });
+      expect(refused.status).toBe(404);
+      expect(refused.html).not.toContain('roster_scim_');
+    },
   };
 }
 

@@ -1,0 +1,100 @@
+import type { ComponentChildren, VNode } from 'preact';
+import type { CompanyConfig } from '../../../store/company-config.js';
+import { CsrfField, Page, Problems, type Viewer } from '../../components/layout.js';
+import { GrantFields } from '../../forms/grant-form.js';
+import type { SettingsDraft } from '../../forms/settings-form.js';
+
+interface SettingsPageProps {
+  viewer: Viewer;
+  draft: SettingsDraft;
+  config: CompanyConfig;
+  saved?: boolean;
+  problems?: string[];
+  /** Someone else saved first: the fields that differ from this person's unsaved draft, which the form keeps. */
+  conflict?: { changedFields: string[]; version: number };
+}
+
+export function SettingsPage({ viewer, draft, config, saved, problems, conflict }: SettingsPageProps): VNode {
+  return (
+    <Page title="Provisioning settings" viewer={viewer} section="settings">
+      <h1>Team Member Provisioning</h1>
+      {saved && (
+        <p class="notice" role="status">
+          Settings saved.
+        </p>
+      )}
+      {conflict && (
+        <div class="error" role="alert">
+          <p>
+            <strong>Someone else saved these settings while you were editing.</strong> Your changes are below and were <strong>not saved</strong>, so
+            nothing of theirs was overwritten.
+          </p>
+          <p>
+            What is saved now differs from your form in: {conflict.changedFields.length ? conflict.changedFields.join(', ') : 'nothing'}. Review the form,
+            then save again to replace the saved settings with yours, or reload the page to start from what is saved.
+          </p>
+        </div>
+      )}
+      <Problems problems={problems} summary="The settings were not saved:" />
+      <form method="post" action="/console/admin/settings" class="card">
+        <CsrfField token={viewer.csrfToken} />
+        <input type="hidden" name="version" value={String(draft.version)} />
+        <fieldset>
+          <legend>Provisioning source</legend>
+          <label class="check">
+            <input type="radio" name="provisioningSource" value="okta" checked={draft.provisioningSource === 'okta'} />
+            <span>Okta</span>
+          </label>
+          <label class="check">
+            <input type="radio" name="provisioningSource" value="custom" checked={draft.provisioningSource === 'custom'} />
+            <span>Custom (another SCIM client)</span>
+          </label>
+        </fieldset>
+        <TextareaField name="domains" label="Company domains" value={draft.domains}>
+          One per line; the first is the primary domain. Team members’ work emails must be at one of these.
+        </TextareaField>
+        <label for="defaultTimeZone">Default time zone</label>
+        <input type="text" id="defaultTimeZone" name="defaultTimeZone" value={draft.defaultTimeZone} aria-describedby="tz-hint" autocomplete="off" />
+        <p class="hint" id="tz-hint">
+          A time zone name such as America/New_York, for people Okta sends none for.
+        </p>
+        <h2>Default assignment</h2>
+        <p class="hint">What team members get when none of the assignments’ groups includes them.</p>
+        <GrantFields grant={draft.defaultAssignment} config={config} idPrefix="default" />
+        <fieldset>
+          <legend>Managers</legend>
+          <label class="check">
+            <input type="checkbox" name="notifyManagersOnImport" checked={draft.notifyManagersOnImport} />
+            <span>Notify direct managers with recorded teams when a new team member who reports to them is imported</span>
+          </label>
+          <label class="check">
+            <input type="checkbox" name="managersCanToggleDataCapture" checked={draft.managersCanToggleDataCapture} />
+            <span>Managers can turn data capture on or off for their direct reports</span>
+          </label>
+        </fieldset>
+        <TextareaField name="adminEmails" label="Admin emails" value={draft.adminEmails}>
+          Work emails of the team members who may use these admin pages, one per line. Whoever signs in with the admin token always can.
+        </TextareaField>
+        <div class="actions">
+          <button type="submit" class="primary">
+            Save
+          </button>
+        </div>
+      </form>
+    </Page>
+  );
+}
+
+function TextareaField({ name, label, value, children }: { name: string; label: string; value: string; children: ComponentChildren }): VNode {
+  return (
+    <>
+      <label for={name}>{label}</label>
+      <textarea id={name} name={name} aria-describedby={`${name}-hint`}>
+        {value}
+      </textarea>
+      <p class="hint" id={`${name}-hint`}>
+        {children}
+      </p>
+    </>
+  );
+}

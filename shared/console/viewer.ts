@@ -1,0 +1,48 @@
+import type { SessionRecord } from '../auth/console/sessions.js';
+import { RosterError } from '../errors.js';
+import { isCompanyAdmin } from '../people/company/console-admins.js';
+import { personName } from '../people/notifications/new-report.js';
+import { getTeamMember, type TeamMemberRecord } from '../store/team-members.js';
+import { getTenant, type TenantRecord } from '../store/tenants.js';
+import { companySettings } from '../people/company/companies.js';
+import type { Viewer } from './components/layout.js';
+import type { ConsoleRequest } from './console-types.js';
+import { SignInRequired } from './console-handler.js';
+
+export interface SignedIn {
+  session: SessionRecord;
+  company: TenantRecord;
+  member?: TeamMemberRecord;
+  viewer: Viewer;
+}
+
+/** The session's company and person as the page header shows them; sign-in first when there is no session. */
+export async function signedIn(request: ConsoleRequest, next: string, { freshCompany = false } = {}): Promise<SignedIn> {
+  const session = request.session;
+  if (!session) throw new SignInRequired(next, request.params.company);
+  const [company, member] = await Promise.all([
+    // The header's company name may be 30 s old (the warm function's settings cache) and costs no
+    // read; who is an admin is decided on the company as it is now.
+    freshCompany ? getTenant(session.tenantId) : companySettings(session.tenantId),
+    session.subject.kind === 'member' ? getTeamMember(session.tenantId, session.subject.memberId) : undefined,
+  ]);
+  if (!company) throw new RosterError(403, 'This company no longer exists.');
+  const viewer: Viewer = {
+    companyName: company.name,
+    personName: member ? personName(member) : 'Admin token',
+    csrfToken: session.csrfToken,
+    isAdmin: isCompanyAdmin(company, session.subject, member),
+  };
+  return { session, company, ...(member ? { member } : {}), viewer };
+}
+
+/** As signedIn, for the admin pages: anyone else gets a 403 page. */
+export async function signedInAdmin(request: ConsoleRequest, next: string): Promise<SignedIn> {
+  const who = await signedIn(request, next, { freshCompany: true });
+  if (!who.viewer.isAdmin) {
+    throw new RosterError(403, 'Only your company’s Roster admins can open this page. Ask one of them to add your work email to the admin emails in the provisioning settings.', {
+      code: 'not_admin',
+    });
+  }
+  return who;
+}

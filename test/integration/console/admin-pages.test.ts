@@ -1,0 +1,386 @@
+import '../../support/environment.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSession } from '../../../shared/auth/console/sessions.js';
+import { getCompanyConfig } from '../../../shared/people/company/company-config-admin.js';
+import { getCompanySettings } from '../../../shared/people/company/company-settings-admin.js';
+import { adminClient, type AdminClient } from '../../support/admin-client.js';
+import { consoleClient } from '../../support/console-client.js';
+import { startTestApi } from '../../support/http-stack.js';
+import { oktaUser, scimClient, type ScimClient } from '../../support/scim-client.js';
+import { createTestTenant, type TestTenant } from '../../support/tenant.js';
+
+const SESSION_COOKIE = '__Host-roster-session';
+const SETTINGS = '/console/admin/settings';
+
+let api: Awaited<ReturnType<typeof startTestApi>>;
+let tenant: TestTenant;
+let scim: ScimClient;
+let admin: AdminClient;
+let sequence = 0;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  tenant = await createTestTenant(`admin${Date.now().toString(36)}.example.com`, 'Admin Pages Co');
+  scim = scimClient(`${api.baseUrl}/scim/v2`, tenant.scimToken);
+  admin = adminClient(`${api.baseUrl}/admin/v1`, tenant.adminToken);
+});
+afterAll(async () => api?.stop());
+
+/** A browser signed in with the company's admin token, through the sign-in form. */
+async function asAdminToken() {
+  const client = consoleClient(api.baseUrl);
+  const form = await client.get(`/console/sign-in?company=${tenant.tenantId}`);
+  const signedIn = await client.post('/console/sign-in/admin-token', { csrf: client.csrfOf(form), company: tenant.tenantId, admin_token: tenant.adminToken, next: SETTINGS });
+  expect(signedIn.location).toBe(SETTINGS);
+  return client;
+}
+
+/** A new active member, and a browser signed in as them (the session made as a sign-in makes it). */
+async function asMember(local = `member.m${(sequence += 1)}`) {
+  const email = `${local}@${tenant.domain}`;
+  const created = await scim.post('/Users', oktaUser(email));
+  expect(created.status).toBe(201);
+  const client = consoleClient(api.baseUrl);
+  const { sessionId } = await startSession(tenant.tenantId, { kind: 'member', memberId: created.body.id }, 'emailLink');
+  client.jar.set(SESSION_COOKIE, sessionId);
+  return { client, email, id: created.body.id as string };
+}
+
+describe('who is an admin', () => {
+  it('is whoever signed in with the admin token: the admin navigation and the settings page', async () => {
+    const client = await asAdminToken();
+    const page = await client.get(SETTINGS);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('<nav class="admin" aria-label="Admin">');
+    expect(page.html).toMatch(/href="\/console\/admin\/settings" aria-current="page"/);
+    for (const section of ['assignments', 'seats', 'team-members', 'import-errors', 'connections']) expect(page.html).toContain(`href="/console/admin/${section}"`);
+  });
+
+  it('refuses a team member whose work email the settings do not list (403, no navigation), and admits them once listed', async () => {
+    const { client, email } = await asMember();
+    const refused = await client.get(SETTINGS);
+    expect(refused.status).toBe(403);
+    expect(refused.html).toContain('Only your company’s Roster admins can open this page');
+    expect((await client.get('/console/team')).html).not.toContain('aria-label="Admin"');
+
+    const settings = (await admin.get('/settings')).body;
+    expect((await admin.put('/settings', { ...settings, adminEmails: [email.toUpperCase()] })).status).toBe(200);
+    expect((await getCompanySettings(tenant.tenantId)).adminEmails).toEqual([email]);
+    const admitted = await client.get(SETTINGS);
+    expect(admitted.status).toBe(200);
+    expect(admitted.html).toContain('aria-label="Admin"');
+    expect((await client.get('/console/team')).html).toContain('aria-label="Admin"');
+  });
+
+  it('sends a browser without a session to sign in, and back', async () => {
+    const page = await consoleClient(api.baseUrl).get(SETTINGS);
+    expect(page.status).toBe(303);
+    expect(page.location).toBe(`/console/sign-in?next=${encodeURIComponent(SETTINGS)}`);
+  });
+});
+
+describe('provisioning settings page', () => {
+  it('saves the article’s choices: Okta as the source, the default assignment, the two manager settings', async () => {
+    const client = await asAdminToken();
+    const seat = (await admin.post('/seats', { name: 'Recorder', total: 5, capabilities: ['dataCapture'] })).body;
+    const page = await client.get(SETTINGS);
+    const form = client.formOf(page, SETTINGS);
+    const saved = await client.post(SETTINGS, {
+      ...form,
+      provisioningSource: 'okta',
+      [`seat.${seat.id}`]: 'on',
+      'dc.webConferences': 'record',
+      'dc.emails': 'on',
+      notifyManagersOnImport: 'on',
+      managersCanToggleDataCapture: 'on',
+      defaultTimeZone: 'Europe/Paris',
+    });
+    expect(saved.status, saved.html.slice(-1500)).toBe(303);
+    expect(saved.location).toBe(`${SETTINGS}?saved=1`);
+    const settings = await getCompanySettings(tenant.tenantId);
+    expect(settings).toMatchObject({
+      provisioningSource: 'okta',
+      defaultTimeZone: 'Europe/Paris',
+      notifyManagersOnImport: true,
+      managersCanToggleDataCapture: true,
+      defaultAssignment: { seatTypeIds: [seat.id], dataCapture: { webConferences: 'record', emails: true, calendarMeetings: false } },
+      version: Number(form.version) + 1,
+    });
+    const again = await client.get(`${SETTINGS}?saved=1`);
+    expect(again.html).toContain('Settings saved.');
+    expect(client.formOf(again, SETTINGS)).toMatchObject({ provisioningSource: 'okta', [`seat.${seat.id}`]: 'on', 'dc.webConferences': 'record', managersCanToggleDataCapture: 'on' });
+  });
+
+  it('shows a concurrent change instead of overwriting it, keeping what the second person typed', async () => {
+    const [first, second] = [await asAdminToken(), await asAdminToken()];
+    const firstPage = await first.get(SETTINGS);
+    const secondPage = await second.get(SETTINGS);
+    const before = await getCompanySettings(tenant.tenantId);
+    const mine = { ...first.formOf(firstPage, SETTINGS), defaultTimeZone: 'Asia/Tokyo' };
+    expect((await first.post(SETTINGS, mine)).status).toBe(303);
+
+    const theirs = { ...second.formOf(secondPage, SETTINGS), domains: `${tenant.domain}\nsecond.example.com` };
+    const conflict = await second.post(SETTINGS, theirs);
+    expect(conflict.status).toBe(409);
+    expect(conflict.html).toContain('Someone else saved these settings while you were editing.');
+    expect(conflict.html).toContain('What is saved now differs from your form in: Company domains, Default time zone.');
+    const afterConflict = await getCompanySettings(tenant.tenantId);
+    expect(afterConflict).toMatchObject({ defaultTimeZone: 'Asia/Tokyo', domains: before.domains, version: before.version + 1 });
+    // Nothing the second person typed is lost: the form holds it, ready to save deliberately.
+    const kept = second.formOf(conflict, SETTINGS);
+    expect(kept.domains).toBe(`${tenant.domain}\nsecond.example.com`);
+    expect(kept.version).toBe(String(before.version + 1));
+    expect((await second.post(SETTINGS, kept)).status).toBe(303);
+    expect(await getCompanySettings(tenant.tenantId)).toMatchObject({ domains: [tenant.domain, 'second.example.com'], version: before.version + 2 });
+  });
+
+  it('names what is wrong and saves nothing', async () => {
+    const client = await asAdminToken();
+    const before = await getCompanySettings(tenant.tenantId);
+    const page = await client.get(SETTINGS);
+    const refused = await client.post(SETTINGS, { ...client.formOf(page, SETTINGS), defaultTimeZone: 'Mars/Olympus', adminEmails: 'not an address' });
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('Default time zone: must be a TZ database name');
+    expect(refused.html).toContain('Admin emails: must be an email address');
+    expect(client.formOf(refused, SETTINGS).defaultTimeZone).toBe('Mars/Olympus');
+    expect(await getCompanySettings(tenant.tenantId)).toEqual(before);
+  });
+
+  it('refuses a post without the session’s CSRF token or from another origin', async () => {
+    const client = await asAdminToken();
+    const before = await getCompanySettings(tenant.tenantId);
+    const form = client.formOf(await client.get(SETTINGS), SETTINGS);
+    expect((await client.post(SETTINGS, { ...form, csrf: 'forged', defaultTimeZone: 'Asia/Tokyo' })).status).toBe(403);
+    expect((await client.post(SETTINGS, { ...form, defaultTimeZone: 'Asia/Tokyo' }, { origin: 'https://evil.example' })).status).toBe(403);
+    expect(await getCompanySettings(tenant.tenantId)).toEqual(before);
+  });
+
+  it('refuses a non-admin member’s post with 403', async () => {
+    const { client } = await asMember();
+    const csrf = client.csrfOf(await client.get('/console/team'));
+    const before = await getCompanySettings(tenant.tenantId);
+    const refused = await client.post(SETTINGS, { csrf, version: String(before.version), provisioningSource: 'custom', domains: tenant.domain, defaultTimeZone: 'UTC' });
+    expect(refused.status).toBe(403);
+    expect(await getCompanySettings(tenant.tenantId)).toEqual(before);
+  });
+});
+
+const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group';
+const ASSIGNMENTS = '/console/admin/assignments';
+
+async function pushedGroup(displayName: string, memberIds: string[]): Promise<string> {
+  const created = await scim.post('/Groups', { schemas: [GROUP_SCHEMA], displayName, members: memberIds.map((value) => ({ value })) });
+  expect(created.status).toBe(201);
+  return created.body.id;
+}
+
+async function pushedMember(local: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const created = await scim.post('/Users', oktaUser(`${local}.a${(sequence += 1)}@${tenant.domain}`, extra));
+  expect(created.status).toBe(201);
+  return created.body.id;
+}
+
+describe('assignments pages', () => {
+  it('adds an automatic assignment after a preview: the group found by name, a seat, a permission profile, data capture', async () => {
+    const client = await asAdminToken();
+    const seat = (await admin.post('/seats', { name: `Closer ${sequence}`, total: 1, capabilities: ['dataCapture'] })).body;
+    const workspace = (await admin.post('/workspaces', { name: 'Pipeline', permissionProfiles: [{ id: 'rep', name: 'Rep', requiresSeatTypeId: seat.id }, { id: 'viewer', name: 'Viewer' }] })).body;
+    const members = [await pushedMember('seller.one'), await pushedMember('seller.two')];
+    const groupName = `Sales ${sequence}`;
+    const groupId = await pushedGroup(groupName, members);
+
+    const blank = await client.get(`${ASSIGNMENTS}/new`);
+    expect(blank.status).toBe(200);
+    expect(blank.html).not.toContain('value="save"');
+    const found = await client.post(`${ASSIGNMENTS}/new`, { ...client.formOf(blank, `${ASSIGNMENTS}/new`), name: 'Sales team', groupSearch: groupName.toUpperCase(), action: 'search' });
+    expect(found.status).toBe(200);
+    expect(found.html).toContain(`name="group.${groupId}"`);
+
+    const choices = {
+      ...client.formOf(found, `${ASSIGNMENTS}/new`),
+      [`group.${groupId}`]: 'on',
+      [`seat.${seat.id}`]: 'on',
+      [`permission.${workspace.id}`]: 'rep',
+      'dc.webConferences': 'record',
+      updateMode: 'automatic',
+    };
+    const preview = await client.post(`${ASSIGNMENTS}/new`, { ...choices, action: 'preview' });
+    expect(preview.status, preview.html.slice(-2000)).toBe(200);
+    expect(preview.html).toMatch(/Members it would cover<\/dt><dd>2<\/dd><dt>Would get a seat<\/dt><dd>1<\/dd><dt>Short of seats<\/dt><dd>1<\/dd>/);
+    expect(preview.html).toContain('2 of the members it covers have no manager email from Okta');
+    expect(preview.html).toContain('value="save"');
+    expect((await getCompanyConfig(tenant.tenantId)).assignments.map((assignment) => assignment.name)).not.toContain('Sales team');
+
+    // The article's other pitfall: a profile needing a seat the assignment does not give.
+    const { [`seat.${seat.id}`]: _seat, ...withoutSeat } = choices;
+    const warned = await client.post(`${ASSIGNMENTS}/new`, { ...withoutSeat, action: 'preview' });
+    expect(warned.html).toContain(`The Rep profile in Pipeline needs a ${seat.name} seat, which this assignment does not give`);
+    expect(warned.html).toContain('Data capture needs a seat that unlocks it');
+
+    const saved = await client.post(`${ASSIGNMENTS}/new`, { ...client.formOf(preview, `${ASSIGNMENTS}/new`), action: 'save' });
+    expect(saved.status, saved.html.slice(-1500)).toBe(303);
+    expect(saved.location).toBe(`${ASSIGNMENTS}?saved=Sales%20team`);
+    const created = (await getCompanyConfig(tenant.tenantId)).assignments.find((assignment) => assignment.name === 'Sales team')!;
+    expect(created).toMatchObject({ groupIds: [groupId], seatTypeIds: [seat.id], permissions: { [workspace.id]: 'rep' }, updateMode: 'automatic', dataCapture: { webConferences: 'record' } });
+    const seated = await Promise.all(members.map(async (id) => (await admin.get(`/team-members/${id}`)).body.effectiveSettings));
+    expect(seated.map((settings) => settings.heldSeatTypeIds.length).sort()).toEqual([0, 1]);
+    expect((await client.get(`${ASSIGNMENTS}?saved=Sales%20team`)).html).toContain('Saved Sales team.');
+  });
+
+  it('browses the pushed groups a page at a time when no name is given', async () => {
+    const client = await asAdminToken();
+    await Promise.all(Array.from({ length: 21 }, (_, index) => pushedGroup(`Browse ${sequence}-${index}`, [])));
+    const blank = await client.get(`${ASSIGNMENTS}/new`);
+    const first = await client.post(`${ASSIGNMENTS}/new`, { ...client.formOf(blank, `${ASSIGNMENTS}/new`), action: 'search' });
+    expect(first.html.match(/name="group\./g)).toHaveLength(20);
+    expect(first.html).toContain('value="moreGroups"');
+    const second = await client.post(`${ASSIGNMENTS}/new`, { ...client.formOf(first, `${ASSIGNMENTS}/new`), action: 'moreGroups' });
+    expect(second.status).toBe(200);
+    expect(second.html.match(/name="group\./g)!.length).toBeGreaterThan(0);
+  });
+
+  it('reorders assignments with Move up / Move down and deletes one after a confirmation', async () => {
+    const client = await asAdminToken();
+    const make = async (name: string, priority: number) => (await admin.post('/assignments', { name, priority, groupIds: [] })).body.id as string;
+    const base = 1000 + sequence * 10;
+    sequence += 1;
+    const [first, second] = [await make(`First ${base}`, base), await make(`Second ${base}`, base + 1)];
+    const order = async () => (await getCompanyConfig(tenant.tenantId)).assignments.map((assignment) => assignment.id).filter((id) => id === first || id === second);
+    const list = await client.get(ASSIGNMENTS);
+    expect(list.html).toContain(`aria-label="Move up: Second ${base}"`);
+    const moved = await client.post(`${ASSIGNMENTS}/${second}/move`, { ...client.formOf(list, `${ASSIGNMENTS}/${second}/move`) });
+    expect(moved.status).toBe(303);
+    expect(await order()).toEqual([second, first]);
+
+    const confirm = await client.get(`${ASSIGNMENTS}/${first}/delete`);
+    expect(confirm.html).toContain(`Delete First ${base}?`);
+    const deleted = await client.post(`${ASSIGNMENTS}/${first}/delete`, client.formOf(confirm, `${ASSIGNMENTS}/${first}/delete`));
+    expect(deleted.location).toBe(`${ASSIGNMENTS}?deleted=${encodeURIComponent(`First ${base}`)}`);
+    expect(await order()).toEqual([second]);
+  });
+
+  it('lists what is wrong with a draft and saves nothing', async () => {
+    const client = await asAdminToken();
+    const before = await getCompanyConfig(tenant.tenantId);
+    const blank = await client.get(`${ASSIGNMENTS}/new`);
+    const refused = await client.post(`${ASSIGNMENTS}/new`, { ...client.formOf(blank, `${ASSIGNMENTS}/new`), name: ' ', 'group.not-a-group': 'on', action: 'save' });
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('Name: ');
+    const unknownGroup = await client.post(`${ASSIGNMENTS}/new`, { ...client.formOf(blank, `${ASSIGNMENTS}/new`), name: 'Ghosts', 'group.not-a-group': 'on', action: 'save' });
+    expect(unknownGroup.status).toBe(400);
+    expect(unknownGroup.html).toContain('Unknown group not-a-group');
+    expect(await getCompanyConfig(tenant.tenantId)).toEqual(before);
+  });
+
+  it('is for admins only, and every change is a checked form post', async () => {
+    const assignment = (await admin.post('/assignments', { name: `Guarded ${sequence}`, priority: 5000 + (sequence += 1), groupIds: [] })).body.id;
+    const { client: member } = await asMember();
+    expect((await member.get(ASSIGNMENTS)).status).toBe(403);
+    const csrf = member.csrfOf(await member.get('/console/team'));
+    expect((await member.post(`${ASSIGNMENTS}/${assignment}/delete`, { csrf })).status).toBe(403);
+    const client = await asAdminToken();
+    expect((await client.post(`${ASSIGNMENTS}/${assignment}/delete`, { csrf: 'forged' })).status).toBe(403);
+    expect((await getCompanyConfig(tenant.tenantId)).assignments.some((candidate) => candidate.id === assignment)).toBe(true);
+  });
+});
+
+describe('seats, import errors and connections pages', () => {
+  it('shows each seat type’s total, in use and free, and who is short of one', async () => {
+    const client = await asAdminToken();
+    const seat = (await admin.post('/seats', { name: `Scarce ${(sequence += 1)}`, total: 1 })).body;
+    const ids = [await pushedMember('first.seated'), await pushedMember('second.short')];
+    const group = await pushedGroup(`Scarce group ${sequence}`, ids);
+    expect((await admin.post('/assignments', { name: `Scarce ${sequence}`, priority: 9000 + sequence, groupIds: [group], seatTypeIds: [seat.id] })).status).toBe(201);
+    const page = await client.get('/console/admin/seats');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(`<th scope="row">${seat.name}</th><td>1</td><td>1</td><td>0</td>`);
+    const short = (await Promise.all(ids.map(async (id) => (await admin.get(`/team-members/${id}`)).body))).find((member) => member.effectiveSettings.seatShortage.length)!;
+    expect(page.html).toContain(`href="/console/admin/team-members/${short.id}"`);
+    expect(page.html).toContain(`seatShortage: ${seat.id}`);
+  });
+
+  it('lists a refused import with its rule in words, newest first', async () => {
+    const client = await asAdminToken();
+    const stranger = `stranger.s${(sequence += 1)}@elsewhere.example`;
+    expect((await scim.post('/Users', oktaUser(stranger))).status).toBe(400);
+    const page = await client.get('/console/admin/import-errors');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(`<th scope="row">${stranger}</th><td>The email must be at one of the company’s domains</td>`);
+  });
+
+  it('adds a connection, generates a SCIM token shown once, and deletes the connection after naming what stops', async () => {
+    const client = await asAdminToken();
+    const list = await client.get('/console/admin/connections');
+    expect(list.html).toContain(`value="${api.baseUrl}/scim/v2"`);
+    expect(list.html).toContain(`value="${api.baseUrl}/oauth/authorize"`);
+    expect(list.html).toContain(`value="${api.baseUrl}/oauth/token"`);
+    const name = `Okta sandbox ${(sequence += 1)}`;
+    const created = await client.post('/console/admin/connections', { ...client.formOf(list, '/console/admin/connections'), name });
+    expect(created.location).toBe(`/console/admin/connections?created=${encodeURIComponent(name)}`);
+    const connection = (await admin.get('/connections')).body.connections.find((candidate: { name: string }) => candidate.name === name);
+    expect(connection.source).toBe('okta');
+
+    const withIt = await client.get('/console/admin/connections');
+    const issued = await client.post(`/console/admin/connections/${connection.id}/tokens`, client.formOf(withIt, `/console/admin/connections/${connection.id}/tokens`));
+    expect(issued.status).toBe(201);
+    const token = /id="new-token" class="secret" value="([^"]+)"/.exec(issued.html)![1]!;
+    expect((await scimClient(`${api.baseUrl}/scim/v2`, token).get('/Users?count=1')).status).toBe(200);
+
+    const confirm = await client.get(`/console/admin/connections/${connection.id}/delete`);
+    expect(confirm.html).toContain(`Provisioning through <strong>${name}</strong> stops at once`);
+    const deleted = await client.post(`/console/admin/connections/${connection.id}/delete`, client.formOf(confirm, `/console/admin/connections/${connection.id}/delete`));
+    expect(deleted.status).toBe(303);
+    expect((await scimClient(`${api.baseUrl}/scim/v2`, token).get('/Users?count=1')).status).toBe(401);
+    expect((await client.get(deleted.location!)).html).toContain(`Deleted ${name}.`);
+  });
+
+  it('refuses a connection without a name and creates nothing', async () => {
+    const client = await asAdminToken();
+    const before = (await admin.get('/connections')).body.connections.length;
+    const refused = await client.post('/console/admin/connections', { ...client.formOf(await client.get('/console/admin/connections'), '/console/admin/connections'), name: ' ' });
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('it needs a name');
+    expect((await admin.get('/connections')).body.connections).toHaveLength(before);
+  });
+
+  it('are for admins only', async () => {
+    const { client } = await asMember();
+    for (const path of ['/console/admin/seats', '/console/admin/import-errors', '/console/admin/connections']) expect((await client.get(path)).status).toBe(403);
+    const csrf = client.csrfOf(await client.get('/console/team'));
+    expect((await client.post('/console/admin/connections', { csrf, name: 'Sneaky' })).status).toBe(403);
+    expect((await client.post(`/console/admin/connections/${tenant.connectionId}/tokens`, { csrf })).status).toBe(403);
+  });
+});
+
+describe('team members pages', () => {
+  it('finds a member by work email or full name and shows their fields, sources, manager, reports, groups and settings', async () => {
+    const client = await asAdminToken();
+    const bossEmail = `boss.b${(sequence += 1)}@${tenant.domain}`;
+    const boss = (await scim.post('/Users', oktaUser(bossEmail))).body.id as string;
+    const ROSTER = 'urn:ietf:params:scim:schemas:extension:roster:2.0:User';
+    const reportEmail = `report.r${sequence}@${tenant.domain}`;
+    const report = (await scim.post('/Users', oktaUser(reportEmail, { title: 'Account Executive', [ROSTER]: { managerEmail: bossEmail } }))).body.id as string;
+    await pushedGroup(`Members page ${sequence}`, [report]);
+
+    const byEmail = await client.get(`/console/admin/team-members?q=${encodeURIComponent(reportEmail.toUpperCase())}`);
+    expect(byEmail.html).toContain(`href="/console/admin/team-members/${report}"`);
+    const byName = await client.get(`/console/admin/team-members?q=${encodeURIComponent(`boss B${sequence}`)}`);
+    expect(byName.html).toContain(`href="/console/admin/team-members/${boss}"`);
+    expect((await client.get('/console/admin/team-members?q=nobody.here%40example.com')).html).toContain('Nobody has the email or full name');
+
+    const page = await client.get(`/console/admin/team-members/${report}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('<dt>title</dt><dd>Account Executive <span class="muted">(from Okta)</span>');
+    expect(page.html).toContain('<dt>country</dt><dd>— <span class="muted">(empty; can be set by hand once)</span>');
+    expect(page.html).toContain(`<a href="/console/admin/team-members/${boss}">`);
+    expect(page.html).toContain(`Members page ${sequence}`);
+    expect(page.html).toContain('<dt>Assignment</dt><dd>Default</dd>');
+    expect((await client.get(`/console/admin/team-members/${boss}`)).html).toContain(`<a href="/console/admin/team-members/${report}">`);
+  });
+
+  it('are for admins only', async () => {
+    const { client, id } = await asMember();
+    expect((await client.get('/console/admin/team-members')).status).toBe(403);
+    expect((await client.get(`/console/admin/team-members/${id}`)).status).toBe(403);
+  });
+});
