@@ -137,6 +137,7 @@ export const routes = [
   page('GET', 'sign-in/oidc/callback'),
   page('POST', 'sign-out'),
   page('GET', 'team'),
+  page('GET', 'connect-okta'),
   page('POST', 'team/{id}/data-capture'),
   page('GET', 'admin/settings'),
   page('POST', 'admin/settings'),

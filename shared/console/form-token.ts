@@ -12,7 +12,12 @@ export function formToken(request: ConsoleRequest): { token: string; cookies: st
   return { token, cookies: [setCookie(COOKIES.form, token, FORM_COOKIE_SECONDS)] };
 }
 
-/** Where to go after signing in: a console path of this site, never another site. */
+/**
+ * Where to go after signing in: a console path of this site, never another site. Long enough for
+ * "Connect Okta", whose query carries Okta's whole authorization request (`+` is a form-encoded space).
+ */
 export function safeNext(next: string | undefined): string {
-  return next && /^\/console(\/[A-Za-z0-9/_?=&%.-]*)?$/.test(next) && !next.startsWith('//') ? next : '/console/team';
+  return next && next.length <= MAX_NEXT_LENGTH && /^\/console(\/[A-Za-z0-9/_?=&%.*+-]*)?$/.test(next) ? next : '/console/team';
 }
+
+const MAX_NEXT_LENGTH = 4_096;

@@ -43,8 +43,10 @@ fieldset{border:1px solid #e4e7eb;border-radius:8px;margin:1rem 0;padding:.5rem 
 legend{font-weight:600;padding:0 .25rem}
 .choice{display:flex;gap:.5rem;align-items:baseline;margin:.5rem 0;font-weight:400}
 .actions{display:flex;flex-direction:row-reverse;gap:.75rem;justify-content:flex-start;margin-top:1.5rem}
-button{font:inherit;padding:.6rem 1.2rem;border-radius:8px;border:1px solid #cbd2d9;background:#fff;cursor:pointer}
-button.primary{background:#3b5bdb;border-color:#3b5bdb;color:#fff}
+button,a.button{font:inherit;padding:.6rem 1.2rem;border-radius:8px;border:1px solid #cbd2d9;background:#fff;cursor:pointer;color:inherit;text-decoration:none}
+button.primary,a.button.primary{background:#3b5bdb;border-color:#3b5bdb;color:#fff}
+details{margin-top:1.5rem}
+summary{cursor:pointer;color:#3b5bdb}
 .error{background:#fdecea;color:#8a1c1c;padding:.6rem .8rem;border-radius:8px}
 .muted{color:#616e7c;font-size:.9rem}
 `;

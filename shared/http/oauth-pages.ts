@@ -3,6 +3,7 @@ import { requestParameters, type AuthorizationRequest } from '../auth/oauth/auth
 import type { ConnectionView } from '../auth/connections.js';
 import { lifetimes } from '../auth/lifetimes.js';
 import type { RosterError } from '../errors.js';
+import { CONSOLE_PREFIX, OAUTH_PREFIX } from '../routes.js';
 import { COOKIES, clearCookie, setCookie } from './cookies.js';
 import { html, htmlPage, type Html, type PageResult } from './html.js';
 
@@ -19,19 +20,23 @@ export function authorizeResponse(outcome: AuthorizeOutcome): PageResult {
 }
 
 function signInPage(request: AuthorizationRequest, error: string | undefined): PageResult {
+  const signInToRoster = `${CONSOLE_PREFIX}/connect-okta?${new URLSearchParams(requestParameters(request))}`;
   const content = html`<h1>Connect Okta to Roster</h1>
 <p>Okta wants to provision team members into your company on Roster.</p>
-<p>Only a tech admin of the company can allow this. Sign in by pasting a Roster admin token; it is checked and then forgotten.</p>
+<p>Only a tech admin of the company can allow this.</p>
 ${error ? html`<p class="error" role="alert">${error}</p>` : undefined}
-<form method="post" action="authorize">
+<div class="actions"><a class="button primary" href="${signInToRoster}">Sign in to Roster</a></div>
+<details${error ? ' open' : ''}><summary>Sign in with an admin token instead</summary>
+<form method="post" action="${OAUTH_PREFIX}/authorize">
 ${hiddenFields(requestParameters(request))}
 <label for="admin_token">Admin token</label>
 <input type="password" id="admin_token" name="admin_token" autocomplete="off" spellcheck="false" required>
+<p class="muted">It is checked and then forgotten.</p>
 <div class="actions">
-<button class="primary" type="submit" name="decision" value="continue">Continue</button>
+<button type="submit" name="decision" value="continue">Continue</button>
 <button type="submit" name="decision" value="deny" formnovalidate>Cancel</button>
 </div>
-</form>`;
+</form></details>`;
   return htmlPage(error ? 401 : 200, 'Connect Okta to Roster', content, [originOf(request.redirectUri)]);
 }
 
@@ -39,7 +44,7 @@ function consentPage(outcome: Extract<AuthorizeOutcome, { kind: 'consent' }>): P
   const { companyName, connections, suggestedName, request, ticket } = outcome;
   const content = html`<h1>Okta wants to provision team members into ${companyName}</h1>
 <p>If you allow it, Okta can create, update and deactivate the team members and groups of ${companyName}.</p>
-<form method="post" action="authorize">
+<form method="post" action="${OAUTH_PREFIX}/authorize">
 ${hiddenFields({ consent_ticket: ticket })}
 <fieldset><legend>Connection</legend>
 <label class="choice"><input type="radio" name="connection" value="new" checked> A new connection, named</label>

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_OAUTH_CLIENT } from '../../shared/config.js';
+import { seriousAccessibilityProblems } from '../support/accessibility.js';
 import { launchChromium } from '../support/browser.js';
 import { startLocalStackProcess, stopCleanly, type LocalStackProcess } from '../support/local-stack-process.js';
 import { oauthClient, pkcePair } from '../support/oauth-client.js';
@@ -43,8 +44,8 @@ describe('OAuth with Okta against `npm start`', () => {
    * A page that records every CSP violation or script error. The 401 of a wrong admin token is
    * logged by Chromium as a failed load; that one is expected.
    */
-  async function strictPage(): Promise<{ page: Page; problems: string[] }> {
-    const page = await (await browser.newContext()).newPage();
+  async function strictPage(options: { bypassCSP?: boolean } = {}): Promise<{ page: Page; problems: string[] }> {
+    const page = await (await browser.newContext(options)).newPage();
     const problems: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
@@ -64,12 +65,14 @@ describe('OAuth with Okta against `npm start`', () => {
     await expect(page.title()).resolves.toBe('Connect Okta to Roster');
     expect(await page.locator('script').count()).toBe(0);
     // The stylesheet is allowed by its hash: the page is styled, not blocked.
-    const continueButton = page.getByRole('button', { name: 'Continue' });
-    const background = await continueButton.evaluate(
-      (button) => (globalThis as unknown as { getComputedStyle(element: unknown): { backgroundColor: string } }).getComputedStyle(button).backgroundColor,
+    const background = await page.getByRole('link', { name: 'Sign in to Roster' }).evaluate(
+      (link) => (globalThis as unknown as { getComputedStyle(element: unknown): { backgroundColor: string } }).getComputedStyle(link).backgroundColor,
     );
     expect(background).toBe('rgb(59, 91, 219)');
 
+    // The token form is the fallback, folded away under the console sign-in.
+    await page.getByText('Sign in with an admin token instead').click();
+    const continueButton = page.getByRole('button', { name: 'Continue' });
     await page.getByLabel('Admin token').fill('roster_admin_not-a-real-token');
     await continueButton.click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain('not a valid Roster admin token');
@@ -119,9 +122,37 @@ describe('OAuth with Okta against `npm start`', () => {
     expect(connections.map((connection: { name: string }) => connection.name)).toEqual(['Okta (local)', 'Okta (e2e instance)']);
   });
 
+  it('signs the admin in with the console instead of a pasted token, and reuses that session the next time', async () => {
+    // CSP is proven above; here axe-core's script must run in the pages.
+    const { page, problems } = await strictPage({ bypassCSP: true });
+    await page.goto(authorizeUrl({ state: 'okta-state-console' }));
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Sign in to Roster' }).click();
+    // No session yet: the console's sign-in, which asks for the company, then offers its ways in.
+    await page.getByLabel('Company id').fill(stack.info.tenantId);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('Tech admin without an account? Use the admin token').click();
+    await page.getByLabel('Admin token').fill(stack.info.adminToken);
+    await page.getByRole('button', { name: 'Sign in with the token' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Okta wants to provision team members into Example Co');
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await page.getByLabel('Name of the new connection').fill('Okta (console sign-in)');
+    await Promise.all([page.waitForURL((url) => url.href.startsWith(callback.redirectUri)), page.getByRole('button', { name: 'Allow' }).click()]);
+    expect(callback.received.at(-1)!.get('code')).toMatch(/^roster_code_/);
+
+    // Okta asks again (another app instance): the console session is reused, straight to consent.
+    await page.goto(authorizeUrl({ state: 'okta-state-again' }));
+    await page.getByRole('link', { name: 'Sign in to Roster' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Okta wants to provision team members into Example Co');
+    await Promise.all([page.waitForURL((url) => url.href.startsWith(callback.redirectUri)), page.getByRole('button', { name: 'Deny' }).click()]);
+    expect(callback.received.at(-1)!.get('error')).toBe('access_denied');
+    expect(problems).toEqual([]);
+  });
+
   it('sends the browser back with access_denied when the admin denies', async () => {
     const { page, problems } = await strictPage();
     await page.goto(authorizeUrl({ state: 'okta-state-2' }));
+    await page.getByText('Sign in with an admin token instead').click();
     await page.getByLabel('Admin token').fill(stack.info.adminToken);
     await page.getByRole('button', { name: 'Continue' }).click();
     await Promise.all([page.waitForURL((url) => url.href.startsWith(callback.redirectUri)), page.getByRole('button', { name: 'Deny' }).click()]);

@@ -11,9 +11,10 @@ import { checkAuthorizationRequest, redirectWith, type AuthorizationRequest, typ
 
 /**
  * "Authenticate with Roster" (RFC 6749 §4.1), in two steps on Roster's own pages:
- * 1. sign-in: the admin proves they are a tech admin of their company by pasting an admin token
- *    (the same credential the admin API takes, checked by the one token resolver); this names the
- *    company, and a single-use consent ticket (hashed at rest, 10 minutes) carries the request on;
+ * 1. sign-in: the admin proves they are a tech admin of their company by signing in to the console
+ *    (an existing session is reused) or by pasting an admin token (the same credential the admin
+ *    API takes, checked by the one token resolver); this names the company, and a single-use
+ *    consent ticket (hashed at rest, 10 minutes) carries the request on;
  * 2. consent: "Okta wants to provision team members into <company>": Allow picks or names the
  *    connection and redirects with a single-use code; Deny redirects with access_denied.
  * The ticket works only in the browser that signed in for it (a cookie holds the secret whose hash
@@ -61,8 +62,25 @@ async function signIn(request: AuthorizationRequest, adminToken: string): Promis
     }
     throw error;
   }
+  return (await consentFor(request, tenantId)) ?? { kind: 'sign-in', request, error: 'That is not a valid Roster admin token.' };
+}
+
+/**
+ * "Sign in to Roster" instead of pasting a token: the console session of one of the company's
+ * admins names the company, and the consent page follows at once.
+ */
+export async function authorizeAsSignedInAdmin(params: Params, tenantId: string): Promise<AuthorizeOutcome> {
+  const checked = checkAuthorizationRequest(params);
+  if (!checked.ok) return { kind: 'redirect', location: checked.redirect };
+  const consent = await consentFor(checked.request, tenantId);
+  if (!consent) throw new RosterError(403, 'This company no longer exists.');
+  return consent;
+}
+
+/** The consent page for a company, and the single-use ticket bound to this browser that carries the request on. */
+async function consentFor(request: AuthorizationRequest, tenantId: string): Promise<AuthorizeOutcome | undefined> {
   const [company, connections] = await Promise.all([getTenant(tenantId), listActiveConnections(tenantId)]);
-  if (!company) return { kind: 'sign-in', request, error: 'That is not a valid Roster admin token.' };
+  if (!company) return undefined;
   const ticket = generateToken('consent');
   const browserBinding = generateToken('state');
   await putConsentTicket({

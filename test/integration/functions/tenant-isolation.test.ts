@@ -349,6 +349,13 @@ function consoleCases(): Record<string, () => Promise<void>> {
       const client = await signedInAsB();
       expect((await client.post('/console/sign-out', { csrf: await csrfOf(client) })).status).toBe(303);
     },
+    'GET /console/connect-okta': async () => {
+      // B's admin connecting Okta gets a consent page for B: the session names the company, never a parameter.
+      const params = oauthClient(`${api.baseUrl}/oauth`).authorizeParams();
+      const consent = await (await signedInAsB()).get(`/console/connect-okta?${new URLSearchParams({ ...params, company: a.tenantId } as Record<string, string>)}`);
+      expect(consent.html).toContain('into Company B');
+      neverSeesA(consent.html);
+    },
     'GET /console/team': async () => neverSeesA((await (await signedInAsB()).get('/console/team')).html),
     'POST /console/team/{id}/data-capture': async () => {
       const client = await signedInAsB();
