@@ -101,6 +101,18 @@ export function Problems({ problems, summary }: { problems: string[] | undefined
 }
 
 /** "Delete X?": what happens, a red button that posts, and a way back that changes nothing. */
+/**
+ * A table that scrolls sideways on a narrow screen. A scrolling region must be reachable by
+ * keyboard (WCAG 2.1.1), so it is a named, focusable region.
+ */
+export function ScrollingTable({ label, children }: { label: string; children: ComponentChildren }): VNode {
+  return (
+    <div class="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      <table>{children}</table>
+    </div>
+  );
+}
+
 export function ConfirmDeletePage(props: { viewer: Viewer; section: AdminSection; name: string; action: string; button: string; back: string; children: ComponentChildren }): VNode {
   return (
     <Page title={`Delete ${props.name}`} viewer={props.viewer} section={props.section} narrow>

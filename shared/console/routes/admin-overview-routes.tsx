@@ -10,7 +10,9 @@ import { signedInAdmin } from '../viewer.js';
 /** Members are read one page at a time (the list index), so a view never loads the whole company. */
 const MEMBERS_PER_PAGE = 100;
 
-const listed = (member: TeamMemberRecord): ListedMember => ({ id: member.id, name: personName(member), userName: member.userName, flags: flagsOf(member) });
+const listed =
+  (seatName?: (seatTypeId: string) => string) =>
+  (member: TeamMemberRecord): ListedMember => ({ id: member.id, name: personName(member), userName: member.userName, flags: flagsOf(member, seatName) });
 const cursorOf = (params: Record<string, string>) => (params.cursor ? params.cursor.slice(0, 2000) : undefined);
 
 /** Seats and workspaces; import errors. */
@@ -23,7 +25,7 @@ export const adminOverviewRoutes = {
       getCompanyConfig(tenantId),
       listTeamMembersForAdmin(tenantId, { seatShortage: true, count: MEMBERS_PER_PAGE, ...(cursor ? { cursor } : {}) }),
     ]);
-    return htmlResult(200, <SeatsPage viewer={who.viewer} config={config} short={short.items.map(listed)} {...(short.nextCursor ? { nextCursor: short.nextCursor } : {})} />);
+    return htmlResult(200, <SeatsPage viewer={who.viewer} config={config} short={short.items.map(listed((seatTypeId) => config.seatTypes.find((seat) => seat.id === seatTypeId)?.name ?? seatTypeId))} {...(short.nextCursor ? { nextCursor: short.nextCursor } : {})} />);
   },
 
   'GET /console/admin/import-errors': async (request) => {
@@ -31,7 +33,7 @@ export const adminOverviewRoutes = {
     const problems = await importProblems(who.session.tenantId, cursorOf(request.params));
     return htmlResult(
       200,
-      <ImportErrorsPage viewer={who.viewer} rejections={problems.rejections} flagged={problems.flagged.map(listed)} {...(problems.nextCursor ? { nextCursor: problems.nextCursor } : {})} />,
+      <ImportErrorsPage viewer={who.viewer} rejections={problems.rejections} flagged={problems.flagged.map(listed())} {...(problems.nextCursor ? { nextCursor: problems.nextCursor } : {})} />,
     );
   },
 } satisfies Record<string, ConsoleRoute>;

@@ -12,6 +12,7 @@ import type { ConsoleRoute } from '../console-types.js';
 import { grantSummary } from '../forms/grant-form.js';
 import { TeamMembersPage, TeamMemberPage } from '../pages/admin/team-members-page.js';
 import { signedInAdmin } from '../viewer.js';
+import { flagInWords } from '../pages/admin/flag-words.js';
 
 /** Direct reports named on a member's page; the rest are a click on a report's manager away. */
 const REPORTS_SHOWN = 50;
@@ -57,7 +58,7 @@ export const adminTeamMembersRoutes = {
       seats: summary?.seats ?? 'Being computed',
       permissions: summary?.permissions ?? 'Being computed',
       dataCapture: settings ? (settings.dataCaptureActive ? summary!.dataCapture : 'Off') : 'Being computed',
-      flags: flagsOf(member),
+      flags: flagsOf(member, (seatTypeId) => config.seatTypes.find((seat) => seat.id === seatTypeId)?.name ?? seatTypeId).map(flagInWords),
     };
     return htmlResult(200, <TeamMemberPage viewer={who.viewer} member={details} />);
   },

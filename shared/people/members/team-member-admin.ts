@@ -32,11 +32,11 @@ export async function teamMemberWithReports(tenantId: string, id: string): Promi
 }
 
 /** What an admin should look at: values Roster could not use, an ambiguous manager, a missing seat. */
-export function flagsOf(member: TeamMemberRecord): string[] {
+export function flagsOf(member: TeamMemberRecord, seatName: (seatTypeId: string) => string = (seatTypeId) => seatTypeId): string[] {
   return [
     ...member.resolved.issues.map((issue) => `${issue.field}: ${issue.reason}`),
     ...(member.resolved.managerResolution === 'ambiguous' ? ['manager: ambiguous'] : []),
-    ...(member.effective?.seatShortage.length ? [`seatShortage: ${member.effective.seatShortage.join(', ')}`] : []),
+    ...(member.effective?.seatShortage.length ? [`seatShortage: ${member.effective.seatShortage.map(seatName).join(', ')}`] : []),
   ];
 }
 

@@ -2,7 +2,7 @@ import { Fragment, type VNode } from 'preact';
 import type { AssignmentPreview } from '../../../people/company/assignment-preview.js';
 import type { Assignment, CompanyConfig } from '../../../store/company-config.js';
 import type { GroupRecord } from '../../../store/groups.js';
-import { ConfirmDeletePage, CsrfField, Page, Problems, type Viewer } from '../../components/layout.js';
+import { ConfirmDeletePage, CsrfField, Page, Problems, type Viewer, ScrollingTable } from '../../components/layout.js';
 import type { AssignmentDraft } from '../../forms/assignment-form.js';
 import { GrantFields, grantSummary } from '../../forms/grant-form.js';
 
@@ -31,49 +31,47 @@ export function AssignmentsPage({ viewer, config, notice }: { viewer: Viewer; co
       {assignments.length === 0 ? (
         <p class="card">No assignments yet: everyone gets the default assignment.</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="muted">In priority order</caption>
-            <thead>
-              <tr>
-                <th scope="col">Order</th>
-                <th scope="col">Name</th>
-                <th scope="col">Groups</th>
-                <th scope="col">Seats</th>
-                <th scope="col">Data capture</th>
-                <th scope="col">Update mode</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {assignments.map((assignment, index) => {
-                const summary = grantSummary(assignment, config);
-                return (
-                  <tr key={assignment.id}>
-                    <td>{index + 1}</td>
-                    <th scope="row">{assignment.name}</th>
-                    <td>{assignment.groupIds.length}</td>
-                    <td>{summary.seats}</td>
-                    <td>{summary.dataCapture}</td>
-                    <td>{assignment.updateMode === 'automatic' ? 'Automatic updates' : 'Manual editing'}</td>
-                    <td>
-                      <div class="actions">
-                        <a href={pathOf(assignment.id)} aria-label={`Edit ${assignment.name}`}>
-                          Edit
-                        </a>
-                        {index > 0 && <MoveButton viewer={viewer} assignment={assignment} direction="up" />}
-                        {index < assignments.length - 1 && <MoveButton viewer={viewer} assignment={assignment} direction="down" />}
-                        <a href={`${pathOf(assignment.id)}/delete`} aria-label={`Delete ${assignment.name}`}>
-                          Delete
-                        </a>
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <ScrollingTable label="Assignments">
+          <caption class="muted">In priority order</caption>
+          <thead>
+            <tr>
+              <th scope="col">Order</th>
+              <th scope="col">Name</th>
+              <th scope="col">Groups</th>
+              <th scope="col">Seats</th>
+              <th scope="col">Data capture</th>
+              <th scope="col">Update mode</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {assignments.map((assignment, index) => {
+              const summary = grantSummary(assignment, config);
+              return (
+                <tr key={assignment.id}>
+                  <td>{index + 1}</td>
+                  <th scope="row">{assignment.name}</th>
+                  <td>{assignment.groupIds.length}</td>
+                  <td>{summary.seats}</td>
+                  <td>{summary.dataCapture}</td>
+                  <td>{assignment.updateMode === 'automatic' ? 'Automatic updates' : 'Manual editing'}</td>
+                  <td>
+                    <div class="actions">
+                      <a href={pathOf(assignment.id)} aria-label={`Edit ${assignment.name}`}>
+                        Edit
+                      </a>
+                      {index > 0 && <MoveButton viewer={viewer} assignment={assignment} direction="up" />}
+                      {index < assignments.length - 1 && <MoveButton viewer={viewer} assignment={assignment} direction="down" />}
+                      <a href={`${pathOf(assignment.id)}/delete`} aria-label={`Delete ${assignment.name}`}>
+                        Delete
+                      </a>
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </ScrollingTable>
       )}
     </Page>
   );

@@ -1,6 +1,6 @@
 import type { VNode } from 'preact';
 import type { ConnectionView } from '../../../auth/connections.js';
-import { ConfirmDeletePage, CsrfField, Page, Problems, type Viewer } from '../../components/layout.js';
+import { ConfirmDeletePage, CsrfField, Page, Problems, type Viewer, ScrollingTable } from '../../components/layout.js';
 
 const base = '/console/admin/connections';
 const pathOf = (id: string) => `${base}/${encodeURIComponent(id)}`;
@@ -44,42 +44,40 @@ export function ConnectionsPage({ viewer, connections, setup, notice, problems }
       {connections.length === 0 ? (
         <p class="card">No connection yet.</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Source</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Actions</th>
+        <ScrollingTable label="Connections">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Source</th>
+              <th scope="col">Created</th>
+              <th scope="col">Last used</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {connections.map((connection) => (
+              <tr key={connection.id}>
+                <th scope="row">{connection.name}</th>
+                <td>{SOURCE_WORDS[connection.source]}</td>
+                <td>{connection.createdAt.slice(0, 10)}</td>
+                <td>{connection.lastUsedAt ? connection.lastUsedAt.replace('T', ' ').slice(0, 16) : 'Never'}</td>
+                <td>
+                  <div class="actions">
+                    <form method="post" action={`${pathOf(connection.id)}/tokens`} class="inline">
+                      <CsrfField token={viewer.csrfToken} />
+                      <button type="submit" aria-label={`Generate SCIM token for ${connection.name}`}>
+                        Generate SCIM token
+                      </button>
+                    </form>
+                    <a href={`${pathOf(connection.id)}/delete`} aria-label={`Delete ${connection.name}`}>
+                      Delete
+                    </a>
+                  </div>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {connections.map((connection) => (
-                <tr key={connection.id}>
-                  <th scope="row">{connection.name}</th>
-                  <td>{SOURCE_WORDS[connection.source]}</td>
-                  <td>{connection.createdAt.slice(0, 10)}</td>
-                  <td>{connection.lastUsedAt ? connection.lastUsedAt.replace('T', ' ').slice(0, 16) : 'Never'}</td>
-                  <td>
-                    <div class="actions">
-                      <form method="post" action={`${pathOf(connection.id)}/tokens`} class="inline">
-                        <CsrfField token={viewer.csrfToken} />
-                        <button type="submit" aria-label={`Generate SCIM token for ${connection.name}`}>
-                          Generate SCIM token
-                        </button>
-                      </form>
-                      <a href={`${pathOf(connection.id)}/delete`} aria-label={`Delete ${connection.name}`}>
-                        Delete
-                      </a>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollingTable>
       )}
       <form method="post" action={base} class="card">
         <h2>Add a connection</h2>

@@ -1,7 +1,8 @@
 import type { VNode } from 'preact';
 import type { CompanyConfig } from '../../../store/company-config.js';
 import type { RejectionRecord } from '../../../store/rejections.js';
-import { Page, type Viewer } from '../../components/layout.js';
+import { flagInWords } from './flag-words.js';
+import { Page, type Viewer, ScrollingTable } from '../../components/layout.js';
 
 /** A member in an admin list: name, user name, what is wrong. */
 export interface ListedMember {
@@ -21,30 +22,28 @@ export function SeatsPage({ viewer, config, short, nextCursor }: { viewer: Viewe
       {config.seatTypes.length === 0 ? (
         <p class="card">No seat types yet.</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Seat type</th>
-                <th scope="col">Total</th>
-                <th scope="col">In use</th>
-                <th scope="col">Free</th>
-                <th scope="col">Unlocks</th>
+        <ScrollingTable label="Seat types">
+          <thead>
+            <tr>
+              <th scope="col">Seat type</th>
+              <th scope="col">Total</th>
+              <th scope="col">In use</th>
+              <th scope="col">Free</th>
+              <th scope="col">Unlocks</th>
+            </tr>
+          </thead>
+          <tbody>
+            {config.seatTypes.map((seat) => (
+              <tr key={seat.id}>
+                <th scope="row">{seat.name}</th>
+                <td>{seat.total}</td>
+                <td>{seat.inUse}</td>
+                <td>{Math.max(0, seat.total - seat.inUse)}</td>
+                <td>{seat.capabilities.map((capability) => CAPABILITY_WORDS[capability]).join(', ') || '—'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {config.seatTypes.map((seat) => (
-                <tr key={seat.id}>
-                  <th scope="row">{seat.name}</th>
-                  <td>{seat.total}</td>
-                  <td>{seat.inUse}</td>
-                  <td>{Math.max(0, seat.total - seat.inUse)}</td>
-                  <td>{seat.capabilities.map((capability) => CAPABILITY_WORDS[capability]).join(', ') || '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollingTable>
       )}
       <h2>Short of seats</h2>
       <MemberList members={short} empty="Nobody on this page of team members is short of a seat." />
@@ -80,7 +79,7 @@ function MemberList({ members, empty }: { members: ListedMember[]; empty: string
       {members.map((member) => (
         <li key={member.id}>
           <a href={`/console/admin/team-members/${encodeURIComponent(member.id)}`}>{member.name}</a> <span class="muted">({member.userName})</span>
-          {member.flags.length > 0 && <span> — {member.flags.join('; ')}</span>}
+          {member.flags.length > 0 && <span> — {member.flags.map(flagInWords).join('; ')}</span>}
         </li>
       ))}
     </ul>
@@ -105,30 +104,28 @@ export function ImportErrorsPage({ viewer, rejections, flagged, nextCursor }: { 
       {rejections.length === 0 ? (
         <p class="card">No import was refused.</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Person</th>
-                <th scope="col">Rule</th>
-                <th scope="col">What to do</th>
+        <ScrollingTable label="Rejected imports">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Person</th>
+              <th scope="col">Rule</th>
+              <th scope="col">What to do</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rejections.map((rejection) => (
+              <tr key={`${rejection.at}${rejection.userName ?? ''}`}>
+                <td>
+                  <time datetime={rejection.at}>{rejection.at.replace('T', ' ').slice(0, 16)} UTC</time>
+                </td>
+                <th scope="row">{rejection.userName ?? rejection.externalId ?? 'Unknown'}</th>
+                <td>{RULE_WORDS[rejection.rule] ?? rejection.rule}</td>
+                <td>{rejection.detail}</td>
               </tr>
-            </thead>
-            <tbody>
-              {rejections.map((rejection) => (
-                <tr key={`${rejection.at}${rejection.userName ?? ''}`}>
-                  <td>
-                    <time datetime={rejection.at}>{rejection.at.replace('T', ' ').slice(0, 16)} UTC</time>
-                  </td>
-                  <th scope="row">{rejection.userName ?? rejection.externalId ?? 'Unknown'}</th>
-                  <td>{RULE_WORDS[rejection.rule] ?? rejection.rule}</td>
-                  <td>{rejection.detail}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollingTable>
       )}
       <h2>Imported, with something to look at</h2>
       <MemberList members={flagged} empty="Nobody on this page of team members is flagged." />
