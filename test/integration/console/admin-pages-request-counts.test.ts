@@ -4,6 +4,7 @@ import { countDynamoRequests } from '../../../shared/store/client.js';
 import { adminClient } from '../../support/admin-client.js';
 import { consoleClient } from '../../support/console-client.js';
 import { startTestApi } from '../../support/http-stack.js';
+import { useOwnTable } from '../../support/own-table.js';
 import { seedBigCompany } from '../../support/seed-company.js';
 import { createTestTenant, type TestTenant } from '../../support/tenant.js';
 
@@ -13,7 +14,10 @@ let client: ReturnType<typeof consoleClient>;
 let assignmentId: string;
 let assignmentForm: Record<string, string>;
 
+let ownTable: Awaited<ReturnType<typeof useOwnTable>> | undefined;
+
 beforeAll(async () => {
+  ownTable = await useOwnTable();
   api = await startTestApi();
   tenant = await createTestTenant(`big${Date.now().toString(36)}.example.com`, 'Big Co');
   await seedBigCompany(tenant.tenantId, tenant.domain, { members: 10_000, groups: 2_000 });
@@ -26,7 +30,10 @@ beforeAll(async () => {
   const path = `/console/admin/assignments/${assignmentId}`;
   assignmentForm = client.formOf(await client.get(path), path);
 }, 300_000);
-afterAll(async () => api?.stop());
+afterAll(async () => {
+  await api?.stop();
+  await ownTable?.drop();
+});
 
 /**
  * Each admin page view of a company of 10,000 members and 2,000 groups: a fixed number of requests
