@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { consistencyProblems } from '../support/table-consistency.js';
 import { responseProblems } from './check-response.js';
 import type { FuzzFixture } from './fixture.js';
-import { fuzzRequest } from './generate.js';
+import { fuzzRequest, fuzzRequestPerRoute } from './generate.js';
 import { describeRequest, send, type FuzzRequest } from './request.js';
 import { snapshotDifferences, tenantSnapshot } from './snapshot.js';
 
@@ -45,8 +45,8 @@ const BATCH = 100;
 const MAX_FINDINGS = 50;
 
 /**
- * Sends `requests` generated requests (in batches drawn from fast-check with a seed derived from
- * the run's seed and the batch number, so a run can be replayed) and checks every answer, then checks the run as a whole.
+ * Sends `requests` generated requests (one per route, then batches drawn from fast-check with a
+ * seed derived from the run's seed and the batch number, so a run can be replayed) and checks every answer, then checks the run as a whole.
  */
 export async function runCampaign(options: CampaignOptions): Promise<CampaignReport> {
   const { baseUrl, fixture, requests, seed, concurrency = 8 } = options;
@@ -71,6 +71,9 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
     }
   };
 
+  // Every route once first, so a short run still covers the whole table; then routes at random.
+  const eachRoute = fuzzRequestPerRoute(fixture, options.only).flatMap((perRoute, index) => fc.sample(perRoute, { numRuns: 1, seed: batchSeed(seed, -1 - index) }));
+  await inParallel(eachRoute.slice(0, requests), concurrency, check);
   const arbitrary = fuzzRequest(fixture, options.only);
   for (let batch = 0; report.requests < requests; batch += 1) {
     const size = Math.min(BATCH, requests - report.requests);
