@@ -123,6 +123,20 @@ describe('hand edits and managers toggling data capture', () => {
     expect((await admin.patch(`/team-members/${id}`, { profile: { country: 'France' } })).status).toBe(409);
   });
 
+  it('owns an extension read out of a provider phone number as the number is: provisioned, not editable by hand', async () => {
+    const id = await user({ phoneNumbers: [{ value: '(212) 575-1994 ext 3437', type: 'work', primary: true }] });
+    const { body } = await admin.get(`/team-members/${id}`);
+    expect(body.fields.primaryPhoneExtension).toMatchObject({ value: '3437', source: 'provider', editableByHand: false });
+    const edit = await admin.patch(`/team-members/${id}`, { profile: { primaryPhoneExtension: '1' } });
+    expect(edit.status).toBe(409);
+    expect(edit.body.error.code).toBe('field_locked');
+    // An extension read out of a number set by hand is set by hand, hence locked too.
+    const bare = await user();
+    const handSet = await admin.patch(`/team-members/${bare}`, { profile: { phoneNumbers: [{ value: '(212) 575-1994 x12', type: 'work' }] } });
+    expect(handSet.status, JSON.stringify(handSet.body)).toBe(200);
+    expect(handSet.body.fields.primaryPhoneExtension).toMatchObject({ value: '12', source: 'manual', editableByHand: false });
+  });
+
   it('lets only the active direct manager of a seated, non-automatic member toggle data capture, when allowed', async () => {
     const seat = (await admin.post('/seats', { name: 'Capture', total: 50, capabilities: ['dataCapture'] })).body;
     const manualGroup = await group('Manual capture');
