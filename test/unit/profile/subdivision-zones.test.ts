@@ -3,6 +3,7 @@ import ct from 'countries-and-timezones';
 import { IANAZone } from 'luxon';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cldrSubdivisionNames, GENERATED_NAMES_FILE, generatedNamesSource } from '../../../infra/generate-subdivision-names.js';
+import { normalizeStateOrProvince } from '../../../shared/profile/state-province.js';
 import { SUBDIVISION_NAMES_JSON } from '../../../shared/profile/subdivision-names.generated.js';
 import { UNMAPPABLE_COUNTRIES, ZONES_BY_COUNTRY } from '../../../shared/profile/subdivision-zones.js';
 import { SUBDIVISIONS, countryOfSubdivision, mappedSubdivisions } from '../../../shared/profile/subdivisions.js';
@@ -58,6 +59,14 @@ describe('time zone by state or province, in every country with several clocks',
     for (const code of listed) expect(known, `${country}-${code}`).toContain(code);
     const mapped = [...mappedSubdivisions().keys()].filter((code) => countryOfSubdivision(code) === country);
     expect(mapped.length + Object.keys(zones.unmapped ?? {}).length).toBe(known.length);
+  });
+
+  it('resolves every mapped subdivision by its ISO 3166-2 code and by its CLDR name, in its country', () => {
+    const unresolved = [...mappedSubdivisions().values()].filter(({ code, name }) => {
+      const country = countryOfSubdivision(code);
+      return normalizeStateOrProvince(code, country)?.code !== code || normalizeStateOrProvince(name, country)?.code !== code;
+    });
+    expect(unresolved).toEqual([]);
   });
 
   it('reads the subdivision names from CLDR as generated (run npm run generate:subdivisions when this fails)', () => {
