@@ -44,7 +44,7 @@ export const functionDefinitions = [
   { name: 'oauth', description: 'OAuth 2.0 authorization server for Okta (authorize, token, revoke)', trigger: 'http', tableAccess: 'readWrite', deniedItems: ['teamMembers', 'groups', 'consoleSignIns', 'notifications'] },
   { name: 'console', description: 'Console: sign-in, My team and the tech admin\'s provisioning pages', trigger: 'http', tableAccess: 'readWrite', sendsMail: true },
   { name: 'not-found', description: "API Gateway's $default route: the 404 of the API a path belongs to", trigger: 'http', tableAccess: 'none' },
-  { name: 'team-member-changes', description: 'Team member changes from the stream: effective settings, late manager links, queued manager notifications', trigger: 'stream', tableAccess: 'readWrite' },
+  { name: 'team-member-changes', description: 'Team member changes from the stream: effective settings, late manager links, member names on group memberships, queued manager notifications', trigger: 'stream', tableAccess: 'readWrite' },
   { name: 'release-notifications', description: 'Emails each manager the digest of new reports that is due', trigger: 'schedule', tableAccess: 'readWrite', sendsMail: true },
 ] as const satisfies readonly FunctionDefinition[];
 

@@ -48,6 +48,30 @@ export function applyProviderValues(
   return { ownership: { sources, manual }, values };
 }
 
+/**
+ * Fields whose value can be worked out of another field's value (the phone extension written in
+ * the number, "(212) 575-1994 ext 3437"): such a value belongs to whoever set the field it came
+ * from. An extension read out of a provider's phone number is provider-owned (not editable by
+ * hand, as the number is not); one read out of a hand-set number is hand-set, and locked.
+ * `derived` maps each derived field to the field it comes from; `values` are the fields' values
+ * after the profile rules ran. A field that has its own source keeps it.
+ */
+export function withDerivedSources(
+  ownership: FieldOwnership,
+  derived: Readonly<Record<string, string>>,
+  values: Record<string, unknown>,
+): FieldOwnership {
+  let sources = ownership.sources;
+  let manual = ownership.manual;
+  for (const [field, from] of Object.entries(derived)) {
+    const source = ownership.sources[from];
+    if (ownership.sources[field] !== undefined || source === undefined || isEmpty(values[field])) continue;
+    sources = { ...sources, [field]: source };
+    if (source === 'manual') manual = { ...manual, [field]: values[field] };
+  }
+  return sources === ownership.sources ? ownership : { sources, manual };
+}
+
 export class FieldNotEditable extends Error {
   constructor(
     readonly field: string,

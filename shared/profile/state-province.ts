@@ -1,5 +1,13 @@
 import { placeLookupKey } from './lookup-key.js';
-import { SUBDIVISIONS, countryOfSubdivision, findSubdivision, hasSubdivisionTable, type Subdivision } from './subdivisions.js';
+import {
+  SUBDIVISIONS,
+  countryOfSubdivision,
+  findSubdivision,
+  hasCompleteSubdivisionNames,
+  hasSubdivisionTable,
+  mappedSubdivisions,
+  type Subdivision,
+} from './subdivisions.js';
 
 export interface NormalizedStateOrProvince {
   /** ISO 3166-2 code such as "US-CA". */
@@ -22,12 +30,12 @@ export const MAX_STATE_OR_PROVINCE_INPUT_LENGTH = 100;
 const ISO_3166_2 = /^([a-z]{2})\s*-\s*([a-z0-9]{1,3})$/i;
 const BARE_SUBDIVISION_CODE = /^[a-z0-9]{1,3}$/i;
 
-let nameIndex: Map<string, Subdivision[]> | undefined;
+let curatedNames: Map<string, Subdivision[]> | undefined;
+let mappedNames: Map<string, Subdivision[]> | undefined;
 
-function subdivisionsByName(): Map<string, Subdivision[]> {
-  if (nameIndex) return nameIndex;
+function indexByName(subdivisions: Iterable<Subdivision>): Map<string, Subdivision[]> {
   const index = new Map<string, Subdivision[]>();
-  for (const subdivision of SUBDIVISIONS) {
+  for (const subdivision of subdivisions) {
     for (const name of [subdivision.name, ...(subdivision.aliases ?? [])]) {
       const key = placeLookupKey(name);
       const found = index.get(key) ?? [];
@@ -35,8 +43,20 @@ function subdivisionsByName(): Map<string, Subdivision[]> {
       index.set(key, found);
     }
   }
-  nameIndex = index;
   return index;
+}
+
+/**
+ * The subdivisions with this name: the curated table's first; the other mapped countries' (built
+ * on first use) only when the user's country is one of them, or no country is known and the
+ * curated table has no such name.
+ */
+function subdivisionsNamed(key: string, country: string | undefined): Subdivision[] {
+  curatedNames ??= indexByName(SUBDIVISIONS);
+  const curated = curatedNames.get(key) ?? [];
+  if (country ? hasCompleteSubdivisionNames(country) || !hasSubdivisionTable(country) : curated.length) return curated;
+  mappedNames ??= indexByName(mappedSubdivisions().values());
+  return [...curated, ...(mappedNames.get(key) ?? [])];
 }
 
 function unknown(countryCode: string | undefined): NormalizedStateOrProvince {
@@ -89,7 +109,7 @@ export function normalizeStateOrProvince(
     if (subdivision) return found(subdivision);
   }
 
-  const candidates = (subdivisionsByName().get(placeLookupKey(compact)) ?? []).filter(
+  const candidates = subdivisionsNamed(placeLookupKey(compact), country).filter(
     (subdivision) => !country || countryOfSubdivision(subdivision.code) === country,
   );
   const [only, ...others] = candidates;
@@ -101,6 +121,6 @@ export function normalizeStateOrProvince(
       reason: `ambiguous state or province (${candidates.map((subdivision) => subdivision.code).join(', ')}); set the country or use the ISO 3166-2 code`,
     };
   }
-  if (country && !hasSubdivisionTable(country)) return { valid: true, verified: false };
+  if (country && !hasCompleteSubdivisionNames(country)) return { valid: true, verified: false };
   return unknown(country);
 }

@@ -1,7 +1,11 @@
+import { SUBDIVISION_NAMES_JSON } from './subdivision-names.generated.js';
+import { ZONES_BY_COUNTRY } from './subdivision-zones.js';
+
 /**
  * States, provinces and other ISO 3166-2 subdivisions of the countries whose time zone depends on
  * where in the country a person is, each with the IANA time zone that covers most of its
- * population. i18n-iso-countries has no subdivisions, hence this table.
+ * population. i18n-iso-countries has no subdivisions, hence this table; the other countries with
+ * several clocks are mapped in subdivision-zones.ts (zones) over CLDR's subdivision names.
  *
  * Zones are canonical TZ database names (never deprecated links), chosen from the zones
  * countries-and-timezones lists for the country (for the US territories, for the territory's own
@@ -280,13 +284,52 @@ export const SUBDIVISIONS: readonly Subdivision[] = [
 const byCode = new Map(SUBDIVISIONS.map((subdivision) => [subdivision.code, subdivision]));
 const countriesInTable = new Set(SUBDIVISIONS.map((subdivision) => countryOfSubdivision(subdivision.code)));
 
-/** The subdivision with this ISO 3166-2 code (exact, upper case), if the table has it. */
-export function findSubdivision(code: string): Subdivision | undefined {
-  return byCode.get(code);
+const isMappedCountry = (countryCode: string) => Object.hasOwn(ZONES_BY_COUNTRY, countryCode);
+
+let mapped: Map<string, Subdivision> | undefined;
+
+/**
+ * The subdivisions of the countries of subdivision-zones.ts, built on first use: only when a
+ * member's country or subdivision is one of them.
+ */
+export function mappedSubdivisions(): ReadonlyMap<string, Subdivision> {
+  if (mapped) return mapped;
+  const names = JSON.parse(SUBDIVISION_NAMES_JSON) as Record<string, Record<string, string>>;
+  const built = new Map<string, Subdivision>();
+  for (const [country, zones] of Object.entries(ZONES_BY_COUNTRY)) {
+    const exceptions = new Map(Object.entries(zones.except ?? {}).flatMap(([zone, codes]) => codes.map((code) => [code, zone] as const)));
+    const countryNames = names[country] ?? {};
+    const taken = new Set(Object.values(countryNames));
+    for (const [code, name] of Object.entries(countryNames)) {
+      if (zones.unmapped && Object.hasOwn(zones.unmapped, code)) continue;
+      // CLDR tells a province from the community of the same name with " Province" ("Madrid
+      // Province", "Madrid Autonomous Community"); people write "Madrid". The short name is
+      // an alias only when no other subdivision has it ("La Rioja Province" vs "La Rioja").
+      const short = name.replace(/ Province$/, '');
+      const aliases = short !== name && !taken.has(short) ? [short] : undefined;
+      built.set(`${country}-${code}`, { code: `${country}-${code}`, name, ...(aliases ? { aliases } : {}), timeZone: exceptions.get(code) ?? zones.zone });
+    }
+  }
+  mapped = built;
+  return built;
 }
 
-/** Whether the table lists the subdivisions of this country (ISO 3166-1 alpha-2, upper case). */
+/** The subdivision with this ISO 3166-2 code (exact, upper case), if the table has it. */
+export function findSubdivision(code: string): Subdivision | undefined {
+  return byCode.get(code) ?? (isMappedCountry(countryOfSubdivision(code)) ? mappedSubdivisions().get(code) : undefined);
+}
+
+/** Whether the subdivisions of this country (ISO 3166-1 alpha-2, upper case) are known. */
 export function hasSubdivisionTable(countryCode: string): boolean {
+  return countriesInTable.has(countryCode) || isMappedCountry(countryCode);
+}
+
+/**
+ * Whether a name that is none of the country's known subdivision names is wrong: yes in the
+ * curated table's countries (names and the aliases admins type); not in the others, known by
+ * CLDR's English names only (an admin may type "Canarias" or "Kyiv Oblast").
+ */
+export function hasCompleteSubdivisionNames(countryCode: string): boolean {
   return countriesInTable.has(countryCode);
 }
 

@@ -75,7 +75,8 @@ export function validateTimeZone(raw: string | null | undefined): TimeZoneCheck 
  * The user's time zone, by the article's hierarchy:
  * 1. the Okta time zone attribute, when it is a valid TZ database name (see validateTimeZone);
  * 2. the country, when everyone in it keeps the same time (see timeZoneOfCountry);
- * 3. the state or province, in a country whose zones differ between them (subdivision table);
+ * 3. the state or province, in a country whose zones differ between them (subdivisions.ts and
+ *    subdivision-zones.ts cover every such country that ISO 3166-2 divides);
  *    a subdivision of another country than `countryCode` is ignored;
  * 4. the company's default time zone.
  *

@@ -1,4 +1,4 @@
-import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGet } from './batch-get.js';
 import { db, tableName } from './client.js';
 import type { Conflict } from './conflicts.js';
@@ -15,12 +15,19 @@ import { transactWrite, type TransactItem } from './transactions.js';
 const ITEMS_PER_TRANSACTION = 100;
 const PARALLEL_TRANSACTIONS = 8;
 
+/** A member as its group's edge knows it. */
+export interface GroupMember {
+  id: string;
+  /** The member's display name (absent on edges written before it was kept). */
+  display?: string;
+}
+
 /**
- * Member ids of a group, read page by page (only when a response or a "replace" needs them); with
+ * Members of a group, read page by page (only when a response or a "replace" needs them); with
  * `atMost`, reading stops once more than that many were found.
  */
-export async function readMemberIds(tenantId: string, groupId: string, atMost = Number.POSITIVE_INFINITY): Promise<string[]> {
-  const ids: string[] = [];
+export async function readMembers(tenantId: string, groupId: string, atMost = Number.POSITIVE_INFINITY): Promise<GroupMember[]> {
+  const members: GroupMember[] = [];
   let from: Record<string, unknown> | undefined;
   do {
     const { Items = [], LastEvaluatedKey } = await db().send(
@@ -28,20 +35,35 @@ export async function readMemberIds(tenantId: string, groupId: string, atMost = 
         TableName: tableName(),
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :member)',
         ExpressionAttributeValues: { ':pk': membership.partition({ tenantId, groupId }), ':member': membership.sortPrefix() },
-        ProjectionExpression: 'sk',
+        ProjectionExpression: 'sk, #display',
+        ExpressionAttributeNames: { '#display': 'display' },
         ConsistentRead: true,
         ...(from ? { ExclusiveStartKey: from } : {}),
       }),
     );
-    for (const item of Items) ids.push(membership.parseSort(item.sk)!.userId);
+    for (const item of Items) {
+      const id = membership.parseSort(item.sk)!.userId;
+      members.push(typeof item.display === 'string' ? { id, display: item.display } : { id });
+    }
     from = LastEvaluatedKey;
-  } while (from && ids.length <= atMost);
-  return ids;
+  } while (from && members.length <= atMost);
+  return members;
+}
+
+/** Member ids of a group (see readMembers). */
+export async function readMemberIds(tenantId: string, groupId: string, atMost = Number.POSITIVE_INFINITY): Promise<string[]> {
+  return (await readMembers(tenantId, groupId, atMost)).map((member) => member.id);
+}
+
+/** What a member's display name is made of, read with the membership state. */
+export interface MemberNameParts {
+  userName: string;
+  attributes: Record<string, unknown>;
 }
 
 export interface MembershipState {
-  /** Of the ids asked about: those that are team members of the tenant and not deleted. */
-  users: Set<string>;
+  /** Of the ids asked about: those that are team members of the tenant and not deleted, with their names. */
+  users: Map<string, MemberNameParts>;
   /** Of the ids asked about: those that are members of the group. */
   members: Set<string>;
 }
@@ -55,18 +77,22 @@ export async function membershipState(
   groupId: string,
   ids: { users: string[]; members: string[] },
 ): Promise<MembershipState> {
-  const state: MembershipState = { users: new Set(), members: new Set() };
+  const state: MembershipState = { users: new Map(), members: new Set() };
+  // A read's cost is the item's size whatever the projection: the name parts come at no extra cost.
   const items = await batchGet(
     [
       ...ids.users.map((userId) => teamMember.key({ tenantId, id: userId })),
       ...ids.members.map((userId) => membership.key({ tenantId, groupId, userId })),
     ],
-    'pk, sk, deletedAt',
+    'pk, sk, deletedAt, userName, #attributes',
+    { '#attributes': 'attributes' },
   );
   for (const item of items) {
     const edge = membership.parse(item);
     if (edge) state.members.add(edge.userId);
-    else if (!item.deletedAt) state.users.add(teamMember.parse(item)!.id);
+    else if (!item.deletedAt) {
+      state.users.set(teamMember.parse(item)!.id, { userName: String(item.userName), attributes: (item.attributes as Record<string, unknown> | undefined) ?? {} });
+    }
   }
   return state;
 }
@@ -76,16 +102,17 @@ export async function membershipState(
  * first transaction so they land together with the first changes; the rest follow in transactions
  * of up to 50 members, a few at a time. Adding an existing member or removing a non-member is
  * harmless: both sides are idempotent. A failed condition of an untagged item raises `otherwise`.
+ * `displays` holds the display name of each added member, as read for the change.
  */
 export async function writeMembershipChanges(
   tenantId: string,
   groupId: string,
   leading: TransactItem[],
-  change: { add: string[]; remove: string[] },
+  change: MembershipChange,
   otherwise?: Conflict,
 ): Promise<void> {
   const items = [
-    ...change.add.flatMap((userId) => addMember(tenantId, groupId, userId)),
+    ...change.add.flatMap((userId) => addMember(tenantId, groupId, userId, change.displays?.get(userId))),
     ...change.remove.flatMap((userId) => removeMember(tenantId, groupId, userId)),
   ];
   const firstSize = ITEMS_PER_TRANSACTION - leading.length - ((ITEMS_PER_TRANSACTION - leading.length) % 2);
@@ -99,19 +126,72 @@ export async function writeMembershipChanges(
   }
 }
 
-function addMember(tenantId: string, groupId: string, userId: string): TransactItem[] {
+export interface MembershipChange {
+  add: string[];
+  remove: string[];
+  /** Display names of added members (an edge without one shows no `display`). */
+  displays?: ReadonlyMap<string, string>;
+}
+
+/**
+ * The edge keeps the member's display name; the member keeps, as `edgeDisplay`, the name its
+ * edges were written with. Whenever the two differ (a rename, or an add that raced one), the
+ * stream rewrites the member's edges (refreshMemberDisplay), so no edge keeps a stale name.
+ */
+function addMember(tenantId: string, groupId: string, userId: string, display: string | undefined): TransactItem[] {
   return [
-    { Put: { TableName: tableName(), Item: membership.toItem({}, { tenantId, groupId, userId }) } },
+    { Put: { TableName: tableName(), Item: membership.toItem(display === undefined ? {} : { display }, { tenantId, groupId, userId }) } },
     {
       Update: {
         TableName: tableName(),
         Key: teamMember.key({ tenantId, id: userId }),
-        UpdateExpression: 'ADD groupIds :group',
+        UpdateExpression: `ADD groupIds :group${display === undefined ? '' : ' SET edgeDisplay = :display'}`,
         ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':group': new Set([groupId]) },
+        ExpressionAttributeValues: { ':group': new Set([groupId]), ...(display === undefined ? {} : { ':display': display }) },
       },
     },
   ];
+}
+
+/**
+ * Rewrites the display name on a member's edges in `groupIds` (a membership removed meanwhile is
+ * skipped: the update requires the edge), a few groups at a time, then records on the member
+ * that its edges carry it — only if the member was not changed since (`version`): a later change
+ * gets its own refresh.
+ */
+export async function refreshMemberDisplay(tenantId: string, userId: string, groupIds: readonly string[], display: string, version: number): Promise<void> {
+  const rewrite = async (groupId: string) => {
+    try {
+      await db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: membership.key({ tenantId, groupId, userId }),
+          UpdateExpression: 'SET #display = :display',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#display': 'display' },
+          ExpressionAttributeValues: { ':display': display },
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    }
+  };
+  for (let offset = 0; offset < groupIds.length; offset += PARALLEL_TRANSACTIONS) {
+    await Promise.all(groupIds.slice(offset, offset + PARALLEL_TRANSACTIONS).map(rewrite));
+  }
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: teamMember.key({ tenantId, id: userId }),
+        UpdateExpression: 'SET edgeDisplay = :display',
+        ConditionExpression: 'version = :version',
+        ExpressionAttributeValues: { ':display': display, ':version': version },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+  }
 }
 
 function removeMember(tenantId: string, groupId: string, userId: string): TransactItem[] {

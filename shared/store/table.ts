@@ -21,7 +21,7 @@ import type { ItemFamily } from '../routes.js';
  * - group                    pk T#<tenant>#G#<id>          sk #GROUP                   group (+ list / lookup / external GSIs)
  * - group name marker        pk T#<tenant>#GN#<lowercase>  sk #UNIQUE                  unique-markers
  * - group external id marker pk T#<tenant>#GX#<externalId> sk #UNIQUE                  unique-markers
- * - membership edge          pk T#<tenant>#G#<group>       sk M#<user>                 membership
+ * - membership edge          pk T#<tenant>#G#<group>       sk M#<user>                 membership (with the member's display name)
  *   (the user's side of the edge is the `groupIds` set on the team-member item)
  * - connection               pk T#<tenant>#CONN            sk C#<id>                   connection
  * - OAuth consent ticket     pk OAUTH#CONSENT#<sha256>     sk CONSENT                  consent-ticket (TTL)

@@ -36,6 +36,9 @@ describe('assignments against `npm start`', () => {
     await patchMembers(support, 'add', agent);
     await settingsOf(seller, { assignmentId: salesAssignment.id, updateMode: 'automatic', heldSeatTypeIds: [recorder.id], dataCaptureActive: true });
     const kept = await settingsOf(agent, { updateMode: 'manual' });
+    // Okta sent no manager email for the seller, whom Sales governs automatically: flagged for the admin.
+    expect((await local.admin.get(`/team-members/${seller}`)).body.flags).toContainEqual(expect.stringMatching(/^managerEmail: none from Okta/));
+    expect((await local.admin.get(`/team-members/${agent}`)).body.flags).toEqual([]);
 
     await patchMembers(sales, 'remove', seller);
     await patchMembers(support, 'remove', agent);

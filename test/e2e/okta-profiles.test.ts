@@ -27,6 +27,23 @@ describe('team-member profiles against `npm start`', () => {
     expect(roster(nothing)).toMatchObject({ resolvedTimeZone: 'America/New_York', timeZoneSource: 'companyDefault' });
   });
 
+  it('resolves the time zone by province outside the Americas and Russia too (the Canaries, the Azores)', async () => {
+    const canary = (await local.scim.post('/Users', oktaUser('gran.canaria@example.com', { [ROSTER]: { country: 'Spain', stateOrProvince: 'Las Palmas' } }))).body;
+    const azores = (await local.scim.post('/Users', oktaUser('ponta.delgada@example.com', { [ROSTER]: { country: 'PT', stateOrProvince: 'PT-20' } }))).body;
+    expect(roster(canary)).toMatchObject({ country: 'ES', stateOrProvince: 'ES-GC', resolvedTimeZone: 'Atlantic/Canary', timeZoneSource: 'stateOrProvince' });
+    expect(roster(azores)).toMatchObject({ stateOrProvince: 'PT-20', resolvedTimeZone: 'Atlantic/Azores', timeZoneSource: 'stateOrProvince' });
+  });
+
+  it('owns the extension written in an Okta phone number as Okta owns the number', async () => {
+    const user = (await local.scim.post('/Users', oktaUser('with.extension@example.com', { phoneNumbers: [{ value: '(212) 575-1994 ext 3437', type: 'work', primary: true }] }))).body;
+    expect(user.phoneNumbers).toEqual([expect.objectContaining({ value: '+12125751994' })]);
+    expect(roster(user).primaryPhoneExtension).toBe('3437');
+    const { fields } = (await local.admin.get(`/team-members/${user.id}`)).body;
+    expect(fields.primaryPhoneExtension).toMatchObject({ value: '3437', source: 'provider', editableByHand: false });
+    const edit = await local.admin.patch(`/team-members/${user.id}`, { profile: { primaryPhoneExtension: '1' } });
+    expect(edit.status).toBe(409);
+  });
+
   it('links a report imported before its manager when the manager arrives', async () => {
     const report = (await local.scim.post('/Users', oktaUser('first.report@example.com', { [ROSTER]: { managerEmail: 'late.boss@example.com' } }))).body;
     expect(roster(report).managerResolution).toBe('notFound');

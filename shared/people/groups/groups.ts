@@ -9,7 +9,8 @@ import {
   writeGroup,
   type GroupRecord,
 } from '../../store/groups.js';
-import { membershipState, readMemberIds } from '../../store/memberships.js';
+import { membershipState, readMemberIds, readMembers, type GroupMember, type MembershipChange, type MemberNameParts } from '../../store/memberships.js';
+import { memberDisplay } from '../members/member-display.js';
 import { newId } from '../ids.js';
 import { writeExplainingConflicts } from '../write-conflicts.js';
 
@@ -39,7 +40,7 @@ export interface GroupChange {
  * writes only the members it changes, and reads the member list only when a step needs it.
  * Every member change bumps the group's version in the same transaction as its first edges.
  */
-export async function createGroup(principal: Principal, input: GroupInput): Promise<{ group: GroupRecord; memberIds: string[] }> {
+export async function createGroup(principal: Principal, input: GroupInput): Promise<{ group: GroupRecord; members: GroupMember[] }> {
   const now = new Date().toISOString();
   const group: GroupRecord = {
     tenantId: principal.tenantId,
@@ -53,9 +54,9 @@ export async function createGroup(principal: Principal, input: GroupInput): Prom
     updatedBy: principal.connectionId,
   };
   const memberIds = input.memberIds ?? [];
-  await requireUsers(principal.tenantId, group.id, memberIds);
-  await writeExplainingConflicts(groupNamed(group), () => writeGroup(group.tenantId, group.id, groupCreation(group), { add: memberIds, remove: [] }));
-  return { group, memberIds };
+  const displays = await requireUsers(principal.tenantId, group.id, memberIds);
+  await writeExplainingConflicts(groupNamed(group), () => writeGroup(group.tenantId, group.id, groupCreation(group), { add: memberIds, remove: [], displays }));
+  return { group, members: memberIds.map((id) => ({ id, display: displays.get(id)! })) };
 }
 
 export async function getGroupOrFail(principal: Principal, id: string): Promise<GroupRecord> {
@@ -66,18 +67,22 @@ export async function getGroupOrFail(principal: Principal, id: string): Promise<
 
 /**
  * The most members one response carries. A Lambda response is at most 6 MB and a member entry
- * (value, $ref, type) about 130 bytes, so 40,000 members (~5.2 MB) is the largest group a single
- * GET returns; bigger groups answer 400 tooMany and are read with excludedAttributes=members
- * (which is what Okta does) or member filters.
+ * (value, $ref, type) about 130 bytes plus its display name, so a single GET returns at most
+ * 40,000 members and 5.5 MB of member entries (about 33,000 members with names of 20 letters);
+ * bigger groups answer 400 tooMany and are read with excludedAttributes=members (which is what
+ * Okta does) or member filters.
  */
 export const MAX_MEMBERS_IN_RESPONSE = 40_000;
+const MAX_MEMBER_BYTES_IN_RESPONSE = 5_500_000;
+const MEMBER_ENTRY_BYTES = 130;
 
-export async function groupMemberIds(principal: Principal, id: string): Promise<string[]> {
-  const ids = await readMemberIds(principal.tenantId, id, MAX_MEMBERS_IN_RESPONSE);
-  if (ids.length > MAX_MEMBERS_IN_RESPONSE) {
-    throw new RosterError(400, `Group ${id} has more than ${MAX_MEMBERS_IN_RESPONSE} members, more than one response can carry; read it with excludedAttributes=members, or filter with members[value eq "…"].`, { scimType: 'tooMany' });
+export async function groupMembers(principal: Principal, id: string): Promise<GroupMember[]> {
+  const members = await readMembers(principal.tenantId, id, MAX_MEMBERS_IN_RESPONSE);
+  const bytes = members.reduce((sum, member) => sum + MEMBER_ENTRY_BYTES + (member.display === undefined ? 0 : Buffer.byteLength(JSON.stringify(member.display)) + 12), 0);
+  if (members.length > MAX_MEMBERS_IN_RESPONSE || bytes > MAX_MEMBER_BYTES_IN_RESPONSE) {
+    throw new RosterError(400, `Group ${id} has more members than one response can carry (at most ${MAX_MEMBERS_IN_RESPONSE}, and 5.5 MB of member entries); read it with excludedAttributes=members, or filter with members[value eq "…"].`, { scimType: 'tooMany' });
   }
-  return ids;
+  return members;
 }
 
 /**
@@ -88,8 +93,8 @@ export async function replaceGroup(principal: Principal, previous: GroupRecord, 
   const { id } = previous;
   const next = nextVersion(principal, previous, input.displayName, input.externalId);
   const change = input.memberIds ? await difference(principal.tenantId, id, new Set(input.memberIds)) : { add: [], remove: [] };
-  await requireUsers(principal.tenantId, id, change.add);
-  await writeExplainingConflicts(groupNamed(next), () => writeGroup(principal.tenantId, id, groupUpdate(previous, next, expectedVersion), change));
+  const displays = await requireUsers(principal.tenantId, id, change.add);
+  await writeExplainingConflicts(groupNamed(next), () => writeGroup(principal.tenantId, id, groupUpdate(previous, next, expectedVersion), { ...change, displays }));
   return next;
 }
 
@@ -122,7 +127,7 @@ export async function deleteGroup(principal: Principal, group: GroupRecord, expe
  * there and removals of non-members drop out, so only real changes are written. The member list
  * is read once, and only when a step needs all of it.
  */
-async function memberChange(tenantId: string, groupId: string, steps: MembershipStep[]): Promise<{ add: string[]; remove: string[] }> {
+async function memberChange(tenantId: string, groupId: string, steps: MembershipStep[]): Promise<MembershipChange> {
   if (!steps.length) return { add: [], remove: [] };
   const needsAll = steps.some((step) => step.kind === 'replace' || step.kind === 'removeAll' || step.kind === 'removeMatching');
   const current = needsAll ? new Set(await readMemberIds(tenantId, groupId)) : undefined;
@@ -162,28 +167,37 @@ async function memberChange(tenantId: string, groupId: string, steps: Membership
   }
   if (current && final) {
     const change = { add: [...final].filter((id) => !current.has(id)), remove: [...current].filter((id) => !final.has(id)) };
-    await requireUsers(tenantId, groupId, change.add);
-    return change;
+    return { ...change, displays: await requireUsers(tenantId, groupId, change.add) };
   }
   // Without the list: which touched ids are members, read in the same requests as the user check.
   const state = await membershipState(tenantId, groupId, { users: [...added], members: [...added, ...removed] });
   rejectUnknown([...added], state.users);
-  return { add: [...added].filter((id) => !state.members.has(id)), remove: [...removed].filter((id) => state.members.has(id)) };
+  return {
+    add: [...added].filter((id) => !state.members.has(id)),
+    remove: [...removed].filter((id) => state.members.has(id)),
+    displays: displaysOf(state.users),
+  };
 }
+
+const displaysOf = (users: ReadonlyMap<string, MemberNameParts>) => new Map([...users].map(([id, parts]) => [id, memberDisplay(parts)]));
 
 async function difference(tenantId: string, groupId: string, wanted: Set<string>) {
   const current = new Set(await readMemberIds(tenantId, groupId));
   return { add: [...wanted].filter((id) => !current.has(id)), remove: [...current].filter((id) => !wanted.has(id)) };
 }
 
-/** Unknown (or deleted) users in an add: 400 naming them, before anything is written. */
-async function requireUsers(tenantId: string, groupId: string, ids: string[]): Promise<void> {
-  if (!ids.length) return;
+/**
+ * Unknown (or deleted) users in an add: 400 naming them, before anything is written. Returns the
+ * display names of the users, read in the same requests.
+ */
+async function requireUsers(tenantId: string, groupId: string, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
   const { users } = await membershipState(tenantId, groupId, { users: ids, members: [] });
   rejectUnknown(ids, users);
+  return displaysOf(users);
 }
 
-function rejectUnknown(ids: string[], users: Set<string>): void {
+function rejectUnknown(ids: string[], users: ReadonlyMap<string, unknown>): void {
   const unknown = ids.filter((id) => !users.has(id));
   if (unknown.length) {
     const shown = unknown.slice(0, 20).join(', ');

@@ -32,6 +32,13 @@ export const OWNED_FIELDS = {
 
 export type OwnedField = keyof typeof OWNED_FIELDS;
 
+/**
+ * Owned fields the profile rules can fill from another one: the extension written in the phone
+ * number ("(212) 575-1994 ext 3437") becomes `primaryPhoneExtension` (normalize-profile.ts), and
+ * is owned as the number is (withDerivedSources).
+ */
+export const DERIVED_FIELDS: Readonly<Partial<Record<OwnedField, OwnedField>>> = { primaryPhoneExtension: 'phoneNumbers' };
+
 /** Values for the owned fields, as a hand edit sets them. */
 export type OwnedFieldValues = {
   title?: string;

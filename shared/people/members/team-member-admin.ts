@@ -21,7 +21,7 @@ import { checkGrant } from '../company/company-config-admin.js';
 import { requestedSeatTypeIds } from '../company/effective-settings.js';
 import { writeEditedSettings } from '../company/refresh-effective-settings.js';
 import { managerDataCaptureControl } from './data-capture-control.js';
-import { writeOwnedFields, type OwnedFieldValues } from './owned-fields.js';
+import { readOwnedFields, writeOwnedFields, type OwnedFieldValues } from './owned-fields.js';
 import { normalizedState } from './team-members.js';
 
 /** A member and the ids of its (not deleted) direct reports. */
@@ -31,12 +31,27 @@ export async function teamMemberWithReports(tenantId: string, id: string): Promi
   return { member, directReportIds: reports.filter((report) => !report.deletedAt).map((report) => report.id) };
 }
 
-/** What an admin should look at: values Roster could not use, an ambiguous manager, a missing seat. */
+/**
+ * Under an automatic assignment the provider is the only way in: a member it sends without a
+ * manager email (and not linked to a manager otherwise) has no place in the hierarchy, so no
+ * manager sees them in My team or is told about them.
+ */
+export const NO_MANAGER_EMAIL_FLAG =
+  'managerEmail: none from Okta while an automatic assignment governs the member, so no manager is linked or notified; set the manager email in Okta';
+
+const governedWithoutManagerEmail = (member: TeamMemberRecord) =>
+  member.effective?.updateMode === 'automatic' && !member.managerId && !readOwnedFields(member.attributes).managerEmail;
+
+/**
+ * What an admin should look at: values Roster could not use, an ambiguous manager, a missing seat,
+ * a member governed automatically without a manager email.
+ */
 export function flagsOf(member: TeamMemberRecord, seatName: (seatTypeId: string) => string = (seatTypeId) => seatTypeId): string[] {
   return [
     ...member.resolved.issues.map((issue) => `${issue.field}: ${issue.reason}`),
     ...(member.resolved.managerResolution === 'ambiguous' ? ['manager: ambiguous'] : []),
     ...(member.effective?.seatShortage.length ? [`seatShortage: ${member.effective.seatShortage.map(seatName).join(', ')}`] : []),
+    ...(governedWithoutManagerEmail(member) ? [NO_MANAGER_EMAIL_FLAG] : []),
   ];
 }
 

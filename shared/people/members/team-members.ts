@@ -1,6 +1,6 @@
 import type { Principal } from '../../auth/principal.js';
 import { invalidValue, notFound, RosterError } from '../../errors.js';
-import { applyProviderValues, NO_OWNERSHIP, type FieldOwnership } from '../../profile/field-ownership.js';
+import { applyProviderValues, NO_OWNERSHIP, withDerivedSources, type FieldOwnership } from '../../profile/field-ownership.js';
 import { removeFromGroups } from '../../store/memberships.js';
 import { putRejection } from '../../store/rejections.js';
 import {
@@ -17,7 +17,7 @@ import { newId } from '../ids.js';
 import { concurrentChange, writeExplainingConflicts } from '../write-conflicts.js';
 import { resolveManager } from './manager-link.js';
 import { ImportRejected, normalizeTeamMemberProfile } from './normalize-profile.js';
-import { readOwnedFields, writeOwnedFields } from './owned-fields.js';
+import { DERIVED_FIELDS, readOwnedFields, writeOwnedFields } from './owned-fields.js';
 import type { TeamMemberInput } from './profile-document.js';
 
 /**
@@ -150,6 +150,6 @@ export async function normalizedState(principal: Principal, id: string, input: T
     resolved: { ...profile.resolved, managerResolution: link.managerResolution, issues: [...profile.resolved.issues, ...link.issues] },
     ...(link.managerId ? { managerId: link.managerId } : {}),
     awaiting: link.awaiting,
-    ownership,
+    ownership: withDerivedSources(ownership, DERIVED_FIELDS, readOwnedFields(profile.attributes)),
   };
 }

@@ -22,7 +22,8 @@ export function findGroupsMatching(tenantId: string, filterText: string): Promis
       if (!key) throw invalidFilter(`Filtering groups by ${attribute} is not supported.`);
       return findGroupsBy(tenantId, key, value);
     },
-    toResource: async (group, filter) => toScimGroup(group, '', await membersAmong(tenantId, group.id, memberValuesNamed(filter))),
+    toResource: async (group, filter) =>
+      toScimGroup(group, '', (await membersAmong(tenantId, group.id, memberValuesNamed(filter))).map((id) => ({ id }))),
   });
 }
 

@@ -1,16 +1,22 @@
 import type { GroupRecord } from '../../store/groups.js';
+import type { GroupMember } from '../../store/memberships.js';
 import { etagOf } from '../etag.js';
 import { GROUP_SCHEMA } from '../schema/urns.js';
 import { userLocation } from './user-resource.js';
 
-/** A group as a SCIM Group resource; `members` only when they were read (the response needs them). */
-export function toScimGroup(group: GroupRecord, baseUrl: string, memberIds?: readonly string[]) {
+/**
+ * A group as a SCIM Group resource; `members` only when they were read (the response needs them),
+ * each with its `display` name when the membership carries one.
+ */
+export function toScimGroup(group: GroupRecord, baseUrl: string, members?: readonly GroupMember[]) {
   return {
     schemas: [GROUP_SCHEMA],
     id: group.id,
     displayName: group.displayName,
     ...(group.externalId ? { externalId: group.externalId } : {}),
-    ...(memberIds ? { members: memberIds.map((value) => ({ value, $ref: userLocation(baseUrl, value), type: 'User' })) } : {}),
+    ...(members
+      ? { members: members.map(({ id, display }) => ({ value: id, $ref: userLocation(baseUrl, id), type: 'User', ...(display === undefined ? {} : { display }) })) }
+      : {}),
     meta: {
       resourceType: 'Group',
       created: group.createdAt,

@@ -4,12 +4,13 @@ import {
   createGroup,
   deleteGroup,
   getGroupOrFail,
-  groupMemberIds,
+  groupMembers,
   replaceGroup,
   type GroupInput,
   type MembershipStep,
 } from '../../people/groups/groups.js';
 import type { GroupRecord } from '../../store/groups.js';
+import type { GroupMember } from '../../store/memberships.js';
 import { needsAttribute } from '../attributes.js';
 import { applyPatch } from '../patch/apply.js';
 import type { ScimResourceType } from '../resource-type.js';
@@ -20,14 +21,14 @@ import { attributePatchBody, planGroupPatch, type MemberStep } from './group-pat
 import { toScimGroup } from './group-resource.js';
 
 /** SCIM Groups ↔ groups; `Known` is the member list a POST already holds. */
-export const groupResourceType: ScimResourceType<GroupRecord, GroupInput, string[]> = {
+export const groupResourceType: ScimResourceType<GroupRecord, GroupInput, GroupMember[]> = {
   name: 'Group',
   schema: GROUP_RESOURCE_SCHEMA,
   parse: parseGroupBody,
   read: ({ principal }, id) => getGroupOrFail(principal, id),
   create: async ({ principal }, input) => {
-    const { group, memberIds } = await createGroup(principal, input);
-    return { record: group, known: memberIds };
+    const { group, members } = await createGroup(principal, input);
+    return { record: group, known: members };
   },
   replace: ({ principal }, previous, input, expectedVersion) => replaceGroup(principal, previous, input, expectedVersion),
 
@@ -59,7 +60,7 @@ export const groupResourceType: ScimResourceType<GroupRecord, GroupInput, string
   // every group (Okta's connection test lists groups).
   toResource: async ({ principal, baseUrl }, group, { projection, inList, known }) => {
     const wantsMembers = needsAttribute(projection, 'members', GROUP_RESOURCE_SCHEMA) && (!inList || Boolean(projection.attributes));
-    const members = wantsMembers ? (known ?? (await groupMemberIds(principal, group.id))) : undefined;
+    const members = wantsMembers ? (known ?? (await groupMembers(principal, group.id))) : undefined;
     return toScimGroup(group, baseUrl, members);
   },
 };

@@ -17,9 +17,10 @@ export const GROUP_CORE_SCHEMA: SchemaDefinition = {
       multiValued: true,
       subAttributes: [
         defineAttribute('value', 'Id of the member.', { ...immutable, caseExact: true }),
-        defineAttribute('$ref', 'URI of the member resource.', { ...immutable, type: 'reference', referenceTypes: ['User', 'Group'] }),
+        // Nested groups are refused (group-input.ts, group-patch.ts): a member is always a User.
+        defineAttribute('$ref', 'URI of the member resource.', { ...immutable, type: 'reference', referenceTypes: ['User'] }),
         defineAttribute('display', 'Display name of the member.', immutable),
-        defineAttribute('type', 'Type of the member.', { ...immutable, canonicalValues: ['User', 'Group'] }),
+        defineAttribute('type', 'Type of the member.', { ...immutable, canonicalValues: ['User'] }),
       ],
     }),
   ],

@@ -34,6 +34,8 @@ export interface TeamMemberRecord {
   effectiveVersion: number;
   /** Groups the member belongs to (the user side of the membership edges). */
   groupIds: string[];
+  /** The display name the member's membership edges carry (see memberships.ts). */
+  edgeDisplay?: string;
   deletedAt?: string;
 }
 
@@ -68,6 +70,7 @@ export const teamMember = defineEntity<TeamMemberRecord>()({
     effective: 'value',
     effectiveVersion: { kind: 'number', default: () => 0 },
     groupIds: { kind: 'set', default: () => [] },
+    edgeDisplay: 'string',
     deletedAt: 'string',
   },
   indexes: {

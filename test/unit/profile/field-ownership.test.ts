@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyManualValue, applyProviderValues, FieldNotEditable, NO_OWNERSHIP, type FieldOwnership } from '../../../shared/profile/field-ownership.js';
+import {
+  applyManualValue,
+  applyProviderValues,
+  FieldNotEditable,
+  NO_OWNERSHIP,
+  withDerivedSources,
+  type FieldOwnership,
+} from '../../../shared/profile/field-ownership.js';
 
 const provided = (previous: FieldOwnership, values: Record<string, unknown>) => applyProviderValues(previous, values);
 const manualEditError = (ownership: FieldOwnership, field: string): FieldNotEditable => {
@@ -93,5 +100,31 @@ describe('field ownership (the article: provisioned fields cannot be edited by h
     const replaced = provided(set, { country: 'FR' });
     expect(replaced.ownership.sources.country).toBe('provider');
     expect(replaced.values.country).toBe('FR');
+  });
+});
+
+describe('a value derived from another field (the extension written in the phone number)', () => {
+  const derived = { primaryPhoneExtension: 'phoneNumbers' };
+  const phone = [{ value: '(212) 575-1994 ext 3437', type: 'work' }];
+
+  it('is provider-owned when it comes out of a provider value, and cannot be edited by hand', () => {
+    const { ownership } = provided(NO_OWNERSHIP, { phoneNumbers: phone, primaryPhoneExtension: undefined });
+    const owned = withDerivedSources(ownership, derived, { phoneNumbers: phone, primaryPhoneExtension: '3437' });
+    expect(owned.sources).toEqual({ phoneNumbers: 'provider', primaryPhoneExtension: 'provider' });
+    expect(manualEditError(owned, 'primaryPhoneExtension')).toMatchObject({ why: 'provisioned' });
+  });
+
+  it('is hand-set (and locked) when it comes out of a hand-set value', () => {
+    const set = applyManualValue(NO_OWNERSHIP, 'phoneNumbers', phone);
+    const owned = withDerivedSources(set, derived, { phoneNumbers: phone, primaryPhoneExtension: '3437' });
+    expect(owned).toEqual({ sources: { phoneNumbers: 'manual', primaryPhoneExtension: 'manual' }, manual: { phoneNumbers: phone, primaryPhoneExtension: '3437' } });
+    expect(manualEditError(owned, 'primaryPhoneExtension')).toMatchObject({ why: 'locked' });
+  });
+
+  it('keeps a source of its own, and stays empty (so settable by hand) when nothing was derived', () => {
+    const explicit = provided(NO_OWNERSHIP, { phoneNumbers: phone, primaryPhoneExtension: '99' }).ownership;
+    expect(withDerivedSources(explicit, derived, { phoneNumbers: phone, primaryPhoneExtension: '99' })).toBe(explicit);
+    const plain = provided(NO_OWNERSHIP, { phoneNumbers: [{ value: '(212) 575-1994' }] }).ownership;
+    expect(withDerivedSources(plain, derived, { phoneNumbers: [{ value: '(212) 575-1994' }] }).sources).toEqual({ phoneNumbers: 'provider' });
   });
 });

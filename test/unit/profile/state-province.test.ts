@@ -104,6 +104,40 @@ describe('normalizeStateOrProvince', () => {
     });
   });
 
+  describe('knows the subdivisions of every other country with several clocks, by ISO code and CLDR name', () => {
+    it.each([
+      ['ES-CN', undefined, 'ES-CN'],
+      ['CN', 'ES', 'ES-CN'],
+      ['Canary Islands', 'ES', 'ES-CN'],
+      ['Canary Islands', undefined, 'ES-CN'],
+      ['Las Palmas', 'ES', 'ES-GC'],
+      // CLDR's "Madrid Province", written as people write it; "La Rioja" stays the community.
+      ['Madrid', 'ES', 'ES-M'],
+      ['La Rioja', 'ES', 'ES-RI'],
+      ['Azores', 'PT', 'PT-20'],
+      ['20', 'PT', 'PT-20'],
+      ['Bali', 'ID', 'ID-BA'],
+      ['Chatham Islands', 'NZ', 'NZ-CIT'],
+      ['UA-43', 'UA', 'UA-43'],
+      ['071', 'MN', 'MN-071'],
+    ])('%j (country %j) → %s', (raw, country, code) => {
+      expect(normalizeStateOrProvince(raw, country)).toEqual({ code, valid: true, verified: true });
+    });
+
+    it('flags an ISO code the country does not have', () => {
+      expect(normalizeStateOrProvince('ES-ZZ', 'ES')).toMatchObject({ valid: false, reason: expect.stringMatching(/unknown state or province of ES/) });
+    });
+
+    it('keeps, unverified but not flagged, a name CLDR does not use (it has English names only)', () => {
+      expect(normalizeStateOrProvince('Canarias', 'ES')).toEqual({ valid: true, verified: false });
+      expect(normalizeStateOrProvince('Kyiv Oblast', 'UA')).toEqual({ valid: true, verified: false });
+    });
+
+    it('does not let those names shadow the curated table', () => {
+      expect(normalizeStateOrProvince('Georgia', undefined)).toEqual({ code: 'US-GA', valid: true, verified: true });
+    });
+  });
+
   it.each([undefined, null, '', '   ', '\n'])('returns undefined when nothing is given (%j)', (raw) => {
     expect(normalizeStateOrProvince(raw, 'US')).toBeUndefined();
     expect(normalizeStateOrProvince(raw)).toBeUndefined();

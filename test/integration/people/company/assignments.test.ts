@@ -100,6 +100,32 @@ describe('assignments and effective settings', () => {
     expect(errors.flaggedTeamMembers.filter((member: { flags: string[] }) => member.flags.some((flag) => flag.startsWith('seatShortage')))).toHaveLength(10);
   });
 
+  it('flags members an automatic assignment governs without a manager email, for the admin', async () => {
+    const [autoGroup, manualGroup] = [await group('No manager auto'), await group('No manager manual')];
+    await admin.post('/assignments', { name: 'Auto, no manager', groupIds: [autoGroup], updateMode: 'automatic', priority: 60 });
+    await admin.post('/assignments', { name: 'Manual, no manager', groupIds: [manualGroup], updateMode: 'manual', priority: 61 });
+    const manager = await user();
+    const managerName = (await scim.get(`/Users/${manager}`)).body.userName;
+    const [orphan, managed, handKept] = [await user(), await user({ 'urn:ietf:params:scim:schemas:extension:roster:2.0:User': { managerEmail: managerName } }), await user()];
+    await members(autoGroup, 'add', [orphan, managed]);
+    await members(manualGroup, 'add', [handKept]);
+    await settingsOf(orphan);
+
+    const flagsOf = async (id: string) => (await admin.get(`/team-members/${id}`)).body.flags as string[];
+    expect(await flagsOf(orphan)).toEqual([expect.stringMatching(/^managerEmail: none from Okta while an automatic assignment governs the member/)]);
+    expect(await flagsOf(managed)).toEqual([]);
+    expect(await flagsOf(handKept)).toEqual([]);
+    const listed = (await admin.get('/import-errors')).body.flaggedTeamMembers.map((member: { id: string }) => member.id);
+    expect(listed).toContain(orphan);
+    expect(listed).not.toContain(managed);
+    expect(listed).not.toContain(handKept);
+
+    // Okta sending the manager email clears the flag.
+    const current = (await scim.get(`/Users/${orphan}`)).body;
+    await scim.put(`/Users/${orphan}`, { ...current, 'urn:ietf:params:scim:schemas:extension:roster:2.0:User': { managerEmail: managerName } });
+    expect(await flagsOf(orphan)).toEqual([]);
+  });
+
   it('refuses references to things that do not exist, with the admin error format', async () => {
     const response = await admin.post('/assignments', { name: 'Broken', groupIds: ['nope'], priority: 99 });
     expect(response.status).toBe(400);
@@ -121,6 +147,20 @@ describe('hand edits and managers toggling data capture', () => {
     expect(first.body.fields.country).toMatchObject({ value: 'IL', source: 'manual', editableByHand: false });
     expect(first.body.resolvedTimeZone).toBe('Asia/Jerusalem');
     expect((await admin.patch(`/team-members/${id}`, { profile: { country: 'France' } })).status).toBe(409);
+  });
+
+  it('owns an extension read out of a provider phone number as the number is: provisioned, not editable by hand', async () => {
+    const id = await user({ phoneNumbers: [{ value: '(212) 575-1994 ext 3437', type: 'work', primary: true }] });
+    const { body } = await admin.get(`/team-members/${id}`);
+    expect(body.fields.primaryPhoneExtension).toMatchObject({ value: '3437', source: 'provider', editableByHand: false });
+    const edit = await admin.patch(`/team-members/${id}`, { profile: { primaryPhoneExtension: '1' } });
+    expect(edit.status).toBe(409);
+    expect(edit.body.error.code).toBe('field_locked');
+    // An extension read out of a number set by hand is set by hand, hence locked too.
+    const bare = await user();
+    const handSet = await admin.patch(`/team-members/${bare}`, { profile: { phoneNumbers: [{ value: '(212) 575-1994 x12', type: 'work' }] } });
+    expect(handSet.status, JSON.stringify(handSet.body)).toBe(200);
+    expect(handSet.body.fields.primaryPhoneExtension).toMatchObject({ value: '12', source: 'manual', editableByHand: false });
   });
 
   it('lets only the active direct manager of a seated, non-automatic member toggle data capture, when allowed', async () => {

@@ -22,9 +22,9 @@ describe('toScimGroup', () => {
     });
   });
 
-  it('lists the members it is given, as users', () => {
-    expect(toScimGroup(groupRecord(), BASE, ['u-1', 'u/2']).members).toEqual([
-      { value: 'u-1', $ref: `${BASE}/scim/v2/Users/u-1`, type: 'User' },
+  it('lists the members it is given, as users, with their display names when known', () => {
+    expect(toScimGroup(groupRecord(), BASE, [{ id: 'u-1', display: 'Ada Lovelace' }, { id: 'u/2' }]).members).toEqual([
+      { value: 'u-1', $ref: `${BASE}/scim/v2/Users/u-1`, type: 'User', display: 'Ada Lovelace' },
       { value: 'u/2', $ref: `${BASE}/scim/v2/Users/u%2F2`, type: 'User' },
     ]);
   });

@@ -113,8 +113,9 @@ describe('schema definitions served by GET /Schemas', () => {
     ['displayName', { required: true, uniqueness: 'server' }],
     ['members', { multiValued: true, returned: 'default', mutability: 'readWrite' }],
     ['members.value', { mutability: 'immutable', caseExact: true }],
-    ['members.type', { canonicalValues: ['User', 'Group'] }],
-    ['members.$ref', { type: 'reference', referenceTypes: ['User', 'Group'] }],
+    // Nested groups are refused, so a member can only be a User.
+    ['members.type', { canonicalValues: ['User'] }],
+    ['members.$ref', { type: 'reference', referenceTypes: ['User'] }],
   ])('Group %s', (path, expected) => {
     expect(characteristics(path, GROUP_RESOURCE_SCHEMA)).toMatchObject(expected);
   });
