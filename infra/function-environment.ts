@@ -36,6 +36,7 @@ export function functionEnvironment(settings: RosterSettings, tableName: string)
     STAGE: settings.stage,
     LOG_LEVEL: settings.logLevel,
     TOKEN_CACHE_SECONDS: String(settings.tokenCacheSeconds),
+    HISTORY_RETENTION_DAYS: String(settings.historyRetentionDays),
     OAUTH_CLIENT_ID: settings.oauth.clientId,
     ...(settings.oauth.clientSecretSha256 ? { OAUTH_CLIENT_SECRET_SHA256: settings.oauth.clientSecretSha256 } : {}),
   };

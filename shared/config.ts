@@ -78,6 +78,8 @@ const schema = z.object({
   NOTIFY_DEBOUNCE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(60),
   /** …but a digest that keeps growing still goes out this long after its first report. */
   NOTIFY_MAX_WAIT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),
+  /** Days a team member's history entries are kept (DynamoDB's TTL deletes them after). */
+  HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(400),
 });
 
 const localSecretHash = sha256Hex(LOCAL_OAUTH_CLIENT.secret);

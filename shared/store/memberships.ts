@@ -82,11 +82,12 @@ export async function writeMembershipChanges(
   groupId: string,
   leading: TransactItem[],
   change: { add: string[]; remove: string[] },
-  otherwise?: Conflict,
+  otherwise: Conflict | undefined,
+  actor: ChangeActor,
 ): Promise<void> {
   const items = [
-    ...change.add.flatMap((userId) => addMember(tenantId, groupId, userId)),
-    ...change.remove.flatMap((userId) => removeMember(tenantId, groupId, userId)),
+    ...change.add.flatMap((userId) => addMember(tenantId, groupId, userId, actor)),
+    ...change.remove.flatMap((userId) => removeMember(tenantId, groupId, userId, actor)),
   ];
   const firstSize = ITEMS_PER_TRANSACTION - leading.length - ((ITEMS_PER_TRANSACTION - leading.length) % 2);
   await transactWrite([...leading, ...items.slice(0, firstSize)], otherwise);
@@ -99,31 +100,37 @@ export async function writeMembershipChanges(
   }
 }
 
-function addMember(tenantId: string, groupId: string, userId: string): TransactItem[] {
+/** Who changes a member's groups and when: stamped on the member item with the change (changedBy / changedAt). */
+export interface ChangeActor {
+  by: string;
+  at: string;
+}
+
+function addMember(tenantId: string, groupId: string, userId: string, actor: ChangeActor): TransactItem[] {
   return [
     { Put: { TableName: tableName(), Item: membership.toItem({}, { tenantId, groupId, userId }) } },
     {
       Update: {
         TableName: tableName(),
         Key: teamMember.key({ tenantId, id: userId }),
-        UpdateExpression: 'ADD groupIds :group',
+        UpdateExpression: 'SET changedBy = :by, changedAt = :at ADD groupIds :group',
         ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':group': new Set([groupId]) },
+        ExpressionAttributeValues: { ':group': new Set([groupId]), ':by': actor.by, ':at': actor.at },
       },
     },
   ];
 }
 
-function removeMember(tenantId: string, groupId: string, userId: string): TransactItem[] {
+function removeMember(tenantId: string, groupId: string, userId: string, actor: ChangeActor): TransactItem[] {
   return [
     { Delete: { TableName: tableName(), Key: membership.key({ tenantId, groupId, userId }) } },
     {
       Update: {
         TableName: tableName(),
         Key: teamMember.key({ tenantId, id: userId }),
-        UpdateExpression: 'DELETE groupIds :group',
+        UpdateExpression: 'SET changedBy = :by, changedAt = :at DELETE groupIds :group',
         ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':group': new Set([groupId]) },
+        ExpressionAttributeValues: { ':group': new Set([groupId]), ':by': actor.by, ':at': actor.at },
       },
     },
   ];
@@ -134,7 +141,7 @@ function removeMember(tenantId: string, groupId: string, userId: string): Transa
  * edges and one update of the user's `groupIds` per transaction (a transaction may touch an item
  * only once), 99 groups at a time; idempotent, so a retry after a failure finishes the job.
  */
-export async function removeFromGroups(tenantId: string, userId: string, groupIds: string[]): Promise<void> {
+export async function removeFromGroups(tenantId: string, userId: string, groupIds: string[], actor: ChangeActor): Promise<void> {
   const groupsPerTransaction = ITEMS_PER_TRANSACTION - 1;
   for (let offset = 0; offset < groupIds.length; offset += groupsPerTransaction) {
     const chunk = groupIds.slice(offset, offset + groupsPerTransaction);
@@ -144,9 +151,9 @@ export async function removeFromGroups(tenantId: string, userId: string, groupId
         Update: {
           TableName: tableName(),
           Key: teamMember.key({ tenantId, id: userId }),
-          UpdateExpression: 'DELETE groupIds :groups',
+          UpdateExpression: 'SET changedBy = :by, changedAt = :at DELETE groupIds :groups',
           ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':groups': new Set(chunk) },
+          ExpressionAttributeValues: { ':groups': new Set(chunk), ':by': actor.by, ':at': actor.at },
         },
       },
     ]);

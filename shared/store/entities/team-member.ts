@@ -35,6 +35,13 @@ export interface TeamMemberRecord {
   /** Groups the member belongs to (the user side of the membership edges). */
   groupIds: string[];
   deletedAt?: string;
+  /**
+   * Who made the latest write of any part of the item (`connection:<id>`, `admin`, `manager:<id>`,
+   * `roster` for Roster's own follow-ups) and when: written with every write, in the same request,
+   * so the member's history (derived from the table's stream) knows each change's actor.
+   */
+  changedBy?: string;
+  changedAt?: string;
 }
 
 export interface ResolvedProfile {
@@ -69,6 +76,8 @@ export const teamMember = defineEntity<TeamMemberRecord>()({
     effectiveVersion: { kind: 'number', default: () => 0 },
     groupIds: { kind: 'set', default: () => [] },
     deletedAt: 'string',
+    changedBy: 'string',
+    changedAt: 'string',
   },
   indexes: {
     list: { pk: 'T#{tenantId}#users', sk: '{id}' },
