@@ -120,13 +120,22 @@ export function actorOfImage(member: TeamMemberRecord): string {
  */
 export async function recordHistory(
   member: { tenantId: string; memberId: string },
-  { at, actor, cause }: { at: string; actor: string; cause: string },
+  meta: { at: string; actor: string; cause: string },
   events: HistoryEvent[],
 ): Promise<void> {
+  await recordHistories(member.tenantId, meta, events.map((event) => ({ memberId: member.memberId, event })));
+}
+
+/** recordHistory for events of several members of a company (written together, 25 per request). */
+export async function recordHistories(
+  tenantId: string,
+  { at, actor, cause }: { at: string; actor: string; cause: string },
+  events: Array<{ memberId: string; event: HistoryEvent }>,
+): Promise<void> {
   await putHistoryEntries(
-    events.map((event, index) => ({
-      entry: { ...member, at, actor, event: event.event, changes: event.changes, ...(event.detail ? { detail: event.detail } : {}) },
-      unique: `${cause}#${String(index).padStart(2, '0')}`,
+    events.map(({ memberId, event }, index) => ({
+      entry: { tenantId, memberId, at, actor, event: event.event, changes: event.changes, ...(event.detail ? { detail: event.detail } : {}) },
+      unique: `${cause}#${String(index).padStart(4, '0')}`,
     })),
   );
 }

@@ -17,15 +17,26 @@ import { assignmentName } from '../company/assignment-name.js';
 import { checkGrant } from '../company/company-config-admin.js';
 import { requestedSeatTypeIds } from '../company/effective-settings.js';
 import { writeEditedSettings } from '../company/refresh-effective-settings.js';
+import { notificationState, type NotificationState } from '../notifications/notification-state.js';
 import { managerDataCaptureControl } from './data-capture-control.js';
+import { memberHistoryPage } from './member-history.js';
 import { writeOwnedFields, type OwnedFieldValues } from './owned-fields.js';
 import { normalizedState } from './team-members.js';
 
-/** A member and the ids of its (not deleted) direct reports. */
-export async function teamMemberWithReports(tenantId: string, id: string): Promise<{ member: TeamMemberRecord; directReportIds: string[] }> {
+/** A member, the ids of its (not deleted) direct reports, and what became of its manager's notification. */
+export async function teamMemberWithReports(
+  tenantId: string,
+  id: string,
+): Promise<{ member: TeamMemberRecord; directReportIds: string[]; notification: NotificationState }> {
   const member = await memberOrFail(tenantId, id);
-  const reports = await findDirectReports(tenantId, id);
-  return { member, directReportIds: reports.filter((report) => !report.deletedAt).map((report) => report.id) };
+  const [reports, notification] = await Promise.all([findDirectReports(tenantId, id), notificationState(member)]);
+  return { member, directReportIds: reports.filter((report) => !report.deletedAt).map((report) => report.id), notification };
+}
+
+/** A member's history, newest first, a page at a time (404 for a member that is not, or no longer, there). */
+export async function teamMemberHistory(tenantId: string, id: string, page: { cursor?: string; count: number }) {
+  await memberOrFail(tenantId, id);
+  return memberHistoryPage(tenantId, id, { limit: page.count, ...(page.cursor ? { cursor: page.cursor } : {}) });
 }
 
 /** What an admin should look at: values Roster could not use, an ambiguous manager, a missing seat. */

@@ -9,7 +9,9 @@ import { takeFromWindow } from '../../store/rate-limits.js';
 import { findDirectReports, getTeamMember, getTeamMembers } from '../../store/team-members.js';
 import { getTenant } from '../../store/tenants.js';
 import { digestDecision } from './notification-eligibility.js';
+import { ROSTER_ACTOR } from '../actors.js';
 import { managerDataCaptureControl } from '../members/data-capture-control.js';
+import { recordHistories } from '../members/member-history.js';
 import { greetingName, newReportOf } from './new-report.js';
 
 /** A claim older than this belongs to a release that died (the function times out after a minute). */
@@ -140,11 +142,24 @@ async function completeAfterSending(claimed: DigestRecord, claimId: string): Pro
   }
 }
 
-/** The import records' note of what happened; the digest is already done, so a failure here only logs. */
+/**
+ * The import records' and the members' histories' note of what happened; the digest is already
+ * done, so a failure here only logs.
+ */
 async function noteOutcomes(digest: DigestRecord, outcomes: Array<{ memberId: string; outcome: string }>, now: Date, messageId?: string) {
-  await recordOutcomes(digest.tenantId, outcomes, now.toISOString(), messageId).catch((error: unknown) =>
-    log('warn', 'could not record notification outcomes', { tenantId: digest.tenantId, managerId: digest.managerId, ...describeError(error) }),
-  );
+  const { tenantId, managerId } = digest;
+  const at = now.toISOString();
+  const history = outcomes.map(({ memberId, outcome }) => ({
+    memberId,
+    event:
+      outcome === 'sent'
+        ? { event: 'notificationSent', changes: [], detail: { managerId, ...(messageId ? { messageId } : {}) } }
+        : { event: 'notificationNotSent', changes: [], detail: { managerId, reason: outcome } },
+  }));
+  await Promise.all([
+    recordOutcomes(tenantId, outcomes, at, messageId),
+    recordHistories(tenantId, { at, actor: ROSTER_ACTOR, cause: `release#${managerId}` }, history),
+  ]).catch((error: unknown) => log('warn', 'could not record notification outcomes', { tenantId, managerId, ...describeError(error) }));
 }
 
 function withinMailCap(tenantId: string, now: Date): Promise<boolean> {
