@@ -1,5 +1,6 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describeError, log } from '../log.js';
+import { emitMetric } from '../metrics.js';
 import { teamMemberFromStreamImage } from '../store/team-members.js';
 import { ROSTER_ACTOR } from './actors.js';
 import { queueImportNotification, type ImportOutcome } from './notifications/import-notifications.js';
@@ -42,11 +43,16 @@ export async function processTeamMemberChanges(records: DynamoDBRecord[], now: (
       }
       const decidedAt = now();
       const notification = await queueImportNotification(before, member, decidedAt);
-      if (notification.outcome === 'queued') log('info', 'manager notification queued', { tenantId: member.tenantId, memberId: member.id });
+      if (notification.outcome === 'queued') {
+        log('info', 'manager notification queued', { tenantId: member.tenantId, memberId: member.id });
+        emitMetric('NotificationsQueued');
+      }
+      if (notification.outcome === 'notQueued') emitMetric('NotificationsSkipped', 1, { Reason: notification.reason });
       const noted = notificationEvent(notification);
       if (noted) await recordHistory({ tenantId: member.tenantId, memberId: member.id }, { at: decidedAt.toISOString(), actor: ROSTER_ACTOR, cause: `${cause}#notify` }, [noted]);
     } catch (error) {
       log('error', 'team member change failed', { eventId: record.eventID, ...describeError(error) });
+      emitMetric('StreamBatchFailures');
       return record.dynamodb?.SequenceNumber ?? record.eventID ?? 'unknown';
     }
   }

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { emitMetric } from '../../metrics.js';
 import { loadCompanyConfig, type CompanyConfig, type EffectiveSettings } from '../../store/company-config.js';
 import { getTeamMember, SeatsExhausted, VersionConflict, writeEffectiveSettings, type TeamMemberRecord } from '../../store/team-members.js';
 import { getTenant, type TenantRecord } from '../../store/tenants.js';
@@ -24,6 +25,7 @@ export async function refreshEffectiveSettings(tenantId: string, memberId: strin
     if (member.effective && isDeepStrictEqual(next.effective, member.effective)) return member.effective;
     try {
       await writeEffectiveSettings(member, next.effective, next.seats, ROSTER_ACTOR);
+      if (next.effective.seatShortage.length && !member.effective?.seatShortage.length) emitMetric('SeatShortages');
       return next.effective;
     } catch (error) {
       if (error instanceof SeatsExhausted) error.seatTypeIds.forEach((seatId) => exhausted.add(seatId));

@@ -1,5 +1,6 @@
 import type { Principal } from '../../auth/principal.js';
 import { invalidValue, notFound, RosterError } from '../../errors.js';
+import { emitMetric } from '../../metrics.js';
 import { applyProviderValues, NO_OWNERSHIP, type FieldOwnership } from '../../profile/field-ownership.js';
 import { removeFromGroups } from '../../store/memberships.js';
 import { putRejection } from '../../store/rejections.js';
@@ -44,6 +45,7 @@ export async function createTeamMember(principal: Principal, input: TeamMemberIn
     changedAt: now,
   };
   await writeExplainingConflicts(memberNamed(record.id, input), () => insertTeamMember(record));
+  emitMetric('Imports');
   return record;
 }
 
@@ -137,6 +139,7 @@ export async function normalizedState(principal: Principal, id: string, input: T
     profile = normalizeTeamMemberProfile(input, company);
   } catch (error) {
     if (!(error instanceof ImportRejected)) throw error;
+    emitMetric('ImportsRejected', 1, { Rule: error.rule });
     await putRejection({
       tenantId: principal.tenantId,
       at: new Date().toISOString(),

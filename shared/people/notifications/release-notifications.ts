@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { config } from '../../config.js';
 import { describeError, log } from '../../log.js';
+import { emitMetric } from '../../metrics.js';
 import { renderManagerDigest } from '../../mail/manager-digest.js';
 import { sesMailer, type Mailer } from '../../mail/ses-mailer.js';
 import { recordOutcomes } from '../../store/import-records.js';
@@ -84,6 +85,7 @@ async function releaseDigest(digest: DigestRecord, now: Date, mailer: Mailer): P
       await completeDigest(claimed, claimId);
       await noteOutcomes(claimed, claimed.memberIds.map((memberId) => ({ memberId, outcome: decision.skip })), now);
       log('info', 'manager notification not sent', { tenantId, managerId, reason: decision.skip, members: claimed.memberIds.length });
+      emitMetric('NotificationsSkipped', 1, { Reason: decision.skip });
       return { outcome: 'skipped' };
     }
     const mail = renderManagerDigest({
@@ -109,6 +111,7 @@ async function releaseDigest(digest: DigestRecord, now: Date, mailer: Mailer): P
     await releaseClaim(claimed, claimId).catch((undo: unknown) => log('error', 'could not give a digest back', { tenantId, managerId, ...describeError(undo) }));
     // SES messages can quote addresses: log the error's name and status only.
     const { name, $metadata } = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+    emitMetric('NotificationsFailed');
     log('error', 'manager notification failed; it stays queued', {
       tenantId,
       managerId,
@@ -120,6 +123,8 @@ async function releaseDigest(digest: DigestRecord, now: Date, mailer: Mailer): P
   }
   // SES accepted the email: from here on the claim is never given back, or the email would go twice.
   await completeAfterSending(claimed, claimId);
+  emitMetric('NotificationsSent');
+  emitMetric('DigestSize', sent.listed.size);
   const outcomes = claimed.memberIds.map((memberId) => ({ memberId, outcome: sent.listed.has(memberId) ? 'sent' : 'noLongerReports' }));
   await noteOutcomes(claimed, outcomes, now, sent.messageId);
   return { outcome: 'sent', messageId: sent.messageId };
