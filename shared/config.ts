@@ -41,6 +41,8 @@ const schema = z.object({
   /** Set by the Lambda runtime itself; read only to refuse LOCAL_STACK there. */
   AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Write metrics (EMF lines on stdout); the test suite turns them off, as it silences the logs. */
+  METRICS_ENABLED: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   /**
    * DNS servers (comma-separated `address` or `address:port`) that domain verification asks for
    * TXT records; unset means the system's resolver (in Lambda, the VPC's or AWS's).

@@ -1,4 +1,5 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { config } from './config.js';
 
 /** The one CloudWatch namespace of Roster's own metrics (the dashboard reads them from it). */
 export const METRICS_NAMESPACE = 'Roster';
@@ -45,6 +46,7 @@ let metrics: Metrics | undefined;
  * metric: no API call, nothing to flush at the end of an invocation).
  */
 export function emitMetric<Name extends MetricName>(name: Name, value = 1, ...dimensions: DimensionsOf<Name> extends Record<string, never> ? [] : [DimensionsOf<Name>]): void {
+  if (!config().METRICS_ENABLED) return;
   metrics ??= new Metrics({ namespace: METRICS_NAMESPACE, serviceName: METRICS_SERVICE });
   const single = metrics.singleMetric();
   for (const [dimension, dimensionValue] of Object.entries(dimensions[0] ?? {})) single.addDimension(dimension, String(dimensionValue));

@@ -1,5 +1,6 @@
 import '../../support/environment.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resetConfigForTests } from '../../../shared/config.js';
 import { METRICS, METRICS_NAMESPACE } from '../../../shared/metrics.js';
 import { releaseDueNotifications } from '../../../shared/people/notifications/release-notifications.js';
 import { findDigest } from '../../../shared/store/manager-digests.js';
@@ -50,6 +51,9 @@ function metricsNamed(lines: EmfLine[], name: string) {
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
 beforeAll(async () => {
+  // The suite keeps metrics off (test/support/environment.ts); this file reads them.
+  process.env.METRICS_ENABLED = 'true';
+  resetConfigForTests();
   api = await startTestApi();
 });
 afterAll(async () => api?.stop());
