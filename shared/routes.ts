@@ -141,6 +141,7 @@ export const routes = [
   page('POST', 'team/{id}/data-capture'),
   page('GET', 'admin/settings'),
   page('POST', 'admin/settings'),
+  page('POST', 'admin/settings/verify-domain'),
   page('GET', 'admin/assignments'),
   page('GET', 'admin/assignments/{id}'),
   page('POST', 'admin/assignments/{id}'),

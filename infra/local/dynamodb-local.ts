@@ -35,7 +35,8 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
 
 async function waitUntilReady(endpoint: string, child: ChildProcess, output: () => string): Promise<void> {
   const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
-  const deadline = Date.now() + 30_000;
+  // Only bounds a broken start: Java takes seconds on an idle machine, minutes on a busy one.
+  const deadline = Date.now() + 180_000;
   try {
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (code ${child.exitCode}):\n${output()}`);
@@ -46,7 +47,7 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, output: () 
         await new Promise((done) => setTimeout(done, 150));
       }
     }
-    throw new Error(`DynamoDB Local did not answer on ${endpoint} within 30 s:\n${output()}`);
+    throw new Error(`DynamoDB Local did not answer on ${endpoint} within 180 s:\n${output()}`);
   } finally {
     client.destroy();
   }

@@ -77,6 +77,12 @@ export async function getTeamMembers(tenantId: string, ids: string[]): Promise<T
   return found.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 }
 
+/** The live members holding these userNames (case-insensitively), read through their markers: two batch reads. */
+export async function getTeamMembersByUserNames(tenantId: string, userNames: string[]): Promise<TeamMemberRecord[]> {
+  const markers = await batchGet(userNames.map((userName) => userNameMarker.key({ tenantId, userName })));
+  return getTeamMembers(tenantId, markers.map((item) => userNameMarker.fromItem(item).ownerId));
+}
+
 export async function listTeamMembersByIndex(tenantId: string, startIndex: number, count: number) {
   return (await pageByIndex(tenantId, 'users', startIndex, count)).map((item) => teamMember.fromItem(item));
 }

@@ -7,7 +7,8 @@ import { seriousAccessibilityProblems } from '../support/accessibility.js';
 import { launchChromium } from '../support/browser.js';
 import { signInLinkOf } from '../support/console-client.js';
 import { eventually } from '../support/eventually.js';
-import { startLocalStackProcess, type LocalStackProcess } from '../support/local-stack-process.js';
+import { startLocalStackProcess, stopCleanly, type LocalStackProcess } from '../support/local-stack-process.js';
+import { Started } from '../support/started.js';
 import { emailsTo } from '../support/ses-inbox.js';
 
 const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
@@ -22,16 +23,13 @@ describe('console against `npm start`', () => {
   let stack: LocalStackProcess | undefined;
   let browser: Browser | undefined;
 
+  const started = new Started();
+
   beforeAll(async () => {
-    // One after the other: a browser that fails to start must not leave the stack running.
-    stack = await startLocalStackProcess();
-    browser = await launchChromium();
+    [stack, browser] = await started.all([started.track(startLocalStackProcess(), stopCleanly), started.track(launchChromium(), (running) => running.close())]);
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
-  afterAll(async () => {
-    await browser?.close();
-    expect(await stack?.stop()).toBe(0);
-  });
+  afterAll(() => started.stopAll());
 
   const company = () => stack!.info.tenantId;
   /** A fresh browser (own cookies); CSP bypassed only so axe-core can be injected. */

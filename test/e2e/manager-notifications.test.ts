@@ -6,7 +6,8 @@ import { resetDocumentClientForTests } from '../../shared/store/client.js';
 import { getImportRecord } from '../../shared/store/import-records.js';
 import { adminClient, type AdminClient } from '../support/admin-client.js';
 import { eventually } from '../support/eventually.js';
-import { startLocalStackProcess, type LocalStackProcess } from '../support/local-stack-process.js';
+import { startLocalStackProcess, stopCleanly, type LocalStackProcess } from '../support/local-stack-process.js';
+import { Started } from '../support/started.js';
 import { PATCH_OP, oktaUser, scimClient, type ScimClient } from '../support/scim-client.js';
 import { emailsTo } from '../support/ses-inbox.js';
 
@@ -37,6 +38,7 @@ describe('manager notifications against `npm start`', () => {
   let scim: ScimClient;
   let admin: AdminClient;
   let sales: string;
+  const started = new Started();
   const previousEnv = { NOTIFY_DEBOUNCE_SECONDS: process.env.NOTIFY_DEBOUNCE_SECONDS, DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT, TABLE_NAME: process.env.TABLE_NAME };
   const restoreEnv = () => {
     for (const [name, value] of Object.entries(previousEnv)) {
@@ -49,7 +51,7 @@ describe('manager notifications against `npm start`', () => {
 
   beforeAll(async () => {
     process.env.NOTIFY_DEBOUNCE_SECONDS = String(DEBOUNCE_SECONDS);
-    stack = await startLocalStackProcess();
+    stack = await started.track(startLocalStackProcess(), stopCleanly);
     // This process reads the stack's table through Roster's store, never writing to it.
     process.env.DYNAMODB_ENDPOINT = stack.info.dynamoDbEndpoint;
     process.env.TABLE_NAME = stack.info.tableName;
@@ -62,7 +64,7 @@ describe('manager notifications against `npm start`', () => {
   });
   afterAll(async () => {
     restoreEnv();
-    expect(await stack?.stop()).toBe(0);
+    await started.stopAll();
   });
 
   const inbox = (local: string) => emailsTo(stack.info.sesApiUrl, `${local}@example.com`);

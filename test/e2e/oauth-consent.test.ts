@@ -2,9 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_OAUTH_CLIENT } from '../../shared/config.js';
 import { launchChromium } from '../support/browser.js';
-import { startLocalStackProcess, type LocalStackProcess } from '../support/local-stack-process.js';
+import { startLocalStackProcess, stopCleanly, type LocalStackProcess } from '../support/local-stack-process.js';
 import { oauthClient, pkcePair } from '../support/oauth-client.js';
 import { startOktaCallback } from '../support/okta-callback.js';
+import { Started } from '../support/started.js';
 import { oktaUser, scimClient } from '../support/scim-client.js';
 
 /**
@@ -18,15 +19,17 @@ describe('OAuth with Okta against `npm start`', () => {
   let browser: Browser;
   let oauth: ReturnType<typeof oauthClient>;
 
+  const started = new Started();
+
   beforeAll(async () => {
-    [stack, callback, browser] = await Promise.all([startLocalStackProcess(), startOktaCallback(), launchChromium()]);
+    [stack, callback, browser] = await started.all([
+      started.track(startLocalStackProcess(), stopCleanly),
+      started.track(startOktaCallback(), (running) => running.stop()),
+      started.track(launchChromium(), (running) => running.close()),
+    ]);
     oauth = oauthClient(stack.info.oauthBaseUrl);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await callback?.stop();
-    expect(await stack?.stop()).toBe(0);
-  });
+  afterAll(() => started.stopAll());
 
   const authorizeUrl = (parameters: Record<string, string>) =>
     `${stack.info.oauthBaseUrl}/authorize?${new URLSearchParams({

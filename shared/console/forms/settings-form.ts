@@ -17,7 +17,8 @@ export interface SettingsDraft {
 
 export const draftOfSettings = (settings: CompanySettingsView): SettingsDraft => ({
   provisioningSource: settings.provisioningSource,
-  domains: settings.domains.join('\n'),
+  // Pending domains stay in the list: a save that left them out would drop them.
+  domains: [...settings.domains, ...settings.pendingDomains.map((pending) => pending.domain)].join('\n'),
   defaultTimeZone: settings.defaultTimeZone,
   defaultAssignment: settings.defaultAssignment,
   notifyManagersOnImport: settings.notifyManagersOnImport,

@@ -1,3 +1,4 @@
+import { selectedProvisioningSource } from '../../people/company/companies.js';
 import { createConnection, deleteConnection, issueConnectionToken, listActiveConnections, parseNewConnection, requireActiveConnection, toConnectionView } from '../../auth/connections.js';
 import { RosterError } from '../../errors.js';
 import { OAUTH_PREFIX, SCIM_PREFIX } from '../../routes.js';
@@ -31,12 +32,13 @@ export const adminConnectionsRoutes = {
     const who = await signedInAdmin(request, LIST);
     let input;
     try {
-      input = parseNewConnection({ name: request.params.name ?? '', source: request.params.source ?? 'okta' });
+      input = parseNewConnection({ name: request.params.name ?? '', ...(request.params.source ? { source: request.params.source } : {}) });
     } catch (error) {
       if (error instanceof RosterError && error.status === 400) return listPage(who, request, 400, { problems: [error.message] });
       throw error;
     }
-    const created = await createConnection(who.session.tenantId, input);
+    const source = input.source ?? (await selectedProvisioningSource(who.session.tenantId));
+    const created = await createConnection(who.session.tenantId, { name: input.name, source });
     return redirect(`${LIST}?created=${encodeURIComponent(created.name)}`);
   },
 

@@ -6,6 +6,7 @@ import { listRejections, type RejectionRecord } from '../../store/rejections.js'
 import {
   findDirectReports,
   getTeamMember,
+  getTeamMembersByUserNames,
   listTeamMembersByCursor,
   replaceTeamMember,
   VersionConflict,
@@ -122,14 +123,29 @@ export async function setDataCapture(tenantId: string, id: string, { actingUserI
   await editSettings(tenantId, member, { dataCapture }, { config, changedBy: actingUserId === undefined ? ADMIN_ACTOR : managerActor(actingUserId) });
 }
 
-/** Rejected imports (newest first) and one page of members flagged for the admin. */
+/** Rejected imports not fixed since (newest first) and one page of members flagged for the admin. */
 export async function importProblems(tenantId: string, cursor: string | undefined): Promise<{ rejections: RejectionRecord[]; flagged: TeamMemberRecord[]; nextCursor?: string }> {
-  const [rejections, page] = await Promise.all([listRejections(tenantId), listTeamMembersByCursor(tenantId, cursor, 200)]);
+  const [rejections, page] = await Promise.all([listRejections(tenantId).then((all) => unfixed(tenantId, all)), listTeamMembersByCursor(tenantId, cursor, 200)]);
   return {
     rejections,
     flagged: page.items.filter((member) => !member.deletedAt && flagsOf(member).length),
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
   };
+}
+
+/**
+ * A refusal is fixed once the provider has written that person successfully since: a member with
+ * the userName exists and was written after the refusal. Read per page shown (two batch reads),
+ * so imports pay nothing for it.
+ */
+async function unfixed(tenantId: string, rejections: RejectionRecord[]): Promise<RejectionRecord[]> {
+  const userNames = [...new Set(rejections.flatMap((refused) => (refused.userName ? [refused.userName.toLowerCase()] : [])))];
+  if (!userNames.length) return rejections;
+  const writtenAt = new Map((await getTeamMembersByUserNames(tenantId, userNames)).filter((member) => !member.deletedAt).map((member) => [member.userName.toLowerCase(), member.updatedAt]));
+  return rejections.filter((refused) => {
+    const written = refused.userName ? writtenAt.get(refused.userName.toLowerCase()) : undefined;
+    return !written || written < refused.at;
+  });
 }
 
 async function editProfile(principal: Principal, id: string, values: OwnedFieldValues) {

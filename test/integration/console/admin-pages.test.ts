@@ -1,10 +1,12 @@
 import '../../support/environment.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSession } from '../../../shared/auth/console/sessions.js';
+import { resetConfigForTests } from '../../../shared/config.js';
 import { getCompanyConfig } from '../../../shared/people/company/company-config-admin.js';
 import { getCompanySettings } from '../../../shared/people/company/company-settings-admin.js';
 import { adminClient, type AdminClient } from '../../support/admin-client.js';
 import { consoleClient } from '../../support/console-client.js';
+import { startTxtDnsServer } from '../../support/dns-server.js';
 import { startTestApi } from '../../support/http-stack.js';
 import { oktaUser, scimClient, type ScimClient } from '../../support/scim-client.js';
 import { createTestTenant, type TestTenant } from '../../support/tenant.js';
@@ -13,18 +15,26 @@ const SESSION_COOKIE = '__Host-roster-session';
 const SETTINGS = '/console/admin/settings';
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
+let dns: Awaited<ReturnType<typeof startTxtDnsServer>>;
 let tenant: TestTenant;
 let scim: ScimClient;
 let admin: AdminClient;
 let sequence = 0;
 
 beforeAll(async () => {
+  // A real DNS server on the loopback answers the domain verification's TXT lookups.
+  dns = await startTxtDnsServer();
+  process.env.DNS_RESOLVERS = dns.address;
+  resetConfigForTests();
   api = await startTestApi();
   tenant = await createTestTenant(`admin${Date.now().toString(36)}.example.com`, 'Admin Pages Co');
   scim = scimClient(`${api.baseUrl}/scim/v2`, tenant.scimToken);
   admin = adminClient(`${api.baseUrl}/admin/v1`, tenant.adminToken);
 });
-afterAll(async () => api?.stop());
+afterAll(async () => {
+  await api?.stop();
+  await dns?.stop();
+});
 
 /** A browser signed in with the company's admin token, through the sign-in form. */
 async function asAdminToken() {
@@ -131,7 +141,34 @@ describe('provisioning settings page', () => {
     expect(kept.domains).toBe(`${tenant.domain}\nsecond.example.com`);
     expect(kept.version).toBe(String(before.version + 1));
     expect((await second.post(SETTINGS, kept)).status).toBe(303);
-    expect(await getCompanySettings(tenant.tenantId)).toMatchObject({ domains: [tenant.domain, 'second.example.com'], version: before.version + 2 });
+    expect(await getCompanySettings(tenant.tenantId)).toMatchObject({
+      domains: [tenant.domain],
+      pendingDomains: [{ domain: 'second.example.com' }],
+      version: before.version + 2,
+    });
+  });
+
+  it('keeps an added domain pending until its TXT record is published, and verifies it on request', async () => {
+    const client = await asAdminToken();
+    const form = client.formOf(await client.get(SETTINGS), SETTINGS);
+    expect((await client.post(SETTINGS, { ...form, domains: `${form.domains}\nthird.example.com` })).status).toBe(303);
+    const page = await client.get(SETTINGS);
+    // The pending domain stays in the list, so saving again does not drop it.
+    expect((client.formOf(page, SETTINGS).domains ?? '').split('\n')).toContain('third.example.com');
+    const { txtRecord } = (await getCompanySettings(tenant.tenantId)).pendingDomains.find((pending) => pending.domain === 'third.example.com')!;
+    expect(page.html).toContain(txtRecord);
+
+    const check = { csrf: client.csrfOf(page), domain: 'third.example.com' };
+    const unproven = await client.post(`${SETTINGS}/verify-domain`, check);
+    expect(unproven.status).toBe(409);
+    expect(unproven.html).toContain(`No TXT record &quot;${txtRecord}&quot; was found at third.example.com`);
+    expect((await getCompanySettings(tenant.tenantId)).domains).not.toContain('third.example.com');
+
+    dns.records.set('third.example.com', [txtRecord]);
+    const proven = await client.post(`${SETTINGS}/verify-domain`, check);
+    expect(proven.location).toBe(`${SETTINGS}?verified=third.example.com`);
+    expect((await client.get(proven.location!)).html).toContain('third.example.com is verified.');
+    expect(await getCompanySettings(tenant.tenantId)).toMatchObject({ domains: expect.arrayContaining(['third.example.com']), pendingDomains: [expect.objectContaining({ domain: 'second.example.com' })] });
   });
 
   it('names what is wrong and saves nothing', async () => {
@@ -299,13 +336,25 @@ describe('seats, import errors and connections pages', () => {
     expect(page.html).toContain(`seatShortage: ${seat.id}`);
   });
 
-  it('lists a refused import with its rule in words, newest first', async () => {
+  it('lists a refused import with its rule in words, newest first, until Okta sends the person fixed', async () => {
     const client = await asAdminToken();
     const stranger = `stranger.s${(sequence += 1)}@elsewhere.example`;
+    const other = `stranger.s${(sequence += 1)}@elsewhere.example`;
     expect((await scim.post('/Users', oktaUser(stranger))).status).toBe(400);
+    expect((await scim.post('/Users', oktaUser(other))).status).toBe(400);
     const page = await client.get('/console/admin/import-errors');
     expect(page.status).toBe(200);
-    expect(page.html).toContain(`<th scope="row">${stranger}</th><td>The email must be at one of the company’s domains</td>`);
+    const row = (userName: string) => `<th scope="row">${userName}</th><td>The email must be at one of the company’s domains</td>`;
+    expect(page.html).toContain(row(stranger));
+    expect(page.html.indexOf(row(other))).toBeLessThan(page.html.indexOf(row(stranger)));
+
+    // The admin fixes the email in Okta; Okta pushes the same person again and they are imported.
+    const fixed = oktaUser(stranger, { emails: [{ primary: true, value: `stranger.fixed${sequence}@${tenant.domain}`, type: 'work' }] });
+    expect((await scim.post('/Users', fixed)).status).toBe(201);
+    const after = await client.get('/console/admin/import-errors');
+    expect(after.html).not.toContain(row(stranger));
+    expect(after.html).toContain(row(other));
+    expect(JSON.stringify((await admin.get('/import-errors')).body.rejectedImports)).not.toContain(stranger);
   });
 
   it('adds a connection, generates a SCIM token shown once, and deletes the connection after naming what stops', async () => {

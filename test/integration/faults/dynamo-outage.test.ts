@@ -48,7 +48,7 @@ beforeAll(async () => {
   api = await startTestApi();
   tenant = await createTestTenant('outage.example', 'Outage Co');
   scim = scimClient(`${api.baseUrl}/scim/v2`, tenant.scimToken);
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await api?.stop();
   await proxy?.stop();
@@ -126,5 +126,5 @@ describe('DynamoDB unreachable mid-request', () => {
     expect(await consistencyProblems(tenant.tenantId)).toEqual([]);
     for (const body of bodies) await expectCreatedExactlyOnce(body);
     expect(await consistencyProblems(tenant.tenantId)).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });

@@ -1,6 +1,7 @@
 import '../../support/environment.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { routes } from '../../../shared/routes.js';
+import { getTenant } from '../../../shared/store/tenants.js';
 import { consoleClient } from '../../support/console-client.js';
 import { startTestApi } from '../../support/http-stack.js';
 import { emailsTo } from '../../support/ses-inbox.js';
@@ -377,6 +378,12 @@ function consoleAdminCases(signedInAsB: () => Promise<ReturnType<typeof consoleC
       expect(refused.html).toContain('Unknown seat type');
       neverSeesA(refused.html.replaceAll(ofA.seatId, ''));
       expect((await client.post('/console/admin/settings', client.formOf(page, '/console/admin/settings'))).status).toBe(303);
+    },
+    'POST /console/admin/settings/verify-domain': async () => {
+      // A's domain is not B's to verify, whatever its DNS says.
+      const client = await signedInAsB();
+      expect((await client.post('/console/admin/settings/verify-domain', { csrf: await csrfOf(client), domain: a.domain })).status).toBe(404);
+      expect((await getTenant(b.tenantId))?.domains).not.toContain(a.domain);
     },
     'GET /console/admin/assignments': async () => neverSeesA((await (await signedInAsB()).get('/console/admin/assignments')).html),
     'GET /console/admin/assignments/{id}': async () => {

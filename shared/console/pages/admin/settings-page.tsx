@@ -1,4 +1,5 @@
 import type { ComponentChildren, VNode } from 'preact';
+import type { CompanySettingsView } from '../../../people/company/company-settings-admin.js';
 import type { CompanyConfig } from '../../../store/company-config.js';
 import { CsrfField, Page, Problems, type Viewer } from '../../components/layout.js';
 import { GrantFields } from '../../forms/grant-form.js';
@@ -8,19 +9,21 @@ interface SettingsPageProps {
   viewer: Viewer;
   draft: SettingsDraft;
   config: CompanyConfig;
-  saved?: boolean;
+  /** Domains in the list that DNS has not proven yet, with the TXT record that would. */
+  pendingDomains: CompanySettingsView['pendingDomains'];
+  notice?: string;
   problems?: string[];
   /** Someone else saved first: the fields that differ from this person's unsaved draft, which the form keeps. */
   conflict?: { changedFields: string[]; version: number };
 }
 
-export function SettingsPage({ viewer, draft, config, saved, problems, conflict }: SettingsPageProps): VNode {
+export function SettingsPage({ viewer, draft, config, pendingDomains, notice, problems, conflict }: SettingsPageProps): VNode {
   return (
     <Page title="Provisioning settings" viewer={viewer} section="settings">
       <h1>Team Member Provisioning</h1>
-      {saved && (
+      {notice && (
         <p class="notice" role="status">
-          Settings saved.
+          {notice}
         </p>
       )}
       {conflict && (
@@ -51,7 +54,8 @@ export function SettingsPage({ viewer, draft, config, saved, problems, conflict 
           </label>
         </fieldset>
         <TextareaField name="domains" label="Company domains" value={draft.domains}>
-          One per line; the first is the primary domain. Team members’ work emails must be at one of these.
+          One per line; the first is the primary domain. Team members’ work emails must be at one of these. A domain you add counts once a DNS
+          record proves it is your company’s (see Domain verification below).
         </TextareaField>
         <label for="defaultTimeZone">Default time zone</label>
         <input type="text" id="defaultTimeZone" name="defaultTimeZone" value={draft.defaultTimeZone} aria-describedby="tz-hint" autocomplete="off" />
@@ -81,6 +85,7 @@ export function SettingsPage({ viewer, draft, config, saved, problems, conflict 
           </button>
         </div>
       </form>
+      <PendingDomains domains={pendingDomains} csrfToken={viewer.csrfToken} />
     </Page>
   );
 }
@@ -96,5 +101,45 @@ function TextareaField({ name, label, value, children }: { name: string; label: 
         {children}
       </p>
     </>
+  );
+}
+
+/** Each added domain not proven yet: the TXT record to publish, and a button to check for it. */
+function PendingDomains({ domains, csrfToken }: { domains: SettingsPageProps['pendingDomains']; csrfToken: string }): VNode | null {
+  if (!domains.length) return null;
+  return (
+    <section class="card" aria-labelledby="pending-domains">
+      <h2 id="pending-domains">Domain verification</h2>
+      <p class="hint">
+        Until a domain is verified, Okta’s users with emails there are refused and Roster mails nobody there. Publish the TXT record at the
+        domain with your DNS provider, then check.
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Domain</th>
+            <th scope="col">TXT record to publish</th>
+            <th scope="col">Check</th>
+          </tr>
+        </thead>
+        <tbody>
+          {domains.map((pending) => (
+            <tr key={pending.domain}>
+              <td>{pending.domain} (pending)</td>
+              <td>
+                <code>{pending.txtRecord}</code>
+              </td>
+              <td>
+                <form method="post" action="/console/admin/settings/verify-domain">
+                  <CsrfField token={csrfToken} />
+                  <input type="hidden" name="domain" value={pending.domain} />
+                  <button type="submit">Check DNS for {pending.domain}</button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
