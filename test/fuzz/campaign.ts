@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { consistencyProblems } from '../support/table-consistency.js';
 import { responseProblems } from './check-response.js';
 import type { FuzzFixture } from './fixture.js';
-import { fuzzRequest } from './generate.js';
+import { fuzzRequest, fuzzRequestPerRoute } from './generate.js';
 import { describeRequest, send, type FuzzRequest } from './request.js';
 import { snapshotDifferences, tenantSnapshot } from './snapshot.js';
 
@@ -71,6 +71,12 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
     }
   };
 
+  // First one request per route, so every route is fuzzed however many routes share the budget;
+  // then requests to routes drawn at random.
+  const perRoute = fuzzRequestPerRoute(fixture, options.only)
+    .slice(0, requests)
+    .map((routeArbitrary, index) => fc.sample(routeArbitrary, { numRuns: 1, seed: batchSeed(seed, -1 - index) })[0]!);
+  await inParallel(perRoute, concurrency, check);
   const arbitrary = fuzzRequest(fixture, options.only);
   for (let batch = 0; report.requests < requests; batch += 1) {
     const size = Math.min(BATCH, requests - report.requests);

@@ -12,11 +12,15 @@ import { playgroundRequest, snapshotRequest } from './resource-requests.js';
  * `only` narrows the routes to those whose key contains it (to chase one finding).
  */
 export function fuzzRequest(fixture: FuzzFixture, only?: string): fc.Arbitrary<FuzzRequest> {
+  return fc.oneof(...fuzzRequestPerRoute(fixture, only));
+}
+
+/** A request generator for each route (of those `only` selects), in route-table order. */
+export function fuzzRequestPerRoute(fixture: FuzzFixture, only?: string): Array<fc.Arbitrary<FuzzRequest>> {
   const chosen = routes.filter((route) => !only || `${route.method} ${route.path}`.includes(only));
-  const perRoute = chosen.map((route) => {
+  return chosen.map((route) => {
     if (route.auth === 'none') return oauthRequest(route, fixture.playground);
     if (route.auth === 'session') return consoleRequest(route, fixture.playground);
     return fc.oneof(snapshotRequest(route, fixture.snapshot), playgroundRequest(route, fixture.playground));
   });
-  return fc.oneof(...perRoute);
 }
