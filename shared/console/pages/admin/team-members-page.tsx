@@ -159,26 +159,29 @@ export function TeamMemberPage({ viewer, member }: { viewer: Viewer; member: Mem
       <section class="card" aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
         {member.history.length ? (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">When (UTC)</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {member.history.map((entry, index) => (
-                <tr key={index}>
-                  <td>{entry.at}</td>
-                  <td>{actorWords(entry.actor)}</td>
-                  <td>{EVENT_WORDS[entry.event] ?? entry.event}</td>
-                  <td>{entryWords(entry)}</td>
+          <div class="table-wrap">
+            <table>
+              <caption class="muted">Newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When (UTC)</th>
+                  <th scope="col">Who</th>
+                  <th scope="col">What</th>
+                  <th scope="col">Details</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {member.history.map((entry, index) => (
+                  <tr key={index}>
+                    <td>{entry.at}</td>
+                    <td>{actorWords(entry.actor)}</td>
+                    <td>{EVENT_WORDS[entry.event] ?? entry.event}</td>
+                    <td>{entryWords(entry)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         ) : (
           <p>No changes recorded yet.</p>
         )}
