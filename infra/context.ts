@@ -10,6 +10,8 @@ export interface RosterSettings {
   logRetention: RetentionDays;
   logLevel: Config['LOG_LEVEL'];
   tokenCacheSeconds: number;
+  /** Days a team member's history entries are kept (HISTORY_RETENTION_DAYS). */
+  historyRetentionDays: number;
   /** The OAuth client Okta uses; without the secret's hash the OAuth endpoints refuse every client. */
   oauth: { clientId: string; clientSecretSha256?: string };
   alarmEmail?: string;
@@ -74,6 +76,7 @@ const contextSchema = z
     throttleBurst: z.coerce.number().int().positive().max(5_000).default(100),
     logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     tokenCacheSeconds: z.coerce.number().int().min(0).max(300).default(15),
+    historyRetentionDays: z.coerce.number().int().min(1).max(3_650).default(400),
     oauthClientId: z.string().min(1).max(200).default('roster-okta'),
     oauthClientSecretSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be the hex SHA-256 of the client secret (64 lower-case hex digits)').optional(),
     domainName: z.string().regex(domainPattern, 'must be a domain name, e.g. scim.example.com').optional(),
@@ -120,6 +123,7 @@ export function readSettings(lookup: (key: string) => unknown): RosterSettings {
     logRetention: context.logRetentionDays as RetentionDays,
     logLevel: context.logLevel,
     tokenCacheSeconds: context.tokenCacheSeconds,
+    historyRetentionDays: context.historyRetentionDays,
     oauth: { clientId: context.oauthClientId, clientSecretSha256: context.oauthClientSecretSha256 },
     alarmEmail: context.alarmEmail,
     throttle: { rateLimit: context.throttleRate, burstLimit: context.throttleBurst },

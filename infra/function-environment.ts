@@ -2,8 +2,8 @@ import { loadConfig, type Config } from '../shared/config.js';
 import type { RosterSettings } from './context.js';
 
 // AWS_REGION and AWS_LAMBDA_FUNCTION_NAME are set by Lambda itself; the endpoints, LOCAL_STACK and
-// what it switches on exist only for the local stack; the other OAuth settings and the notification timings keep their defaults, and the secret's
-// hash is set only when given.
+// what it switches on exist only for the local stack; the other OAuth settings, the notification timings and
+// the metrics switch (on) keep their defaults, and the secret's hash is set only when given.
 type DeployedVariable = Exclude<
   keyof Config,
   | 'AWS_REGION'
@@ -19,6 +19,7 @@ type DeployedVariable = Exclude<
   | 'CONSOLE_ALLOW_HTTP_ISSUERS'
   | 'DNS_RESOLVERS'
   | 'MAIL_PER_COMPANY_PER_HOUR'
+  | 'METRICS_ENABLED'
   | OptionalVariable
 >;
 // CONSOLE_URL is added by the stack to the functions that link to the console, once the API's URL is known.
@@ -36,6 +37,7 @@ export function functionEnvironment(settings: RosterSettings, tableName: string)
     STAGE: settings.stage,
     LOG_LEVEL: settings.logLevel,
     TOKEN_CACHE_SECONDS: String(settings.tokenCacheSeconds),
+    HISTORY_RETENTION_DAYS: String(settings.historyRetentionDays),
     OAUTH_CLIENT_ID: settings.oauth.clientId,
     ...(settings.oauth.clientSecretSha256 ? { OAUTH_CLIENT_SECRET_SHA256: settings.oauth.clientSecretSha256 } : {}),
   };

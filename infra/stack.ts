@@ -4,6 +4,7 @@ import { routes } from '../shared/routes.js';
 import { apiOutputs } from './api-outputs.js';
 import { RosterAlarms } from './constructs/alarms.js';
 import { RosterApi } from './constructs/api.js';
+import { RosterDashboard } from './constructs/dashboard.js';
 import { RosterFunctions } from './constructs/functions.js';
 import { MailIdentity } from './constructs/mail-identity.js';
 import { Notifier } from './constructs/notifier.js';
@@ -38,6 +39,13 @@ export class RosterStack extends Stack {
       deadLetterQueue: notifier.deadLetterQueue,
       table,
       alarmEmail: settings.alarmEmail,
+    });
+    new RosterDashboard(this, 'Dashboard', {
+      api: api.httpApi,
+      functions: functions.all(),
+      deadLetterQueue: notifier.deadLetterQueue,
+      table,
+      alarms: alarms.alarms,
     });
 
     for (const { id: outputId, value, description } of apiOutputs(routes, api.url)) {

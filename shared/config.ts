@@ -41,6 +41,8 @@ const schema = z.object({
   /** Set by the Lambda runtime itself; read only to refuse LOCAL_STACK there. */
   AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Write metrics (EMF lines on stdout); the test suite turns them off, as it silences the logs. */
+  METRICS_ENABLED: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   /**
    * DNS servers (comma-separated `address` or `address:port`) that domain verification asks for
    * TXT records; unset means the system's resolver (in Lambda, the VPC's or AWS's).
@@ -78,6 +80,8 @@ const schema = z.object({
   NOTIFY_DEBOUNCE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(60),
   /** …but a digest that keeps growing still goes out this long after its first report. */
   NOTIFY_MAX_WAIT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),
+  /** Days a team member's history entries are kept (DynamoDB's TTL deletes them after). */
+  HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(400),
 });
 
 const localSecretHash = sha256Hex(LOCAL_OAUTH_CLIENT.secret);

@@ -116,6 +116,7 @@ export const routes = [
   admin('DELETE', 'assignments/{id}', 'admin'),
   admin('GET', 'team-members', 'admin'),
   admin('GET', 'team-members/{id}', 'admin'),
+  admin('GET', 'team-members/{id}/history', 'admin'),
   admin('PATCH', 'team-members/{id}', 'admin'),
   admin('PUT', 'team-members/{id}/data-capture', 'admin'),
   admin('GET', 'import-errors', 'admin'),

@@ -26,6 +26,7 @@ export const provisioningRoutes = {
 
   'GET /admin/v1/team-members': teamMembersApi.list,
   'GET /admin/v1/team-members/{id}': teamMembersApi.read,
+  'GET /admin/v1/team-members/{id}/history': teamMembersApi.history,
   'PATCH /admin/v1/team-members/{id}': teamMembersApi.edit,
   'PUT /admin/v1/team-members/{id}/data-capture': teamMembersApi.setDataCapture,
 

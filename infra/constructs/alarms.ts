@@ -20,7 +20,7 @@ export interface RosterAlarmsProps {
 const period = Duration.minutes(5);
 
 // The operations Roster's store issues; an alarm may combine at most 10 metrics.
-const tableOperations = [
+export const tableOperations = [
   Operation.GET_ITEM,
   Operation.BATCH_GET_ITEM,
   Operation.QUERY,
@@ -35,6 +35,8 @@ const tableOperations = [
 /** Alarms on anything that means a failed provisioning request or a lost notification, sent to one SNS topic. */
 export class RosterAlarms extends Construct {
   readonly topic: Topic;
+  /** Every alarm, for the dashboard's alarm status. */
+  readonly alarms: Alarm[] = [];
 
   constructor(scope: Construct, id: string, { api, functions, deadLetterQueue, table, alarmEmail }: RosterAlarmsProps) {
     super(scope, id);
@@ -69,6 +71,7 @@ export class RosterAlarms extends Construct {
       evaluationPeriods: 1,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
+    this.alarms.push(alarm);
     alarm.addAlarmAction(new SnsAction(this.topic));
     alarm.addOkAction(new SnsAction(this.topic));
   }

@@ -16,6 +16,11 @@ export const teamMemberQuery = z.object({
   count: z.coerce.number().int().min(1).max(200).default(100),
 }) satisfies z.ZodType<TeamMemberFilters>;
 
+export const historyQuery = z.object({
+  cursor: z.string().optional(),
+  count: z.coerce.number().int().min(1).max(200).default(50),
+});
+
 const profileEdit = z
   .object({
     title: text(1024).optional(),

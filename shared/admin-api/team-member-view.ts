@@ -1,4 +1,6 @@
+import type { MemberHistoryEntry } from '../people/members/member-history.js';
 import { flagsOf } from '../people/members/team-member-admin.js';
+import type { NotificationState } from '../people/notifications/notification-state.js';
 import { OWNED_FIELDS, readOwnedFields } from '../people/members/owned-fields.js';
 import { heldSeatTypeIds, requestedSeatTypeIds } from '../people/company/effective-settings.js';
 import type { EffectiveSettings } from '../store/company-config.js';
@@ -28,10 +30,13 @@ export function teamMemberSummary(member: TeamMemberRecord) {
   };
 }
 
-/** One member: the summary and its direct reports. */
-export function teamMemberView({ member, directReportIds }: { member: TeamMemberRecord; directReportIds: string[] }) {
-  return { ...teamMemberSummary(member), directReportIds };
+/** One member: the summary, its direct reports, and what became of its manager's notification. */
+export function teamMemberView({ member, directReportIds, notification }: { member: TeamMemberRecord; directReportIds: string[]; notification: NotificationState }) {
+  return { ...teamMemberSummary(member), directReportIds, notification };
 }
+
+/** A history entry as the admin API returns it (the tenant and member are the URL's). */
+export const historyEntryView = ({ tenantId: _tenant, memberId: _member, ...entry }: MemberHistoryEntry) => entry;
 
 /** The seats the assignment requests and the seats the member holds, named so. */
 function effectiveSettingsView(settings: EffectiveSettings) {

@@ -4,10 +4,11 @@ import {
   importProblems,
   listTeamMembersForAdmin,
   setDataCapture,
+  teamMemberHistory,
   teamMemberWithReports,
 } from '../people/members/team-member-admin.js';
-import { dataCaptureChange, teamMemberEdit, teamMemberQuery } from './team-member-schemas.js';
-import { flaggedMemberView, rejectionView, teamMemberSummary, teamMemberView } from './team-member-view.js';
+import { dataCaptureChange, historyQuery, teamMemberEdit, teamMemberQuery } from './team-member-schemas.js';
+import { flaggedMemberView, historyEntryView, rejectionView, teamMemberSummary, teamMemberView } from './team-member-view.js';
 import { idOf, ok, tenantOf } from './request.js';
 import { validateInput } from './validate-input.js';
 
@@ -22,6 +23,10 @@ export const teamMembersApi = {
     const edit = validateInput(teamMemberEdit, request.body);
     await editTeamMember(request.principal, idOf(request), edit);
     return ok(teamMemberView(await teamMemberWithReports(tenantOf(request), idOf(request))));
+  },
+  history: async (request) => {
+    const page = await teamMemberHistory(tenantOf(request), idOf(request), validateInput(historyQuery, request.query));
+    return ok({ entries: page.items.map(historyEntryView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) });
   },
   setDataCapture: async (request) => {
     const change = validateInput(dataCaptureChange, request.body);

@@ -1,5 +1,6 @@
 import type middy from '@middy/core';
 import { describeError, log } from '../log.js';
+import { emitMetric, statusClass } from '../metrics.js';
 import { RosterError } from '../errors.js';
 import { requestIdOf, type RosterContext } from './request-context.js';
 import { toRosterError } from './to-roster-error.js';
@@ -24,6 +25,7 @@ export function errorHandler(format: (error: RosterError, request: Request, requ
 export function requestLog(api: string): Middleware {
   const write = (request: Request) => {
     const roster = request.context.roster;
+    emitMetric('Requests', 1, { Route: request.event.routeKey, StatusClass: statusClass(request.response?.statusCode) });
     log('info', 'request', {
       api,
       route: request.event.routeKey,

@@ -1,20 +1,25 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describeError, log } from '../log.js';
+import { emitMetric } from '../metrics.js';
 import { teamMemberFromStreamImage } from '../store/team-members.js';
-import { queueImportNotification } from './notifications/import-notifications.js';
+import { ROSTER_ACTOR } from './actors.js';
+import { queueImportNotification, type ImportOutcome } from './notifications/import-notifications.js';
 import { linkWaitingReports } from './members/link-waiting-reports.js';
+import { actorOfImage, historyEvents, recordHistory, type HistoryEvent } from './members/member-history.js';
 import { refreshEffectiveSettings } from './company/refresh-effective-settings.js';
 import { keepMemberDisplayOnEdges } from './members/member-display.js';
 
 /**
- * Reacts to team members written to the table (stream records, in order): brings effective
- * settings (seats, permissions, data capture) up to date when a member is imported, changes
- * groups, or is (de)activated or deleted; and links reports that were waiting for a member who
- * just arrived or gained an identifier; keeps the member's display name on its group memberships
- * (members.display); then queues the manager's notification when the member
- * was imported (or linked to its manager late), by the clock `now` (tests drive it). Returns the
- * sequence number of the first record that failed (it and those after it are retried, per Lambda's
- * partial batch response), or undefined when all succeeded.
+ * Reacts to team members written to the table (stream records, in order): writes what changed into
+ * the member's history (with the actor the item names); brings effective settings (seats,
+ * permissions, data capture) up to date when a member is imported, changes groups, or is
+ * (de)activated or deleted; and links reports that were waiting for a member who just arrived or
+ * gained an identifier; keeps the member's display name on its group memberships
+ * (members.display); then queues the manager's notification when the member was imported (or
+ * linked to its manager late), by the clock `now` (tests drive it), and notes in the history
+ * whether it was queued or why not. Returns the sequence number of the first record that failed
+ * (it and those after it are retried, per Lambda's partial batch response), or undefined when all
+ * succeeded. History entries are keyed by the record's sequence number, so a retry rewrites them.
  */
 export async function processTeamMemberChanges(records: DynamoDBRecord[], now: () => Date = () => new Date()): Promise<string | undefined> {
   for (const record of records) {
@@ -22,6 +27,9 @@ export async function processTeamMemberChanges(records: DynamoDBRecord[], now: (
       const member = teamMemberFromStreamImage(record.dynamodb?.NewImage as never);
       if (!member) continue;
       const before = teamMemberFromStreamImage(record.dynamodb?.OldImage as never);
+      const cause = record.dynamodb?.SequenceNumber ?? record.eventID ?? `${member.version}.${member.effectiveVersion}`;
+      const at = member.changedAt ?? approximateTime(record) ?? now().toISOString();
+      await recordHistory({ tenantId: member.tenantId, memberId: member.id }, { at, actor: actorOfImage(member), cause }, historyEvents(before, member));
       const settingsInputsChanged =
         !before ||
         before.active !== member.active ||
@@ -36,12 +44,37 @@ export async function processTeamMemberChanges(records: DynamoDBRecord[], now: (
         const linked = await linkWaitingReports(member);
         if (linked) log('info', 'waiting reports linked', { tenantId: member.tenantId, linked });
       }
-      const notification = await queueImportNotification(before, member, now());
-      if (notification === 'queued') log('info', 'manager notification queued', { tenantId: member.tenantId, memberId: member.id });
+      const decidedAt = now();
+      const notification = await queueImportNotification(before, member, decidedAt);
+      if (notification.outcome === 'queued') {
+        log('info', 'manager notification queued', { tenantId: member.tenantId, memberId: member.id });
+        emitMetric('NotificationsQueued');
+      }
+      if (notification.outcome === 'notQueued') emitMetric('NotificationsSkipped', 1, { Reason: notification.reason });
+      const noted = notificationEvent(notification);
+      if (noted) await recordHistory({ tenantId: member.tenantId, memberId: member.id }, { at: decidedAt.toISOString(), actor: ROSTER_ACTOR, cause: `${cause}#notify` }, [noted]);
     } catch (error) {
       log('error', 'team member change failed', { eventId: record.eventID, ...describeError(error) });
+      emitMetric('StreamBatchFailures');
       return record.dynamodb?.SequenceNumber ?? record.eventID ?? 'unknown';
     }
   }
   return undefined;
+}
+
+function approximateTime(record: DynamoDBRecord): string | undefined {
+  const seconds = record.dynamodb?.ApproximateCreationDateTime;
+  return seconds === undefined ? undefined : new Date(seconds * 1000).toISOString();
+}
+
+/** The history's note of what the import did about the manager's notification. */
+function notificationEvent(notification: ImportOutcome): HistoryEvent | undefined {
+  switch (notification.outcome) {
+    case 'queued':
+      return { event: 'notificationQueued', changes: [], detail: { managerId: notification.managerId, dueAt: notification.dueAt } };
+    case 'notQueued':
+      return { event: 'notificationNotQueued', changes: [], detail: { reason: notification.reason } };
+    default:
+      return undefined;
+  }
 }

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.js';
+import { emitMetric } from '../metrics.js';
 
 /**
  * One document client per process, created at cold start. Every logical request passes through
@@ -8,6 +9,8 @@ import { config } from '../config.js';
  * operation costs (retries are below this step and are not counted twice).
  */
 let documentClient: DynamoDBDocumentClient | undefined;
+/** The errors DynamoDB throttles with (seen here only once the SDK's own retries gave up). */
+const THROTTLING = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded']);
 /** Open recordings of countDynamoRequests; empty in production, so nothing accumulates. */
 const recordings = new Set<string[]>();
 
@@ -34,6 +37,17 @@ function createDocumentClient(): DynamoDBDocumentClient {
       return next(args);
     },
     { step: 'initialize', name: 'rosterRequestCounter' },
+  );
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        if (THROTTLING.has((error as Error).name)) emitMetric('DynamoDBThrottles');
+        throw error;
+      }
+    },
+    { step: 'initialize', name: 'rosterThrottleMetric' },
   );
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },

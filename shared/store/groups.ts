@@ -8,7 +8,7 @@ import { updateExpression } from './entity.js';
 import { group, type GroupRecord } from './entities/group.js';
 import { groupExternalIdMarker, groupNameMarker } from './entities/unique-markers.js';
 import { pageByCursor, pageByIndex } from './paging.js';
-import { writeMembershipChanges, type MembershipChange } from './memberships.js';
+import { writeMembershipChanges, type ChangeActor, type MembershipChange } from './memberships.js';
 import type { TransactItem } from './transactions.js';
 import { claimUnique, releaseUnique } from './unique-markers.js';
 import { getItem } from './writes.js';
@@ -139,9 +139,10 @@ export async function writeGroup(
   tenantId: string,
   groupId: string,
   change: GroupChange,
-  members: MembershipChange = { add: [], remove: [] },
+  members: MembershipChange,
+  actor: ChangeActor,
 ): Promise<void> {
-  await writeMembershipChanges(tenantId, groupId, change.items, members, { changed: 'The group' });
+  await writeMembershipChanges(tenantId, groupId, change.items, members, { changed: 'The group' }, actor);
 }
 
 function claimDisplayName(record: GroupRecord): TransactItem {

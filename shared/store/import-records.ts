@@ -2,7 +2,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
 import { importRecord, type ImportRecord } from './entities/import-record.js';
 import type { TransactItem } from './transactions.js';
-import { getItem, isConditionFailure } from './writes.js';
+import { conditionalUpdate, getItem, isConditionFailure } from './writes.js';
 
 export type { ImportRecord } from './entities/import-record.js';
 
@@ -11,17 +11,20 @@ export async function getImportRecord(tenantId: string, memberId: string): Promi
   return item ? importRecord.fromItem(item) : undefined;
 }
 
-/** Records an import nobody is notified of; false if the member had been imported before. */
-export async function recordImport(tenantId: string, memberId: string, at: string): Promise<boolean> {
+/**
+ * Records an import nobody is notified of, with the rule that says why (`outcome`); false if the
+ * member had been imported before.
+ */
+export async function recordImport(tenantId: string, memberId: string, at: string, outcome: string): Promise<boolean> {
   try {
     await db().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: importRecord.key({ tenantId, memberId }),
-        UpdateExpression: 'SET #type = :type, tenantId = :tenantId, memberId = :memberId, importedAt = :at',
+        UpdateExpression: 'SET #type = :type, tenantId = :tenantId, memberId = :memberId, importedAt = :at, outcome = :outcome, outcomeAt = :at',
         ConditionExpression: 'attribute_not_exists(importedAt)',
         ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':type': importRecord.type, ':tenantId': tenantId, ':memberId': memberId, ':at': at },
+        ExpressionAttributeValues: { ':type': importRecord.type, ':tenantId': tenantId, ':memberId': memberId, ':at': at, ':outcome': outcome },
       }),
     );
     return true;
@@ -29,6 +32,16 @@ export async function recordImport(tenantId: string, memberId: string, at: strin
     if (isConditionFailure(error)) return false;
     throw error;
   }
+}
+
+/** A new reason why an import recorded earlier is still told to nobody; false if it was queued meanwhile (or never recorded). */
+export function recordNotQueued(tenantId: string, memberId: string, outcome: string, at: string): Promise<boolean> {
+  return conditionalUpdate({
+    Key: importRecord.key({ tenantId, memberId }),
+    UpdateExpression: 'SET outcome = :outcome, outcomeAt = :at',
+    ConditionExpression: 'attribute_exists(importedAt) AND attribute_not_exists(queuedAt) AND (attribute_not_exists(outcome) OR outcome <> :outcome)',
+    ExpressionAttributeValues: { ':outcome': outcome, ':at': at },
+  });
 }
 
 /**
@@ -42,6 +55,7 @@ export function importQueuedUpdate(
   memberId: string,
   managerId: string,
   at: string,
+  dueAt: string,
   mode: 'firstImport' | 'lateLink',
 ): TransactItem {
   return {
@@ -49,11 +63,13 @@ export function importQueuedUpdate(
       TableName: tableName(),
       Key: importRecord.key({ tenantId, memberId }),
       UpdateExpression:
-        'SET #type = :type, tenantId = :tenantId, memberId = :memberId, queuedAt = :at, managerId = :managerId, ' +
-        (mode === 'firstImport' ? 'importedAt = :at' : 'importedAt = if_not_exists(importedAt, :at)'),
+        'SET #type = :type, tenantId = :tenantId, memberId = :memberId, queuedAt = :at, managerId = :managerId, dueAt = :dueAt, ' +
+        (mode === 'firstImport' ? 'importedAt = :at' : 'importedAt = if_not_exists(importedAt, :at)') +
+        // A late link queues what was recorded untold: the reason it was not queued no longer holds.
+        ' REMOVE outcome, outcomeAt',
       ConditionExpression: mode === 'firstImport' ? 'attribute_not_exists(importedAt)' : 'attribute_not_exists(queuedAt)',
       ExpressionAttributeNames: { '#type': 'type' },
-      ExpressionAttributeValues: { ':type': importRecord.type, ':tenantId': tenantId, ':memberId': memberId, ':managerId': managerId, ':at': at },
+      ExpressionAttributeValues: { ':type': importRecord.type, ':tenantId': tenantId, ':memberId': memberId, ':managerId': managerId, ':at': at, ':dueAt': dueAt },
     },
     conflict: { changed: 'The import record' },
   };

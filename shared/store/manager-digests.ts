@@ -38,7 +38,7 @@ export async function queueNotification(queued: QueuedNotification): Promise<boo
   const at = queued.at.toISOString();
   try {
     await transactWrite([
-      importQueuedUpdate(tenantId, memberId, managerId, at, queued.mode),
+      importQueuedUpdate(tenantId, memberId, managerId, at, queued.dueAt.toISOString(), queued.mode),
       {
         Update: {
           TableName: tableName(),

@@ -1,26 +1,65 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
+import { keyCanExist } from './dynamo-limits.js';
 import { memberHistory, type MemberHistoryEntry } from './entities/member-history.js';
-import type { TransactItem } from './transactions.js';
-import { newItemPut } from './writes.js';
+import { encodeCursor, invalidCursor, parseCursor } from './paging.js';
 
 export type { MemberHistoryEntry } from './entities/member-history.js';
 
-/** The history entry as a Put for the transaction that makes the change, so the two land together. */
-export function historyEntryPut(entry: MemberHistoryEntry, unique: string): TransactItem {
-  return { Put: newItemPut(memberHistory.toItem(entry, { unique })) };
+const BATCH_WRITE_ITEMS = 25;
+
+/**
+ * Writes history entries, each under its `unique` (derived from what caused it, so that writing
+ * them again after a retry overwrites instead of doubling): plain Puts, 25 per BatchWriteItem.
+ */
+export async function putHistoryEntries(entries: Array<{ entry: MemberHistoryEntry; unique: string }>): Promise<void> {
+  for (let offset = 0; offset < entries.length; offset += BATCH_WRITE_ITEMS) {
+    let pending: Array<Record<string, unknown>> | undefined = entries
+      .slice(offset, offset + BATCH_WRITE_ITEMS)
+      .map(({ entry, unique }) => ({ PutRequest: { Item: memberHistory.toItem(entry, { unique }) } }));
+    while (pending?.length) {
+      const { UnprocessedItems } = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending as never } }));
+      pending = UnprocessedItems?.[tableName()] as Array<Record<string, unknown>> | undefined;
+    }
+  }
 }
 
-/** A member's history, newest first, one page at a time. */
-export async function listMemberHistory(tenantId: string, memberId: string, limit = 50): Promise<MemberHistoryEntry[]> {
-  const { Items = [] } = await db().send(
+/** A member's history, newest first, one page at a time; `nextCursor` while there is more. */
+export async function listMemberHistory(
+  tenantId: string,
+  memberId: string,
+  { limit = 50, cursor }: { limit?: number; cursor?: string } = {},
+): Promise<{ items: MemberHistoryEntry[]; nextCursor?: string }> {
+  const partition = memberHistory.partition({ tenantId, memberId });
+  const from = cursor ? decodeHistoryCursor(cursor, partition) : undefined;
+  const { Items = [], LastEvaluatedKey } = await db().send(
     new QueryCommand({
       TableName: tableName(),
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': memberHistory.partition({ tenantId, memberId }) },
+      ExpressionAttributeValues: { ':pk': partition },
       ScanIndexForward: false,
       Limit: limit,
+      ...(from ? { ExclusiveStartKey: from } : {}),
     }),
   );
-  return Items.map((item) => memberHistory.fromItem(item));
+  return {
+    items: Items.map((item) => memberHistory.fromItem(item)),
+    ...(LastEvaluatedKey ? { nextCursor: encodeCursor(LastEvaluatedKey as Record<string, string>) } : {}),
+  };
+}
+
+/** A cursor checked before DynamoDB sees it: the key of an entry of this very history. */
+function decodeHistoryCursor(cursor: string, partition: string): { pk: string; sk: string } {
+  const key = parseCursor(cursor);
+  const candidate = key as Record<string, unknown>;
+  if (
+    typeof key !== 'object' || key === null ||
+    Object.keys(candidate).length !== 2 ||
+    candidate.pk !== partition ||
+    typeof candidate.sk !== 'string' ||
+    !keyCanExist({ pk: partition, sk: candidate.sk })
+  ) {
+    throw invalidCursor();
+  }
+  return { pk: partition, sk: candidate.sk };
 }

@@ -109,11 +109,12 @@ export async function writeMembershipChanges(
   groupId: string,
   leading: TransactItem[],
   change: MembershipChange,
-  otherwise?: Conflict,
+  otherwise: Conflict | undefined,
+  actor: ChangeActor,
 ): Promise<void> {
   const items = [
-    ...change.add.flatMap((userId) => addMember(tenantId, groupId, userId, change.displays?.get(userId))),
-    ...change.remove.flatMap((userId) => removeMember(tenantId, groupId, userId)),
+    ...change.add.flatMap((userId) => addMember(tenantId, groupId, userId, change.displays?.get(userId), actor)),
+    ...change.remove.flatMap((userId) => removeMember(tenantId, groupId, userId, actor)),
   ];
   const firstSize = ITEMS_PER_TRANSACTION - leading.length - ((ITEMS_PER_TRANSACTION - leading.length) % 2);
   await transactWrite([...leading, ...items.slice(0, firstSize)], otherwise);
@@ -124,6 +125,12 @@ export async function writeMembershipChanges(
   for (let offset = 0; offset < rest.length; offset += PARALLEL_TRANSACTIONS) {
     await Promise.all(rest.slice(offset, offset + PARALLEL_TRANSACTIONS).map((chunk) => transactWrite(chunk, otherwise)));
   }
+}
+
+/** Who changes a member's groups and when: stamped on the member item with the change (changedBy / changedAt). */
+export interface ChangeActor {
+  by: string;
+  at: string;
 }
 
 export interface MembershipChange {
@@ -138,16 +145,16 @@ export interface MembershipChange {
  * edges were written with. Whenever the two differ (a rename, or an add that raced one), the
  * stream rewrites the member's edges (refreshMemberDisplay), so no edge keeps a stale name.
  */
-function addMember(tenantId: string, groupId: string, userId: string, display: string | undefined): TransactItem[] {
+function addMember(tenantId: string, groupId: string, userId: string, display: string | undefined, actor: ChangeActor): TransactItem[] {
   return [
     { Put: { TableName: tableName(), Item: membership.toItem(display === undefined ? {} : { display }, { tenantId, groupId, userId }) } },
     {
       Update: {
         TableName: tableName(),
         Key: teamMember.key({ tenantId, id: userId }),
-        UpdateExpression: `ADD groupIds :group${display === undefined ? '' : ' SET edgeDisplay = :display'}`,
+        UpdateExpression: `SET changedBy = :by, changedAt = :at${display === undefined ? '' : ', edgeDisplay = :display'} ADD groupIds :group`,
         ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':group': new Set([groupId]), ...(display === undefined ? {} : { ':display': display }) },
+        ExpressionAttributeValues: { ':group': new Set([groupId]), ':by': actor.by, ':at': actor.at, ...(display === undefined ? {} : { ':display': display }) },
       },
     },
   ];
@@ -194,16 +201,16 @@ export async function refreshMemberDisplay(tenantId: string, userId: string, gro
   }
 }
 
-function removeMember(tenantId: string, groupId: string, userId: string): TransactItem[] {
+function removeMember(tenantId: string, groupId: string, userId: string, actor: ChangeActor): TransactItem[] {
   return [
     { Delete: { TableName: tableName(), Key: membership.key({ tenantId, groupId, userId }) } },
     {
       Update: {
         TableName: tableName(),
         Key: teamMember.key({ tenantId, id: userId }),
-        UpdateExpression: 'DELETE groupIds :group',
+        UpdateExpression: 'SET changedBy = :by, changedAt = :at DELETE groupIds :group',
         ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':group': new Set([groupId]) },
+        ExpressionAttributeValues: { ':group': new Set([groupId]), ':by': actor.by, ':at': actor.at },
       },
     },
   ];
@@ -214,7 +221,7 @@ function removeMember(tenantId: string, groupId: string, userId: string): Transa
  * edges and one update of the user's `groupIds` per transaction (a transaction may touch an item
  * only once), 99 groups at a time; idempotent, so a retry after a failure finishes the job.
  */
-export async function removeFromGroups(tenantId: string, userId: string, groupIds: string[]): Promise<void> {
+export async function removeFromGroups(tenantId: string, userId: string, groupIds: string[], actor: ChangeActor): Promise<void> {
   const groupsPerTransaction = ITEMS_PER_TRANSACTION - 1;
   for (let offset = 0; offset < groupIds.length; offset += groupsPerTransaction) {
     const chunk = groupIds.slice(offset, offset + groupsPerTransaction);
@@ -224,9 +231,9 @@ export async function removeFromGroups(tenantId: string, userId: string, groupId
         Update: {
           TableName: tableName(),
           Key: teamMember.key({ tenantId, id: userId }),
-          UpdateExpression: 'DELETE groupIds :groups',
+          UpdateExpression: 'SET changedBy = :by, changedAt = :at DELETE groupIds :groups',
           ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':groups': new Set(chunk) },
+          ExpressionAttributeValues: { ':groups': new Set(chunk), ':by': actor.by, ':at': actor.at },
         },
       },
     ]);

@@ -126,13 +126,7 @@ function decodeCursor(tenantId: string, kind: ResourceKind, cursor: string): Sto
  */
 export function decodeIndexCursor(cursor: string, index: IndexName, partition: string, ownKey: (sortValue: string) => Key): StoredKey {
   const { partition: partitionName, sort: sortName } = INDEXES[index];
-  const invalid = () => new RosterError(400, 'The cursor is not valid for this list.', { scimType: 'invalidCursor' });
-  let key: unknown;
-  try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid();
-  }
+  const key = parseCursor(cursor);
   const candidate = key as StoredKey;
   const expected = [partitionName, sortName, 'pk', 'sk'];
   if (
@@ -141,12 +135,23 @@ export function decodeIndexCursor(cursor: string, index: IndexName, partition: s
     !expected.every((name) => typeof candidate[name] === 'string') ||
     candidate[partitionName] !== partition
   ) {
-    throw invalid();
+    throw invalidCursor();
   }
   // The position must be one of this list's own items, or DynamoDB refuses the start key.
   const sortValue = candidate[sortName]!;
   const own = ownKey(sortValue);
   const indexKey = { pk: partition, sk: sortValue };
-  if (candidate.pk !== own.pk || candidate.sk !== own.sk || !keyCanExist(own) || !keyCanExist(indexKey)) throw invalid();
+  if (candidate.pk !== own.pk || candidate.sk !== own.sk || !keyCanExist(own) || !keyCanExist(indexKey)) throw invalidCursor();
   return candidate;
+}
+
+export const invalidCursor = () => new RosterError(400, 'The cursor is not valid for this list.', { scimType: 'invalidCursor' });
+
+/** The key a cursor encodes (unchecked: the caller checks it is one of its list's own), or invalidCursor. */
+export function parseCursor(cursor: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidCursor();
+  }
 }

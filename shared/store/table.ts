@@ -33,7 +33,7 @@ import type { ItemFamily } from '../routes.js';
  * - sign-in link             pk SIGNIN#<sha256>            sk SIGNIN                   console-sign-in (single use; TTL 15 minutes)
  * - OpenID sign-in attempt   pk OIDC#<sha256 of state>     sk OIDC                     console-sign-in (PKCE verifier, nonce; single use)
  * - rate-limit window        pk T#<tenant>#RATE#<limit>    sk <window start>           console-sign-in (a counter; TTL)
- * - member history entry     pk T#<tenant>#HIST#<member>   sk <at>#<uuid>              member-history (who changed what, from what to what)
+ * - member history entry     pk T#<tenant>#HIST#<member>   sk <at>#<uuid>              member-history (who changed what, from what to what; TTL)
  *   (every pending digest of every tenant, in a few shards, so the release reads them without a GSI)
  */
 export const TABLE_KEY = { partition: 'pk', sort: 'sk' } as const;

@@ -147,8 +147,9 @@ export async function writeEffectiveSettings(
   member: TeamMemberRecord,
   effective: EffectiveSettings,
   seats: { take: string[]; release: string[] },
-  /** Items that must land with the settings (a history entry). */
-  alsoWrite: TransactItem[] = [],
+  /** Who changes them: Roster recomputing (`roster`), or an admin or manager editing by hand. */
+  changedBy: string,
+  at: string = new Date().toISOString(),
 ): Promise<void> {
   await transactWrite(
     [
@@ -158,15 +159,20 @@ export async function writeEffectiveSettings(
         Update: {
           TableName: tableName(),
           Key: teamMember.key(member),
-          UpdateExpression: 'SET effective = :effective, effectiveVersion = :next',
+          UpdateExpression: 'SET effective = :effective, effectiveVersion = :next, changedBy = :by, changedAt = :at',
           ConditionExpression:
             member.effectiveVersion === 0
               ? 'attribute_exists(pk) AND (attribute_not_exists(effectiveVersion) OR effectiveVersion = :previous)'
               : 'effectiveVersion = :previous',
-          ExpressionAttributeValues: { ':effective': effective, ':next': member.effectiveVersion + 1, ':previous': member.effectiveVersion },
+          ExpressionAttributeValues: {
+            ':effective': effective,
+            ':next': member.effectiveVersion + 1,
+            ':previous': member.effectiveVersion,
+            ':by': changedBy,
+            ':at': at,
+          },
         },
       },
-      ...alsoWrite,
     ],
     CHANGED,
   );
@@ -176,7 +182,7 @@ export async function writeEffectiveSettings(
 export async function setTeamMemberActive(
   tenantId: string,
   id: string,
-  change: { active: boolean; updatedAt: string; updatedBy: string; expectedVersion?: number },
+  change: { active: boolean; updatedAt: string; updatedBy: string; expectedVersion?: number; changedBy?: string },
 ): Promise<TeamMemberRecord> {
   try {
     const { Attributes } = await db().send(
@@ -184,7 +190,7 @@ export async function setTeamMemberActive(
         TableName: tableName(),
         Key: teamMember.key({ tenantId, id }),
         UpdateExpression:
-          'SET active = :active, #attributes.active = :active, version = version + :one, updatedAt = :at, updatedBy = :by',
+          'SET active = :active, #attributes.active = :active, version = version + :one, updatedAt = :at, updatedBy = :by, changedAt = :at, changedBy = :changedBy',
         ConditionExpression:
           'attribute_exists(pk) AND attribute_not_exists(deletedAt)' + (change.expectedVersion === undefined ? '' : ' AND version = :expected'),
         ExpressionAttributeNames: { '#attributes': 'attributes' },
@@ -193,6 +199,7 @@ export async function setTeamMemberActive(
           ':one': 1,
           ':at': change.updatedAt,
           ':by': change.updatedBy,
+          ':changedBy': change.changedBy ?? change.updatedBy,
           ...(change.expectedVersion === undefined ? {} : { ':expected': change.expectedVersion }),
         },
         ReturnValues: 'ALL_NEW',
@@ -211,7 +218,7 @@ export async function setTeamMemberActive(
  * transaction (up to 100 items) the member also leaves its groups in it; otherwise the groups it
  * is still in are returned, for the caller to remove it from (removeFromGroups, idempotent).
  */
-export async function hideTeamMember(previous: TeamMemberRecord, deletedAt: string, deletedBy: string): Promise<string[]> {
+export async function hideTeamMember(previous: TeamMemberRecord, deletedAt: string, deletedBy: string, changedBy = deletedBy): Promise<string[]> {
   const { tenantId, id } = previous;
   const others: TransactItem[] = [
     releaseUnique(userNameMarker.key({ tenantId, userName: previous.userName }), id),
@@ -227,10 +234,10 @@ export async function hideTeamMember(previous: TeamMemberRecord, deletedAt: stri
       Update: {
         TableName: tableName(),
         Key: teamMember.key(previous),
-        UpdateExpression: `SET deletedAt = :at, active = :false, #attributes.active = :false, version = version + :one, updatedAt = :at, updatedBy = :by REMOVE ${removed.join(', ')}`,
+        UpdateExpression: `SET deletedAt = :at, active = :false, #attributes.active = :false, version = version + :one, updatedAt = :at, updatedBy = :by, changedAt = :at, changedBy = :changedBy REMOVE ${removed.join(', ')}`,
         ConditionExpression: 'version = :expected AND attribute_not_exists(deletedAt)',
         ExpressionAttributeNames: { '#attributes': 'attributes' },
-        ExpressionAttributeValues: { ':at': deletedAt, ':by': deletedBy, ':false': false, ':one': 1, ':expected': previous.version },
+        ExpressionAttributeValues: { ':at': deletedAt, ':by': deletedBy, ':changedBy': changedBy, ':false': false, ':one': 1, ':expected': previous.version },
       },
     },
     ...others,
@@ -260,6 +267,7 @@ function putEdge(item: Record<string, unknown>): TransactItem {
 /** The writable attributes a replacement writes (never groupIds, effective or the creation fields). */
 const REPLACED: Array<keyof TeamMemberRecord & string> = [
   'version', 'updatedAt', 'updatedBy', 'userName', 'active', 'identifiers', 'awaiting', 'attributes', 'resolved', 'ownership', 'externalId', 'managerId',
+  'changedBy', 'changedAt',
 ];
 
 function updateMember(next: TeamMemberRecord, expectedVersion: number): TransactItem {

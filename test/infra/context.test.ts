@@ -15,6 +15,7 @@ describe('readSettings', () => {
       logRetention: RetentionDays.ONE_MONTH,
       logLevel: 'info',
       tokenCacheSeconds: 15,
+      historyRetentionDays: 400,
       oauth: { clientId: 'roster-okta', clientSecretSha256: undefined },
       alarmEmail: undefined,
       throttle: { rateLimit: 50, burstLimit: 100 },

@@ -41,6 +41,7 @@ describe('functions', () => {
             STAGE: 'dev',
             LOG_LEVEL: 'info',
             TOKEN_CACHE_SECONDS: '15',
+            HISTORY_RETENTION_DAYS: '400',
             NODE_OPTIONS: '--enable-source-maps',
           },
         },

@@ -10,6 +10,8 @@ process.env.DYNAMODB_ENDPOINT = inject('dynamoDbEndpoint');
 process.env.SES_ENDPOINT = inject('sesUrl');
 process.env.AWS_REGION = 'us-east-1';
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
+// Metrics are EMF lines on stdout: as quiet as the logs, unless a test reads them.
+process.env.METRICS_ENABLED = process.env.TEST_METRICS_ENABLED ?? 'false';
 process.env.TOKEN_CACHE_SECONDS = '0';
 process.env.LOCAL_STACK = 'true';
 process.env.OAUTH_ALLOW_LOOPBACK_REDIRECTS = 'true';

@@ -2,6 +2,7 @@ import { getCompanyConfig } from '../../people/company/company-config-admin.js';
 import { assignmentName } from '../../people/company/assignment-name.js';
 import { heldSeatTypeIds } from '../../people/company/effective-settings.js';
 import { getGroups } from '../../people/groups/group-directory.js';
+import { memberHistoryPage } from '../../people/members/member-history.js';
 import { OWNED_FIELDS, readOwnedFields } from '../../people/members/owned-fields.js';
 import { flagsOf, teamMemberWithReports } from '../../people/members/team-member-admin.js';
 import { searchTeamMembers } from '../../people/members/team-member-directory.js';
@@ -16,6 +17,8 @@ import { flagInWords } from '../pages/admin/flag-words.js';
 
 /** Direct reports named on a member's page; the rest are a click on a report's manager away. */
 const REPORTS_SHOWN = 50;
+/** History entries on a member's page; the admin API pages through the rest. */
+const HISTORY_SHOWN = 20;
 
 const show = (value: unknown): string => (value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value));
 
@@ -32,12 +35,13 @@ export const adminTeamMembersRoutes = {
   'GET /console/admin/team-members/{id}': async (request) => {
     const who = await signedInAdmin(request, '/console/admin/team-members');
     const tenantId = who.session.tenantId;
-    const { member, directReportIds } = await teamMemberWithReports(tenantId, request.pathParameters.id!);
-    const [config, manager, reports, groups] = await Promise.all([
+    const { member, directReportIds, notification } = await teamMemberWithReports(tenantId, request.pathParameters.id!);
+    const [config, manager, reports, groups, history] = await Promise.all([
       getCompanyConfig(tenantId),
       member.managerId ? getTeamMember(tenantId, member.managerId) : undefined,
       getTeamMembers(tenantId, directReportIds.slice(0, REPORTS_SHOWN)),
       getGroups(tenantId, member.groupIds),
+      memberHistoryPage(tenantId, member.id, { limit: HISTORY_SHOWN }),
     ]);
     const values = readOwnedFields(member.attributes);
     const settings = member.effective;
@@ -59,6 +63,8 @@ export const adminTeamMembersRoutes = {
       permissions: summary?.permissions ?? 'Being computed',
       dataCapture: settings ? (settings.dataCaptureActive ? summary!.dataCapture : 'Off') : 'Being computed',
       flags: flagsOf(member, (seatTypeId) => config.seatTypes.find((seat) => seat.id === seatTypeId)?.name ?? seatTypeId).map(flagInWords),
+      notification: notification.summary,
+      history: history.items,
     };
     return htmlResult(200, <TeamMemberPage viewer={who.viewer} member={details} />);
   },

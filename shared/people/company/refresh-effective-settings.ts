@@ -1,8 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
+import { emitMetric } from '../../metrics.js';
 import { loadCompanyConfig, type CompanyConfig, type EffectiveSettings } from '../../store/company-config.js';
 import { getTeamMember, SeatsExhausted, VersionConflict, writeEffectiveSettings, type TeamMemberRecord } from '../../store/team-members.js';
 import { getTenant, type TenantRecord } from '../../store/tenants.js';
-import type { TransactItem } from '../../store/transactions.js';
+import { ROSTER_ACTOR } from '../actors.js';
 import { effectiveSettings, heldSeatTypeIds, settingsTarget, type SettingsTarget } from './effective-settings.js';
 
 const MAX_ATTEMPTS = 6;
@@ -23,7 +24,8 @@ export async function refreshEffectiveSettings(tenantId: string, memberId: strin
     const next = planned(member, target, companyConfig, exhausted);
     if (member.effective && isDeepStrictEqual(next.effective, member.effective)) return member.effective;
     try {
-      await writeEffectiveSettings(member, next.effective, next.seats);
+      await writeEffectiveSettings(member, next.effective, next.seats, ROSTER_ACTOR);
+      if (next.effective.seatShortage.length && !member.effective?.seatShortage.length) emitMetric('SeatShortages');
       return next.effective;
     } catch (error) {
       if (error instanceof SeatsExhausted) error.seatTypeIds.forEach((seatId) => exhausted.add(seatId));
@@ -47,16 +49,16 @@ export async function companyState(tenantId: string, known: Partial<CompanyState
   return { company, config };
 }
 
-/** Writes hand-edited settings (admin or manager), seats unchanged. */
+/** Writes hand-edited settings (by `changedBy`: the admin or a manager), seats unchanged. */
 export async function writeEditedSettings(
   member: TeamMemberRecord,
   target: SettingsTarget,
   config: CompanyConfig,
-  alsoWrite: TransactItem[] = [],
+  changedBy: string,
 ): Promise<EffectiveSettings> {
   const held = heldSeatTypeIds(member.effective);
   const effective = effectiveSettings({ ...target, editedByHand: true }, held, config.seatTypes, config.workspaces);
-  await writeEffectiveSettings(member, { ...effective, seatShortage: member.effective?.seatShortage ?? [] }, { take: [], release: [] }, alsoWrite);
+  await writeEffectiveSettings(member, { ...effective, seatShortage: member.effective?.seatShortage ?? [] }, { take: [], release: [] }, changedBy);
   return effective;
 }
 

@@ -13,6 +13,7 @@ import { membershipState, readMemberIds, readMembers, type GroupMember, type Mem
 import { memberDisplay } from '../members/member-display.js';
 import { newId } from '../ids.js';
 import { writeExplainingConflicts } from '../write-conflicts.js';
+import { actorOf } from '../actors.js';
 
 /** A group as a writer describes it; `memberIds`, when present, is the complete member list. */
 export interface GroupInput {
@@ -55,7 +56,9 @@ export async function createGroup(principal: Principal, input: GroupInput): Prom
   };
   const memberIds = input.memberIds ?? [];
   const displays = await requireUsers(principal.tenantId, group.id, memberIds);
-  await writeExplainingConflicts(groupNamed(group), () => writeGroup(group.tenantId, group.id, groupCreation(group), { add: memberIds, remove: [], displays }));
+  await writeExplainingConflicts(groupNamed(group), () =>
+    writeGroup(group.tenantId, group.id, groupCreation(group), { add: memberIds, remove: [], displays }, { by: actorOf(principal), at: now }),
+  );
   return { group, members: memberIds.map((id) => ({ id, display: displays.get(id)! })) };
 }
 
@@ -94,7 +97,9 @@ export async function replaceGroup(principal: Principal, previous: GroupRecord, 
   const next = nextVersion(principal, previous, input.displayName, input.externalId);
   const change = input.memberIds ? await difference(principal.tenantId, id, new Set(input.memberIds)) : { add: [], remove: [] };
   const displays = await requireUsers(principal.tenantId, id, change.add);
-  await writeExplainingConflicts(groupNamed(next), () => writeGroup(principal.tenantId, id, groupUpdate(previous, next, expectedVersion), { ...change, displays }));
+  await writeExplainingConflicts(groupNamed(next), () =>
+    writeGroup(principal.tenantId, id, groupUpdate(previous, next, expectedVersion), { ...change, displays }, { by: actorOf(principal), at: next.updatedAt }),
+  );
   return next;
 }
 
@@ -110,7 +115,7 @@ export async function changeGroup(principal: Principal, previous: GroupRecord, c
   const leading = attributesChanged
     ? groupUpdate(previous, next, expectedVersion)
     : { items: [groupTouch(principal.tenantId, id, next.updatedAt, next.updatedBy, expectedVersion)] };
-  await writeExplainingConflicts(groupNamed(next), () => writeGroup(principal.tenantId, id, leading, members));
+  await writeExplainingConflicts(groupNamed(next), () => writeGroup(principal.tenantId, id, leading, members, { by: actorOf(principal), at: next.updatedAt }));
   return next;
 }
 
@@ -118,7 +123,7 @@ export async function changeGroup(principal: Principal, previous: GroupRecord, c
 export async function deleteGroup(principal: Principal, group: GroupRecord, expectedVersion: number | undefined): Promise<void> {
   const members = await readMemberIds(principal.tenantId, group.id);
   await writeExplainingConflicts(groupNamed(group), () =>
-    writeGroup(principal.tenantId, group.id, { items: groupDeletion(group, expectedVersion) }, { add: [], remove: members }),
+    writeGroup(principal.tenantId, group.id, { items: groupDeletion(group, expectedVersion) }, { add: [], remove: members }, { by: actorOf(principal), at: new Date().toISOString() }),
   );
 }
 

@@ -5,10 +5,11 @@ import {
   VersionConflict,
   type TeamMemberRecord,
 } from '../../store/team-members.js';
+import { ROSTER_ACTOR } from '../actors.js';
 import { resolveManager } from './manager-link.js';
 import { identifier, managerReferenceOf } from './normalize-profile.js';
 
-const LINKER = 'roster';
+const LINKER = ROSTER_ACTOR;
 const MAX_ATTEMPTS = 3;
 
 /**
@@ -38,11 +39,14 @@ async function relink(report: TeamMemberRecord): Promise<boolean> {
       link.managerResolution === current.resolved.managerResolution &&
       link.awaiting.join() === current.awaiting.join();
     if (unchanged) return false;
+    const at = new Date().toISOString();
     const next: TeamMemberRecord = {
       ...current,
       version: current.version + 1,
-      updatedAt: new Date().toISOString(),
+      updatedAt: at,
       updatedBy: LINKER,
+      changedBy: ROSTER_ACTOR,
+      changedAt: at,
       awaiting: link.awaiting,
       resolved: {
         ...current.resolved,

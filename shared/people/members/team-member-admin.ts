@@ -1,10 +1,7 @@
 import type { Principal } from '../../auth/principal.js';
 import { notFound, RosterError } from '../../errors.js';
 import { applyManualValue, FieldNotEditable, type FieldOwnership } from '../../profile/field-ownership.js';
-import { randomUUID } from 'node:crypto';
 import { loadCompanyConfig, type CompanyConfig, type DataCaptureSettings, type EffectiveSettings } from '../../store/company-config.js';
-import { historyEntryPut } from '../../store/member-history.js';
-import type { TransactItem } from '../../store/transactions.js';
 import { listRejections, type RejectionRecord } from '../../store/rejections.js';
 import {
   findDirectReports,
@@ -16,19 +13,31 @@ import {
   type TeamMemberRecord,
 } from '../../store/team-members.js';
 import { getTenant } from '../../store/tenants.js';
+import { actorOf, ADMIN_ACTOR, managerActor } from '../actors.js';
 import { assignmentName } from '../company/assignment-name.js';
 import { checkGrant } from '../company/company-config-admin.js';
 import { requestedSeatTypeIds } from '../company/effective-settings.js';
 import { writeEditedSettings } from '../company/refresh-effective-settings.js';
+import { notificationState, type NotificationState } from '../notifications/notification-state.js';
 import { managerDataCaptureControl } from './data-capture-control.js';
+import { memberHistoryPage } from './member-history.js';
 import { readOwnedFields, writeOwnedFields, type OwnedFieldValues } from './owned-fields.js';
 import { normalizedState } from './team-members.js';
 
-/** A member and the ids of its (not deleted) direct reports. */
-export async function teamMemberWithReports(tenantId: string, id: string): Promise<{ member: TeamMemberRecord; directReportIds: string[] }> {
+/** A member, the ids of its (not deleted) direct reports, and what became of its manager's notification. */
+export async function teamMemberWithReports(
+  tenantId: string,
+  id: string,
+): Promise<{ member: TeamMemberRecord; directReportIds: string[]; notification: NotificationState }> {
   const member = await memberOrFail(tenantId, id);
-  const reports = await findDirectReports(tenantId, id);
-  return { member, directReportIds: reports.filter((report) => !report.deletedAt).map((report) => report.id) };
+  const [reports, notification] = await Promise.all([findDirectReports(tenantId, id), notificationState(member)]);
+  return { member, directReportIds: reports.filter((report) => !report.deletedAt).map((report) => report.id), notification };
+}
+
+/** A member's history, newest first, a page at a time (404 for a member that is not, or no longer, there). */
+export async function teamMemberHistory(tenantId: string, id: string, page: { cursor?: string; count: number }) {
+  await memberOrFail(tenantId, id);
+  return memberHistoryPage(tenantId, id, { limit: page.count, ...(page.cursor ? { cursor: page.cursor } : {}) });
 }
 
 /**
@@ -102,7 +111,7 @@ export interface TeamMemberEdit {
  */
 export async function editTeamMember(principal: Principal, id: string, edit: TeamMemberEdit): Promise<void> {
   if (edit.profile && Object.keys(edit.profile).length) await editProfile(principal, id, edit.profile);
-  if (edit.settings) await editSettings(principal.tenantId, await memberOrFail(principal.tenantId, id), edit.settings);
+  if (edit.settings) await editSettings(principal.tenantId, await memberOrFail(principal.tenantId, id), edit.settings, { changedBy: actorOf(principal) });
 }
 
 export interface DataCaptureChange {
@@ -125,20 +134,8 @@ export async function setDataCapture(tenantId: string, id: string, { actingUserI
     const control = managerDataCaptureControl({ company, manager, member, assignmentName: assignmentName(member, config) });
     if (!control.canChange) throw refused(control.reason);
   }
-  const before = member.effective?.dataCapture;
-  const after = { ...before, ...dataCapture } as DataCaptureSettings;
-  const history = historyEntryPut(
-    {
-      tenantId,
-      memberId: id,
-      at: new Date().toISOString(),
-      actor: actingUserId === undefined ? 'admin' : `manager:${actingUserId}`,
-      event: 'dataCaptureChanged',
-      changes: [{ field: 'dataCapture', from: before ?? null, to: after }],
-    },
-    randomUUID(),
-  );
-  await editSettings(tenantId, member, { dataCapture }, { config, alsoWrite: [history] });
+  // The member's history records the change from the table's stream, with this actor.
+  await editSettings(tenantId, member, { dataCapture }, { config, changedBy: actingUserId === undefined ? ADMIN_ACTOR : managerActor(actingUserId) });
 }
 
 /** Rejected imports not fixed since (newest first) and one page of members flagged for the admin. */
@@ -184,7 +181,8 @@ async function editProfile(principal: Principal, id: string, values: OwnedFieldV
       { userName: previous.userName, ...(previous.externalId ? { externalId: previous.externalId } : {}), active: previous.active, attributes },
       ownership,
     );
-    const next: TeamMemberRecord = { ...previous, ...state, version: previous.version + 1, updatedAt: new Date().toISOString(), updatedBy: 'admin' };
+    const at = new Date().toISOString();
+    const next: TeamMemberRecord = { ...previous, ...state, version: previous.version + 1, updatedAt: at, updatedBy: ADMIN_ACTOR, changedBy: actorOf(principal), changedAt: at };
     if (!state.managerId) delete next.managerId;
     try {
       await replaceTeamMember(previous, next);
@@ -200,7 +198,7 @@ async function editSettings(
   tenantId: string,
   member: TeamMemberRecord,
   edit: SettingsEdit,
-  { config: known, alsoWrite = [] }: { config?: CompanyConfig; alsoWrite?: TransactItem[] } = {},
+  { config: known, changedBy }: { config?: CompanyConfig; changedBy: string },
 ): Promise<EffectiveSettings> {
   const current = member.effective;
   if (!current) throw new RosterError(409, 'The member\'s settings are still being computed; retry in a moment.', { code: 'not_ready' });
@@ -214,7 +212,7 @@ async function editSettings(
     dataCapture: { ...current.dataCapture, ...edit.dataCapture },
   };
   checkGrant(config, grant);
-  return writeEditedSettings(member, { assignmentId: current.assignmentId, updateMode: current.updateMode, grant }, config, alsoWrite);
+  return writeEditedSettings(member, { assignmentId: current.assignmentId, updateMode: current.updateMode, grant }, config, changedBy);
 }
 
 async function memberOrFail(tenantId: string, id: string): Promise<TeamMemberRecord> {

@@ -1,5 +1,6 @@
 import type { Principal } from '../../auth/principal.js';
 import { invalidValue, notFound, RosterError } from '../../errors.js';
+import { emitMetric } from '../../metrics.js';
 import { applyProviderValues, NO_OWNERSHIP, withDerivedSources, type FieldOwnership } from '../../profile/field-ownership.js';
 import { removeFromGroups } from '../../store/memberships.js';
 import { putRejection } from '../../store/rejections.js';
@@ -12,6 +13,7 @@ import {
   VersionConflict,
   type TeamMemberRecord,
 } from '../../store/team-members.js';
+import { actorOf } from '../actors.js';
 import { companySettings } from '../company/companies.js';
 import { newId } from '../ids.js';
 import { concurrentChange, writeExplainingConflicts } from '../write-conflicts.js';
@@ -39,8 +41,11 @@ export async function createTeamMember(principal: Principal, input: TeamMemberIn
     ...(await provisionedState(principal, id, input, NO_OWNERSHIP)),
     groupIds: [],
     effectiveVersion: 0,
+    changedBy: actorOf(principal),
+    changedAt: now,
   };
   await writeExplainingConflicts(memberNamed(record.id, input), () => insertTeamMember(record));
+  emitMetric('Imports');
   return record;
 }
 
@@ -53,12 +58,15 @@ export async function getTeamMemberOrFail(principal: Principal, id: string): Pro
 /** The member as `input` says it is now, written only if it is still the `previous` version. */
 export async function replaceTeamMember(principal: Principal, previous: TeamMemberRecord, input: TeamMemberInput): Promise<TeamMemberRecord> {
   const state = await provisionedState(principal, previous.id, input, previous.ownership);
+  const at = new Date().toISOString();
   const next: TeamMemberRecord = {
     ...previous,
     ...state,
     version: previous.version + 1,
-    updatedAt: new Date().toISOString(),
+    updatedAt: at,
     updatedBy: principal.connectionId,
+    changedBy: actorOf(principal),
+    changedAt: at,
   };
   if (!input.externalId) delete next.externalId;
   // The state names a manager only when one resolves; the previous one must not survive the spread.
@@ -78,6 +86,7 @@ export async function setTeamMemberActive(principal: Principal, id: string, acti
       active,
       updatedAt: new Date().toISOString(),
       updatedBy: principal.connectionId,
+      changedBy: actorOf(principal),
       expectedVersion,
     });
   } catch (error) {
@@ -94,10 +103,11 @@ export async function setTeamMemberActive(principal: Principal, id: string, acti
  */
 export async function deleteTeamMember(principal: Principal, previous: TeamMemberRecord): Promise<void> {
   let stillInGroups: string[] = [];
+  const at = new Date().toISOString();
   await writeExplainingConflicts(memberNamed(previous.id, previous), async () => {
-    stillInGroups = await hideTeamMember(previous, new Date().toISOString(), principal.connectionId);
+    stillInGroups = await hideTeamMember(previous, at, principal.connectionId, actorOf(principal));
   });
-  await removeFromGroups(principal.tenantId, previous.id, stillInGroups);
+  await removeFromGroups(principal.tenantId, previous.id, stillInGroups, { by: actorOf(principal), at });
 }
 
 const memberNamed = (id: string, input: { userName: string; externalId?: string }) => ({
@@ -129,6 +139,7 @@ export async function normalizedState(principal: Principal, id: string, input: T
     profile = normalizeTeamMemberProfile(input, company);
   } catch (error) {
     if (!(error instanceof ImportRejected)) throw error;
+    emitMetric('ImportsRejected', 1, { Rule: error.rule });
     await putRejection({
       tenantId: principal.tenantId,
       at: new Date().toISOString(),

@@ -1,12 +1,23 @@
 import { config } from '../../config.js';
-import { recordImport } from '../../store/import-records.js';
+import { recordImport, recordNotQueued } from '../../store/import-records.js';
 import { queueNotification } from '../../store/manager-digests.js';
 import { getTeamMember, type TeamMemberRecord } from '../../store/team-members.js';
 import { getTenant } from '../../store/tenants.js';
 import { importTrigger, withinLateLinkWindow } from './import-trigger.js';
 import { notificationTimes } from './notification-schedule.js';
 
-export type ImportOutcome = 'none' | 'recorded' | 'queued' | 'alreadyHandled';
+/**
+ * What the stream's half did with a member's change: nothing (no import, or handled before), queued
+ * it for a manager's digest (due then), or recorded the import with the rule that left the manager
+ * untold — in the member's import record, where the admin's view of the member reads it.
+ */
+export type ImportOutcome =
+  | { outcome: 'none' | 'alreadyHandled' }
+  | { outcome: 'queued'; managerId: string; dueAt: string }
+  | { outcome: 'notQueued'; reason: NotQueuedReason };
+
+/** Why an import queued no notification (the release has reasons of its own: DigestSkip). */
+export type NotQueuedReason = 'settingOff' | 'memberInactive' | 'managerMissing' | 'lateLinkWindowPassed';
 
 /**
  * The stream's half of "notify direct managers when a new team member is imported": on an import
@@ -21,15 +32,26 @@ export async function queueImportNotification(
   now: Date,
 ): Promise<ImportOutcome> {
   const trigger = importTrigger(before, after);
-  if (!trigger || (trigger === 'linked' && !withinLateLinkWindow(after.createdAt, now))) return 'none';
+  if (!trigger) return { outcome: 'none' };
   const { tenantId, id } = after;
+  if (trigger === 'linked' && !withinLateLinkWindow(after.createdAt, now)) {
+    // The import was recorded without a manager then; now it has one, too late to be news.
+    return (await recordNotQueued(tenantId, id, 'lateLinkWindowPassed', now.toISOString()))
+      ? { outcome: 'notQueued', reason: 'lateLinkWindowPassed' }
+      : { outcome: 'none' };
+  }
   const company = await getTenant(tenantId);
   // The current state, not the image: the record may be a repeat, and the refresh has just run.
   const member = company?.notifyManagersOnImport ? await getTeamMember(tenantId, id) : undefined;
   const manager = member?.active && !member.deletedAt && member.managerId ? await getTeamMember(tenantId, member.managerId) : undefined;
   if (!manager) {
-    if (trigger === 'linked') return 'none';
-    return (await recordImport(tenantId, id, now.toISOString())) ? 'recorded' : 'alreadyHandled';
+    if (trigger === 'linked') return { outcome: 'none' };
+    const reason: NotQueuedReason = !company?.notifyManagersOnImport
+      ? 'settingOff'
+      : !member?.active || member.deletedAt
+        ? 'memberInactive'
+        : 'managerMissing';
+    return (await recordImport(tenantId, id, now.toISOString(), reason)) ? { outcome: 'notQueued', reason } : { outcome: 'alreadyHandled' };
   }
   const { NOTIFY_DEBOUNCE_SECONDS, NOTIFY_MAX_WAIT_SECONDS } = config();
   const times = notificationTimes(
@@ -45,5 +67,5 @@ export async function queueImportNotification(
     ...times,
     mode: trigger === 'linked' ? 'lateLink' : 'firstImport',
   });
-  return queued ? 'queued' : 'alreadyHandled';
+  return queued ? { outcome: 'queued', managerId: manager.id, dueAt: times.dueAt.toISOString() } : { outcome: 'alreadyHandled' };
 }

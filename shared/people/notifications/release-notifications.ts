@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { config } from '../../config.js';
 import { describeError, log } from '../../log.js';
+import { emitMetric } from '../../metrics.js';
 import { renderManagerDigest } from '../../mail/manager-digest.js';
 import { sesMailer, type Mailer } from '../../mail/ses-mailer.js';
 import { recordOutcomes } from '../../store/import-records.js';
@@ -9,7 +10,9 @@ import { takeFromWindow } from '../../store/rate-limits.js';
 import { findDirectReports, getTeamMember, getTeamMembers } from '../../store/team-members.js';
 import { getTenant } from '../../store/tenants.js';
 import { digestDecision } from './notification-eligibility.js';
+import { ROSTER_ACTOR } from '../actors.js';
 import { managerDataCaptureControl } from '../members/data-capture-control.js';
+import { recordHistories } from '../members/member-history.js';
 import { greetingName, newReportOf } from './new-report.js';
 
 /** A claim older than this belongs to a release that died (the function times out after a minute). */
@@ -82,6 +85,7 @@ async function releaseDigest(digest: DigestRecord, now: Date, mailer: Mailer): P
       await completeDigest(claimed, claimId);
       await noteOutcomes(claimed, claimed.memberIds.map((memberId) => ({ memberId, outcome: decision.skip })), now);
       log('info', 'manager notification not sent', { tenantId, managerId, reason: decision.skip, members: claimed.memberIds.length });
+      emitMetric('NotificationsSkipped', 1, { Reason: decision.skip });
       return { outcome: 'skipped' };
     }
     const mail = renderManagerDigest({
@@ -107,6 +111,7 @@ async function releaseDigest(digest: DigestRecord, now: Date, mailer: Mailer): P
     await releaseClaim(claimed, claimId).catch((undo: unknown) => log('error', 'could not give a digest back', { tenantId, managerId, ...describeError(undo) }));
     // SES messages can quote addresses: log the error's name and status only.
     const { name, $metadata } = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+    emitMetric('NotificationsFailed');
     log('error', 'manager notification failed; it stays queued', {
       tenantId,
       managerId,
@@ -118,6 +123,8 @@ async function releaseDigest(digest: DigestRecord, now: Date, mailer: Mailer): P
   }
   // SES accepted the email: from here on the claim is never given back, or the email would go twice.
   await completeAfterSending(claimed, claimId);
+  emitMetric('NotificationsSent');
+  emitMetric('DigestSize', sent.listed.size);
   const outcomes = claimed.memberIds.map((memberId) => ({ memberId, outcome: sent.listed.has(memberId) ? 'sent' : 'noLongerReports' }));
   await noteOutcomes(claimed, outcomes, now, sent.messageId);
   return { outcome: 'sent', messageId: sent.messageId };
@@ -140,11 +147,24 @@ async function completeAfterSending(claimed: DigestRecord, claimId: string): Pro
   }
 }
 
-/** The import records' note of what happened; the digest is already done, so a failure here only logs. */
+/**
+ * The import records' and the members' histories' note of what happened; the digest is already
+ * done, so a failure here only logs.
+ */
 async function noteOutcomes(digest: DigestRecord, outcomes: Array<{ memberId: string; outcome: string }>, now: Date, messageId?: string) {
-  await recordOutcomes(digest.tenantId, outcomes, now.toISOString(), messageId).catch((error: unknown) =>
-    log('warn', 'could not record notification outcomes', { tenantId: digest.tenantId, managerId: digest.managerId, ...describeError(error) }),
-  );
+  const { tenantId, managerId } = digest;
+  const at = now.toISOString();
+  const history = outcomes.map(({ memberId, outcome }) => ({
+    memberId,
+    event:
+      outcome === 'sent'
+        ? { event: 'notificationSent', changes: [], detail: { managerId, ...(messageId ? { messageId } : {}) } }
+        : { event: 'notificationNotSent', changes: [], detail: { managerId, reason: outcome } },
+  }));
+  await Promise.all([
+    recordOutcomes(tenantId, outcomes, at, messageId),
+    recordHistories(tenantId, { at, actor: ROSTER_ACTOR, cause: `release#${managerId}` }, history),
+  ]).catch((error: unknown) => log('warn', 'could not record notification outcomes', { tenantId, managerId, ...describeError(error) }));
 }
 
 function withinMailCap(tenantId: string, now: Date): Promise<boolean> {

@@ -12,7 +12,12 @@ export interface ImportRecord {
   importedAt: string;
   queuedAt?: string;
   managerId?: string;
-  /** What became of the queued notification: `sent`, or why nobody was told. */
+  /** When the digest was due as queued (a later report of the same manager may push it back). */
+  dueAt?: string;
+  /**
+   * What became of the import's notification: `sent`, or the rule that stopped it — when queueing
+   * (NotQueuedReason) or at the digest's release (DigestSkip, `noLongerReports`).
+   */
   outcome?: string;
   outcomeAt?: string;
   /** SES's id of the email that told the manager. */
@@ -28,6 +33,7 @@ export const importRecord = defineEntity<ImportRecord>()({
     importedAt: 'string',
     queuedAt: 'string',
     managerId: 'string',
+    dueAt: 'string',
     outcome: 'string',
     outcomeAt: 'string',
     messageId: 'string',

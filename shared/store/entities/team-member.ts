@@ -37,6 +37,13 @@ export interface TeamMemberRecord {
   /** The display name the member's membership edges carry (see memberships.ts). */
   edgeDisplay?: string;
   deletedAt?: string;
+  /**
+   * Who made the latest write of any part of the item (`connection:<id>`, `admin`, `manager:<id>`,
+   * `roster` for Roster's own follow-ups) and when: written with every write, in the same request,
+   * so the member's history (derived from the table's stream) knows each change's actor.
+   */
+  changedBy?: string;
+  changedAt?: string;
 }
 
 export interface ResolvedProfile {
@@ -72,6 +79,8 @@ export const teamMember = defineEntity<TeamMemberRecord>()({
     groupIds: { kind: 'set', default: () => [] },
     edgeDisplay: 'string',
     deletedAt: 'string',
+    changedBy: 'string',
+    changedAt: 'string',
   },
   indexes: {
     list: { pk: 'T#{tenantId}#users', sk: '{id}' },

@@ -144,7 +144,8 @@ describe('My team', () => {
     const effective = (await acme.admin.get(`/team-members/${people.manual.id}`)).body.effectiveSettings;
     expect(effective).toMatchObject({ dataCaptureActive: true, dataCapture: { webConferences: 'record', calendarMeetings: true, telephonyCalls: false } });
 
-    const history = await listMemberHistory(acme.tenant.tenantId, people.manual.id);
+    await poller.drain();
+    const history = (await listMemberHistory(acme.tenant.tenantId, people.manual.id)).items.filter((entry) => entry.event === 'dataCaptureChanged');
     expect(history.map((entry) => entry.actor)).toEqual([`manager:${people.manager.id}`, `manager:${people.manager.id}`]);
     expect(history[1]!.changes[0]).toMatchObject({ field: 'dataCapture', from: { webConferences: 'record' }, to: { webConferences: 'doNotRecord', calendarMeetings: false } });
     expect(Date.parse(history[0]!.at)).toBeGreaterThanOrEqual(Date.parse(history[1]!.at));

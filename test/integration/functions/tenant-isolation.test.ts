@@ -215,6 +215,7 @@ function companyAdminCases(): Record<string, () => Promise<void>> {
     'DELETE /admin/v1/assignments/{id}': async () => expect((await bAdmin.delete(`/assignments/${ofA.assignmentId}`)).status).toBe(404),
     'GET /admin/v1/team-members': listsNothingOfA('/team-members?count=200'),
     'GET /admin/v1/team-members/{id}': async () => expect((await bAdmin.get(`/team-members/${ofA.user.id}`)).status).toBe(404),
+    'GET /admin/v1/team-members/{id}/history': async () => expect((await bAdmin.get(`/team-members/${ofA.user.id}/history`)).status).toBe(404),
     'PATCH /admin/v1/team-members/{id}': async () => {
       const response = await bAdmin.call('PATCH', `/team-members/${ofA.user.id}`, JSON.stringify({ settings: { permissions: {} } }), json);
       expect(response.status).toBe(404);

@@ -45,6 +45,47 @@ export interface MemberDetails {
   permissions: string;
   dataCapture: string;
   flags: string[];
+  /** What became of the manager's email about this member's import, in words. */
+  notification: string;
+  /** The latest history entries, newest first. */
+  history: Array<{ at: string; actor: string; event: string; changes: Array<{ field: string; from: unknown; to: unknown }>; detail?: Record<string, unknown> }>;
+}
+
+const EVENT_WORDS: Record<string, string> = {
+  created: 'Created',
+  profileChanged: 'Profile changed',
+  activated: 'Activated',
+  deactivated: 'Deactivated',
+  deleted: 'Deleted',
+  managerLinked: 'Manager linked',
+  managerChanged: 'Manager changed',
+  managerUnlinked: 'Manager unlinked',
+  groupsChanged: 'Groups changed',
+  settingsRecomputed: 'Settings recomputed',
+  settingsEdited: 'Settings edited by hand',
+  dataCaptureChanged: 'Data capture switched',
+  notificationQueued: 'Manager email queued',
+  notificationNotQueued: 'Manager email not queued',
+  notificationSent: 'Manager email sent',
+  notificationNotSent: 'Manager email not sent',
+};
+
+/** Who made a change, in words (see shared/people/actors.ts). */
+export function actorWords(actor: string): string {
+  if (actor === 'admin') return 'Tech admin';
+  if (actor === 'roster') return 'Roster';
+  const [kind, id] = [actor.slice(0, actor.indexOf(':')), actor.slice(actor.indexOf(':') + 1)];
+  if (kind === 'connection') return `Provisioning connection ${id}`;
+  if (kind === 'manager') return `Manager ${id}`;
+  return actor;
+}
+
+const value = (inner: unknown): string => (inner === null || inner === undefined ? '—' : typeof inner === 'string' ? inner : JSON.stringify(inner));
+
+function entryWords(entry: MemberDetails['history'][number]): string {
+  const changes = entry.changes.map((change) => `${change.field}: ${value(change.from)} → ${value(change.to)}`);
+  const detail = entry.detail ? Object.entries(entry.detail).map(([name, inner]) => `${name}: ${value(inner)}`) : [];
+  return [...changes, ...detail].join('; ');
 }
 
 const SOURCE_WORDS: Record<string, string> = { provider: 'from Okta', manual: 'set by hand', empty: 'empty' };
@@ -110,6 +151,41 @@ export function TeamMemberPage({ viewer, member }: { viewer: Viewer; member: Mem
           <dt>Data capture</dt>
           <dd>{member.dataCapture}</dd>
         </dl>
+      </section>
+      <section class="card" aria-labelledby="notification-heading">
+        <h2 id="notification-heading">Manager’s email about this import</h2>
+        <p>{member.notification}</p>
+      </section>
+      <section class="card" aria-labelledby="history-heading">
+        <h2 id="history-heading">History</h2>
+        {member.history.length ? (
+          <div class="table-wrap">
+            <table>
+              <caption class="muted">Newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When (UTC)</th>
+                  <th scope="col">Who</th>
+                  <th scope="col">What</th>
+                  <th scope="col">Details</th>
+                </tr>
+              </thead>
+              <tbody>
+                {member.history.map((entry, index) => (
+                  <tr key={index}>
+                    <td>{entry.at}</td>
+                    <td>{actorWords(entry.actor)}</td>
+                    <td>{EVENT_WORDS[entry.event] ?? entry.event}</td>
+                    <td>{entryWords(entry)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p>No changes recorded yet.</p>
+        )}
+        <p class="muted">The latest changes; the admin API’s GET /admin/v1/team-members/{'{id}'}/history pages through all of them.</p>
       </section>
     </Page>
   );
