@@ -152,6 +152,7 @@ export const routes = [
   page('GET', 'admin/seats'),
   page('GET', 'admin/team-members'),
   page('GET', 'admin/team-members/{id}'),
+  page('POST', 'admin/team-members/{id}/profile'),
   page('GET', 'admin/import-errors'),
   page('GET', 'admin/connections'),
   page('POST', 'admin/connections'),

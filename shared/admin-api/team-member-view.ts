@@ -1,7 +1,6 @@
 import type { MemberHistoryEntry } from '../people/members/member-history.js';
-import { flagsOf } from '../people/members/team-member-admin.js';
+import { flagsOf, ownedFieldStates } from '../people/members/team-member-admin.js';
 import type { NotificationState } from '../people/notifications/notification-state.js';
-import { OWNED_FIELDS, readOwnedFields } from '../people/members/owned-fields.js';
 import { heldSeatTypeIds, requestedSeatTypeIds } from '../people/company/effective-settings.js';
 import type { EffectiveSettings } from '../store/company-config.js';
 import type { RejectionRecord } from '../store/rejections.js';
@@ -9,18 +8,12 @@ import type { TeamMemberRecord } from '../store/team-members.js';
 
 /** A member in admin lists: profile, who owns each field, manager, groups, settings, flags. */
 export function teamMemberSummary(member: TeamMemberRecord) {
-  const values = readOwnedFields(member.attributes);
   return {
     id: member.id,
     userName: member.userName,
     active: member.active,
     profile: member.attributes,
-    fields: Object.fromEntries(
-      Object.keys(OWNED_FIELDS).map((field) => {
-        const source = member.ownership.sources[field];
-        return [field, { value: values[field] ?? null, source: source ?? 'empty', editableByHand: source === undefined }];
-      }),
-    ),
+    fields: Object.fromEntries(ownedFieldStates(member).map(({ field, ...state }) => [field, state])),
     managerId: member.managerId ?? null,
     managerResolution: member.resolved.managerResolution,
     resolvedTimeZone: member.resolved.resolvedTimeZone,

@@ -8,6 +8,7 @@ import type { RouteKeyOf } from '../routes.js';
 import { htmlResult, redirect } from './components/layout.js';
 import { COOKIES, cookiesOf } from './cookies.js';
 import type { ConsoleRequest, ConsoleResult, ConsoleRoute } from './console-types.js';
+import { consolePrincipal } from './console-principal.js';
 import { checkFormPost } from './csrf.js';
 import { ErrorPage } from './pages/error-page.js';
 
@@ -34,7 +35,7 @@ export function consoleHandler(routes: Record<RouteKeyOf<'console'>, ConsoleRout
       const cookies = cookiesOf(event);
       const sessionId = cookies[COOKIES.session];
       const session = await resumeSession(sessionId);
-      if (context.roster && session) context.roster.principal = { tenantId: session.tenantId, connectionId: 'console', scope: 'admin' };
+      if (context.roster && session) context.roster.principal = consolePrincipal(session.tenantId);
       const request: ConsoleRequest = {
         routeKey: routed.routeKey,
         method: event.requestContext.http.method.toUpperCase(),

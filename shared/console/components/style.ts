@@ -56,6 +56,9 @@ th,td{text-align:left;padding:.5rem;border-bottom:1px solid #e4e7eb;vertical-ali
 th{color:#3e4c59;font-weight:600}
 .table-wrap{overflow-x:auto}
 .inline{display:inline}
+.set-by-hand{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.35rem 0 .5rem}
+.set-by-hand label{margin:0;font-weight:400}
+.set-by-hand input[type=text]{flex:1 1 12rem;width:auto}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem .75rem;margin:.75rem 0}
 dl.facts dt{color:#52606d}dl.facts dd{margin:0;overflow-wrap:anywhere}
 code,.secret{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;overflow-wrap:anywhere;background:#eef0f3;padding:.1rem .3rem;border-radius:4px}

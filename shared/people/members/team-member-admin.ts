@@ -21,7 +21,7 @@ import { writeEditedSettings } from '../company/refresh-effective-settings.js';
 import { notificationState, type NotificationState } from '../notifications/notification-state.js';
 import { managerDataCaptureControl } from './data-capture-control.js';
 import { memberHistoryPage } from './member-history.js';
-import { readOwnedFields, writeOwnedFields, type OwnedFieldValues } from './owned-fields.js';
+import { OWNED_FIELDS, readOwnedFields, writeOwnedFields, type OwnedField, type OwnedFieldValues } from './owned-fields.js';
 import { normalizedState } from './team-members.js';
 
 /** A member, the ids of its (not deleted) direct reports, and what became of its manager's notification. */
@@ -64,12 +64,27 @@ export function flagsOf(member: TeamMemberRecord, seatName: (seatTypeId: string)
   ];
 }
 
+/** Each owned field of a member: its value, who set it (`empty` when nobody has), and whether a hand edit may still set it. */
+export function ownedFieldStates(member: TeamMemberRecord): Array<{ field: OwnedField; value: unknown; source: string; editableByHand: boolean }> {
+  const values = readOwnedFields(member.attributes);
+  return (Object.keys(OWNED_FIELDS) as OwnedField[]).map((field) => {
+    const source = member.ownership.sources[field];
+    return { field, value: values[field] ?? null, source: source ?? 'empty', editableByHand: source === undefined };
+  });
+}
+
+/** The fields a flag can be about (the part of `flagsOf` before the colon), to list members by. */
+export const FLAG_FIELDS = ['seatShortage', 'manager', 'managerEmail', 'phoneNumbers', 'country', 'stateOrProvince', 'timezone', 'locale'] as const;
+export type FlagField = (typeof FLAG_FIELDS)[number];
+
 export interface TeamMemberFilters {
   /** Direct reports of this member (read through the reports index). */
   manager?: string;
   active?: boolean;
   assignment?: string;
   seatShortage?: boolean;
+  /** Members with a flag about this field. */
+  flag?: FlagField;
   cursor?: string;
   count: number;
 }
@@ -88,7 +103,8 @@ export async function listTeamMembersForAdmin(tenantId: string, filters: TeamMem
       !member.deletedAt &&
       (filters.active === undefined || member.active === filters.active) &&
       (filters.assignment === undefined || member.effective?.assignmentId === filters.assignment) &&
-      (filters.seatShortage === undefined || Boolean(member.effective?.seatShortage.length) === filters.seatShortage),
+      (filters.seatShortage === undefined || Boolean(member.effective?.seatShortage.length) === filters.seatShortage) &&
+      (filters.flag === undefined || flagsOf(member).some((flag) => flag.startsWith(`${filters.flag}: `))),
   );
   return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }

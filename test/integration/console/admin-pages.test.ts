@@ -420,17 +420,62 @@ describe('team members pages', () => {
 
     const page = await client.get(`/console/admin/team-members/${report}`);
     expect(page.status).toBe(200);
-    expect(page.html).toContain('<dt>title</dt><dd>Account Executive <span class="muted">(from Okta)</span>');
-    expect(page.html).toContain('<dt>country</dt><dd>— <span class="muted">(empty; can be set by hand once)</span>');
+    expect(page.html).toContain('<dt>Title</dt><dd>Account Executive <span class="muted">(from Okta)</span>');
+    expect(page.html).toContain('<dt>Country</dt><dd>— <span class="muted">(empty; can be set by hand once)</span>');
     expect(page.html).toContain(`<a href="/console/admin/team-members/${boss}">`);
     expect(page.html).toContain(`Members page ${sequence}`);
     expect(page.html).toContain('<dt>Assignment</dt><dd>Default</dd>');
     expect((await client.get(`/console/admin/team-members/${boss}`)).html).toContain(`<a href="/console/admin/team-members/${report}">`);
   });
 
+  it('sets an empty field by hand once, under the ownership rules, and refuses a field Okta owns', async () => {
+    const client = await asAdminToken();
+    const id = await pushedMember('hand.set', { title: 'Engineer' });
+    const path = `/console/admin/team-members/${id}`;
+    const page = await client.get(path);
+    const form = client.formOf(page, `${path}/profile`);
+    expect(page.html).toContain('<label for="set-country">Set country by hand</label>');
+    expect(page.html).not.toContain('id="set-title"');
+
+    const saved = await client.post(`${path}/profile`, { ...form, field: 'country', value: 'Israel' });
+    expect(saved.location).toBe(`${path}?saved=country`);
+    const after = await client.get(saved.location!);
+    expect(after.html).toContain('country saved.');
+    // Stored as the profile rules normalise it: the ISO 3166 code.
+    expect(after.html).toContain('<dt>Country</dt><dd>IL <span class="muted">(set by hand)</span>');
+    expect(after.html).not.toContain('id="set-country"');
+    expect((await admin.get(`/team-members/${id}`)).body.fields.country).toEqual({ value: 'IL', source: 'manual', editableByHand: false });
+
+    // Okta's title, and the hand-set country a second time, are not the admin's to overwrite.
+    for (const [field, value] of [['title', 'Boss'], ['country', 'France']]) {
+      const refused = await client.post(`${path}/profile`, { ...form, field: field!, value: value! });
+      expect(refused.status).toBe(409);
+      expect(refused.html).toContain('Nothing was saved:');
+    }
+    const unknown = await client.post(`${path}/profile`, { ...form, field: 'password', value: 'x' });
+    expect(unknown.status).toBe(400);
+    expect((await admin.get(`/team-members/${id}`)).body.fields).toMatchObject({ title: { value: 'Engineer', source: 'provider' }, country: { value: 'IL' } });
+  });
+
+  it('lists the members flagged for one thing, a page of members at a time', async () => {
+    const client = await asAdminToken();
+    const unreadable = await pushedMember('bad.phone', { phoneNumbers: [{ value: 'call me maybe', type: 'work' }] });
+    const fine = await pushedMember('good.phone', { phoneNumbers: [{ value: '+1 212 555 0100', type: 'work' }] });
+    const page = await client.get('/console/admin/team-members?flag=phoneNumbers');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('<h2 id="flagged-heading">Unreadable phone number</h2>');
+    expect(page.html).toContain(`href="/console/admin/team-members/${unreadable}"`);
+    expect(page.html).toContain('Phone: ');
+    expect(page.html).not.toContain(`href="/console/admin/team-members/${fine}"`);
+    expect((await client.get('/console/admin/team-members?flag=constructor')).html).not.toContain('flagged-heading');
+    expect((await admin.get('/team-members?flag=phoneNumbers')).body.teamMembers.map((member: { id: string }) => member.id)).toContain(unreadable);
+  });
+
   it('are for admins only', async () => {
     const { client, id } = await asMember();
     expect((await client.get('/console/admin/team-members')).status).toBe(403);
     expect((await client.get(`/console/admin/team-members/${id}`)).status).toBe(403);
+    const form = { csrf: client.csrfOf(await client.get('/console/team')), field: 'country', value: 'Israel' };
+    expect((await client.post(`/console/admin/team-members/${id}/profile`, form)).status).toBe(403);
   });
 });

@@ -432,6 +432,13 @@ function consoleAdminCases(signedInAsB: () => Promise<ReturnType<typeof consoleC
       expect(page.status).toBe(404);
       neverSeesA(page.html.replaceAll(ofA.user.id, ''));
     },
+    'POST /console/admin/team-members/{id}/profile': async () => {
+      // B's admin cannot set a field of A's member: 404, and A's member is unchanged.
+      const client = await signedInAsB();
+      const refused = await client.post(`/console/admin/team-members/${ofA.user.id}/profile`, { csrf: await csrfOf(client), field: 'country', value: 'Israel' });
+      expect(refused.status).toBe(404);
+      neverSeesA(refused.html);
+    },
     'GET /console/admin/seats': async () => neverSeesA((await (await signedInAsB()).get('/console/admin/seats')).html),
     'GET /console/admin/import-errors': async () => neverSeesA((await (await signedInAsB()).get('/console/admin/import-errors')).html),
     'GET /console/admin/connections': async () => neverSeesA((await (await signedInAsB()).get('/console/admin/connections')).html),

@@ -1,8 +1,27 @@
 import { Fragment, type VNode } from 'preact';
-import { Page, type Viewer } from '../../components/layout.js';
+import { CsrfField, Page, Problems, type Viewer } from '../../components/layout.js';
+import { flagInWords } from './flag-words.js';
 import type { ListedMember } from './overview-pages.js';
 
-export function TeamMembersPage({ viewer, query, found }: { viewer: Viewer; query: string; found?: ListedMember[] }): VNode {
+/** The flags an admin can list members by, in words (the keys are the fields flags are about). */
+export const FLAG_CHOICES = {
+  seatShortage: 'Short of a seat',
+  manager: 'Ambiguous manager',
+  managerEmail: 'No manager email under an automatic assignment',
+  phoneNumbers: 'Unreadable phone number',
+  country: 'Unknown country',
+  stateOrProvince: 'Unknown state or province',
+  timezone: 'Unknown time zone',
+  locale: 'Unknown locale',
+} as const;
+
+interface FlaggedList {
+  flag: keyof typeof FLAG_CHOICES;
+  members: ListedMember[];
+  nextCursor?: string;
+}
+
+export function TeamMembersPage({ viewer, query, found, flagged }: { viewer: Viewer; query: string; found?: ListedMember[]; flagged?: FlaggedList }): VNode {
   return (
     <Page title="Team members" viewer={viewer} section="team-members">
       <h1>Team members</h1>
@@ -27,11 +46,53 @@ export function TeamMembersPage({ viewer, query, found }: { viewer: Viewer; quer
             ))}
           </ul>
         ))}
+      <form method="get" action="/console/admin/team-members" class="card">
+        <label for="flag">Show the members flagged for</label>
+        <select id="flag" name="flag">
+          {Object.entries(FLAG_CHOICES).map(([flag, words]) => (
+            <option key={flag} value={flag} selected={flagged?.flag === flag}>
+              {words}
+            </option>
+          ))}
+        </select>
+        <div class="actions">
+          <button type="submit">Show</button>
+        </div>
+      </form>
+      {flagged && <FlaggedMembers {...flagged} />}
     </Page>
   );
 }
 
+/** One page of the company's members (the list index), those of them with the flag. */
+function FlaggedMembers({ flag, members, nextCursor }: FlaggedList): VNode {
+  return (
+    <section aria-labelledby="flagged-heading">
+      <h2 id="flagged-heading">{FLAG_CHOICES[flag]}</h2>
+      {members.length === 0 ? (
+        <p class="card">Nobody on this page of team members{nextCursor ? '; the next page may have some' : ''}.</p>
+      ) : (
+        <ul class="card" aria-label="Flagged">
+          {members.map((member) => (
+            <li key={member.id}>
+              <a href={`/console/admin/team-members/${encodeURIComponent(member.id)}`}>{member.name}</a> <span class="muted">({member.userName})</span>
+              {member.flags.length > 0 && <span> — {member.flags.map(flagInWords).join('; ')}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {nextCursor && (
+        <nav class="pages" aria-label="Pages">
+          <a href={`/console/admin/team-members?flag=${flag}`}>First page</a>
+          <a href={`/console/admin/team-members?flag=${flag}&cursor=${encodeURIComponent(nextCursor)}`}>Next page of team members</a>
+        </nav>
+      )}
+    </section>
+  );
+}
+
 export interface MemberDetails {
+  id: string;
   name: string;
   userName: string;
   active: boolean;
@@ -90,13 +151,30 @@ function entryWords(entry: MemberDetails['history'][number]): string {
 
 const SOURCE_WORDS: Record<string, string> = { provider: 'from Okta', manual: 'set by hand', empty: 'empty' };
 
-export function TeamMemberPage({ viewer, member }: { viewer: Viewer; member: MemberDetails }): VNode {
+const FIELD_WORDS: Record<string, string> = {
+  title: 'Title',
+  phoneNumbers: 'Phone',
+  timezone: 'Time zone',
+  primaryPhoneExtension: 'Phone extension',
+  managerEmail: 'Manager email',
+  managerFullName: 'Manager full name',
+  country: 'Country',
+  stateOrProvince: 'State or province',
+};
+
+export function TeamMemberPage({ viewer, member, notice, problems }: { viewer: Viewer; member: MemberDetails; notice?: string; problems?: string[] }): VNode {
   return (
     <Page title={member.name} viewer={viewer} section="team-members">
       <p>
         <a href="/console/admin/team-members">Team members</a>
       </p>
       <h1>{member.name}</h1>
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <Problems problems={problems} summary="Nothing was saved:" />
       {member.flags.length > 0 && (
         <p class="warning">
           To look at: {member.flags.join('; ')}
@@ -111,9 +189,10 @@ export function TeamMemberPage({ viewer, member }: { viewer: Viewer; member: Mem
           <dd>{member.active ? 'Active' : 'Deactivated'}</dd>
           {member.fields.map((field) => (
             <Fragment key={field.field}>
-              <dt>{field.field}</dt>
+              <dt>{FIELD_WORDS[field.field] ?? field.field}</dt>
               <dd>
                 {field.value || '—'} <span class="muted">({SOURCE_WORDS[field.source] ?? field.source}{field.editableByHand ? '; can be set by hand once' : ''})</span>
+                {field.editableByHand && <SetByHand memberId={member.id} field={field.field} label={FIELD_WORDS[field.field] ?? field.field} csrfToken={viewer.csrfToken} />}
               </dd>
             </Fragment>
           ))}
@@ -188,5 +267,19 @@ export function TeamMemberPage({ viewer, member }: { viewer: Viewer; member: Mem
         <p class="muted">The latest changes; the admin API’s GET /admin/v1/team-members/{'{id}'}/history pages through all of them.</p>
       </section>
     </Page>
+  );
+}
+
+/** An empty field set by hand: once set, the field is the admin's until Okta sends a value. */
+function SetByHand({ memberId, field, label, csrfToken }: { memberId: string; field: string; label: string; csrfToken: string }): VNode {
+  const id = `set-${field}`;
+  return (
+    <form method="post" action={`/console/admin/team-members/${encodeURIComponent(memberId)}/profile`} class="set-by-hand">
+      <CsrfField token={csrfToken} />
+      <input type="hidden" name="field" value={field} />
+      <label for={id}>Set {label.toLowerCase()} by hand</label>
+      <input type="text" id={id} name="value" required />
+      <button type="submit">Set</button>
+    </form>
   );
 }
