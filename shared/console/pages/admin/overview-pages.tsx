@@ -72,10 +72,11 @@ export function SeatsPage({ viewer, config, short, nextCursor }: { viewer: Viewe
   );
 }
 
-function MemberList({ members, empty }: { members: ListedMember[]; empty: string }): VNode {
+/** Members with what is wrong with each, each linked to their page. */
+export function MemberList({ members, empty, label }: { members: ListedMember[]; empty: string; label?: string }): VNode {
   if (!members.length) return <p class="card">{empty}</p>;
   return (
-    <ul class="card">
+    <ul class="card" aria-label={label}>
       {members.map((member) => (
         <li key={member.id}>
           <a href={`/console/admin/team-members/${encodeURIComponent(member.id)}`}>{member.name}</a> <span class="muted">({member.userName})</span>

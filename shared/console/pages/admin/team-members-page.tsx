@@ -1,7 +1,6 @@
 import { Fragment, type VNode } from 'preact';
 import { CsrfField, Page, Problems, type Viewer } from '../../components/layout.js';
-import { flagInWords } from './flag-words.js';
-import type { ListedMember } from './overview-pages.js';
+import { MemberList, type ListedMember } from './overview-pages.js';
 
 /** The flags an admin can list members by, in words (the keys are the fields flags are about). */
 export const FLAG_CHOICES = {
@@ -69,18 +68,7 @@ function FlaggedMembers({ flag, members, nextCursor }: FlaggedList): VNode {
   return (
     <section aria-labelledby="flagged-heading">
       <h2 id="flagged-heading">{FLAG_CHOICES[flag]}</h2>
-      {members.length === 0 ? (
-        <p class="card">Nobody on this page of team members{nextCursor ? '; the next page may have some' : ''}.</p>
-      ) : (
-        <ul class="card" aria-label="Flagged">
-          {members.map((member) => (
-            <li key={member.id}>
-              <a href={`/console/admin/team-members/${encodeURIComponent(member.id)}`}>{member.name}</a> <span class="muted">({member.userName})</span>
-              {member.flags.length > 0 && <span> — {member.flags.map(flagInWords).join('; ')}</span>}
-            </li>
-          ))}
-        </ul>
-      )}
+      <MemberList members={members} label="Flagged" empty={`Nobody on this page of team members${nextCursor ? '; the next page may have some' : ''}.`} />
       {nextCursor && (
         <nav class="pages" aria-label="Pages">
           <a href={`/console/admin/team-members?flag=${flag}`}>First page</a>
