@@ -2,7 +2,8 @@ import { loadConfig, type Config } from '../shared/config.js';
 import type { RosterSettings } from './context.js';
 
 // AWS_REGION and AWS_LAMBDA_FUNCTION_NAME are set by Lambda itself; the endpoints, LOCAL_STACK and
-// what it switches on exist only for the local stack; the other OAuth settings and the notification timings keep their defaults, and the secret's
+// what it switches on exist only for the local stack; the other OAuth settings and the notification timings keep their defaults, the admin-token
+// lifetime is read by the operator's CLI (which issues them) and not by any function, and the secret's
 // hash is set only when given.
 type DeployedVariable = Exclude<
   keyof Config,
@@ -19,6 +20,7 @@ type DeployedVariable = Exclude<
   | 'CONSOLE_ALLOW_HTTP_ISSUERS'
   | 'DNS_RESOLVERS'
   | 'MAIL_PER_COMPANY_PER_HOUR'
+  | 'ADMIN_TOKEN_DAYS'
   | OptionalVariable
 >;
 // CONSOLE_URL is added by the stack to the functions that link to the console, once the API's URL is known.

@@ -15,17 +15,24 @@ export interface Resolution {
  * A token hash → who is calling, or undefined. A SCIM token is valid only while its connection
  * exists and is not deleted (and, for an OAuth access token, while it has not expired and its
  * grant is not revoked): the token, then its connection and company side by side, no per-token
- * revocation list to scan. The company's selected provisioning source comes along for the check.
+ * revocation list to scan. The company's selected provisioning source comes along for the check,
+ * and whether the operator suspended the company (an admin token reads the company for that alone;
+ * the resolution is cached, so a suspension reaches warm functions within TOKEN_CACHE_SECONDS).
  */
 export async function resolveTokenHash(tokenHash: string): Promise<Resolution | undefined> {
   const record = await getToken(tokenHash);
   if (!record || record.revokedAt || hasExpired(record.expiresAt)) return undefined;
   const principal: Principal = { tenantId: record.tenantId, connectionId: record.connectionId, scope: record.scope };
   const validUntil = record.expiresAt === undefined ? undefined : record.expiresAt * 1000;
-  if (record.scope === 'admin') return { principal, validUntil };
+  if (record.scope === 'admin') {
+    const company = await getTenant(record.tenantId);
+    if (!company) return undefined;
+    return { principal: { ...principal, ...(company.suspendedAt ? { suspended: true } : {}) }, validUntil };
+  }
 
   const [connection, company] = await Promise.all([getConnection(record.tenantId, record.connectionId), getTenant(record.tenantId)]);
   if (!connectionAccepts(connection, record.grantId) || !company) return undefined;
+  if (company.suspendedAt) return { principal: { ...principal, suspended: true }, validUntil };
   await noteConnectionUse(connection);
   return { principal: { ...principal, provisioning: { connection: connection.source, company: company.provisioningSource } }, validUntil };
 }

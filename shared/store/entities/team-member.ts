@@ -75,6 +75,8 @@ export const teamMember = defineEntity<TeamMemberRecord>()({
     lookup: { pk: 'T#{tenantId}#users#name#{userName}', sk: 'users' },
     external: { pk: 'T#{tenantId}#users#ext#{externalId}', sk: 'users' },
     reports: { pk: 'T#{tenantId}#MGR#{managerId}', sk: '{id}' },
+    // Kept when the member is hidden: offboarding and erasure find hidden members here.
+    tenant: { pk: 'T#{tenantId}#ALL', sk: 'U#{id}' },
   },
   caseFolded: ['userName'],
 });

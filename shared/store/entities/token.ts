@@ -29,4 +29,5 @@ export const token = defineEntity<TokenRecord>()({
     clientId: 'string',
     expiresAt: 'number',
   },
+  indexes: { tenant: { pk: 'T#{tenantId}#ALL', sk: 'TOKEN#{tokenHash}' } },
 });
