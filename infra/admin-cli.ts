@@ -1,5 +1,6 @@
 import './local/quiet-sdk-warning.js';
-import { readFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync, type WriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import * as z from 'zod';
@@ -17,6 +18,7 @@ const TARGET_HELP = `Where:
 const tenantId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a tenant id is 2-63 lower-case letters, digits or hyphens');
 const domain = z.string().regex(/^(?:[a-z0-9-]+\.)+[a-z]{2,63}$/i, 'a domain looks like acme.com');
 
+type ExportLineType = import('../shared/people/company/operator.js').ExportLine;
 type Values = Record<string, string | boolean | string[] | undefined>;
 
 interface Command {
@@ -167,6 +169,65 @@ const commands: Record<string, Command> = {
       for (const [type, count] of Object.entries(outcome.byType).sort(([a], [b]) => a.localeCompare(b))) out(`  ${type} ${count}`);
       if (outcome.remaining) throw new Failure(`The final check still found ${outcome.remaining} items of ${tenant} (written meanwhile?): run the delete again.`);
       out(`Final check: nothing of ${tenant} remains.`);
+    },
+  },
+  'companies export': {
+    summary: "the company's settings, configuration, groups, members and memberships as JSON Lines",
+    usage: 'companies export <tenant> [--out file.jsonl]   (standard output without --out)',
+    positionals: ['tenant'],
+    options: { out: { type: 'string' } },
+    async run({ positionals: [tenant], values }) {
+      const { exportCompany } = await import('../shared/people/company/operator.js');
+      const target = values.out ? createWriteStream(String(values.out)) : process.stdout;
+      const write = (line: unknown) =>
+        new Promise<void>((resolve, reject) => {
+          // Waits for the stream when its buffer is full: the export is never held whole in memory.
+          if (target.write(`${JSON.stringify(line)}\n`)) resolve();
+          else target.once('drain', resolve).once('error', reject);
+        });
+      const lines = await exportCompany(tenant!, write);
+      if (!lines) throw new Failure(`There is no company ${tenant}.`);
+      if (values.out) {
+        await new Promise<void>((resolve, reject) => (target as WriteStream).end((error?: Error | null) => (error ? reject(error) : resolve())));
+        out(`Exported ${lines} lines of ${tenant} to ${String(values.out)}.`);
+      }
+    },
+  },
+  'companies import': {
+    summary: 'restore an export into a company that has nothing stored (a restore drill, a move)',
+    usage: 'companies import <tenant> <file.jsonl>',
+    positionals: ['tenant', 'file'],
+    async run({ positionals: [tenant, file] }) {
+      const { CompanyNotEmpty, importCompany } = await import('../shared/people/company/operator.js');
+      let input: ReturnType<typeof createReadStream>;
+      try {
+        input = createReadStream(file!);
+        await new Promise<void>((resolve, reject) => input.once('readable', () => resolve()).once('error', reject));
+      } catch {
+        throw new Failure(`Cannot read ${file}.`);
+      }
+      async function* lines() {
+        let number = 0;
+        for await (const text of createInterface({ input, crlfDelay: Infinity })) {
+          number += 1;
+          if (!text.trim()) continue;
+          try {
+            yield JSON.parse(text) as ExportLineType;
+          } catch {
+            throw new Failure(`Line ${number} of ${file} is not JSON: is it an export of "companies export"?`);
+          }
+        }
+      }
+      try {
+        let shown = 0;
+        const counts = await importCompany(tenant!, lines(), (written) => {
+          if (written - shown >= 1_000) note(`  … ${(shown = written)} items written`);
+        });
+        out(`Imported into ${tenant}: ${counts.members} members, ${counts.groups} groups. Issue it tokens now (admin-token issue ${tenant}; SCIM tokens through the admin API).`);
+      } catch (error) {
+        if (error instanceof CompanyNotEmpty) throw new Failure(error.message);
+        throw error;
+      }
     },
   },
   'admin-token issue': {

@@ -40,23 +40,7 @@ export interface TypedKey extends Key {
  * - last, the company's settings item.
  */
 export async function* companyItemSteps(tenantId: string, pageSize = 100): AsyncGenerator<TypedKey[]> {
-  let from: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: INDEXES.tenant.name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': INDEXES.tenant.partition },
-        ExpressionAttributeValues: { ':pk': tenantIndexPartition(tenantId) },
-        Limit: pageSize,
-        ...(from ? { ExclusiveStartKey: from } : {}),
-      }),
-    );
-    from = page.LastEvaluatedKey;
-    const keys = (page.Items ?? []).map((item) => ({ pk: String(item.pk), sk: String(item.sk) }));
-    if (keys.length) yield* await stepsOfIndexPage(tenantId, keys);
-  } while (from);
+  for await (const keys of tenantIndexPages(tenantId, pageSize)) yield* await stepsOfIndexPage(tenantId, keys);
 
   const ownPartitions = [
     seatType.partition({ tenantId }),
@@ -80,6 +64,35 @@ export async function* companyItemSteps(tenantId: string, pageSize = 100): Async
   if (settings.length) yield settings;
 }
 
+/** The keys under the company's tenant index partition (those whose index sort key starts with `sortPrefix`), a page at a time. */
+export async function* tenantIndexPages(tenantId: string, pageSize = 100, sortPrefix = ''): AsyncGenerator<Key[]> {
+  let from: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: INDEXES.tenant.name,
+        ...(sortPrefix
+          ? {
+              KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+              ExpressionAttributeNames: { '#pk': INDEXES.tenant.partition, '#sk': INDEXES.tenant.sort },
+              ExpressionAttributeValues: { ':pk': tenantIndexPartition(tenantId), ':prefix': sortPrefix },
+            }
+          : {
+              KeyConditionExpression: '#pk = :pk',
+              ExpressionAttributeNames: { '#pk': INDEXES.tenant.partition },
+              ExpressionAttributeValues: { ':pk': tenantIndexPartition(tenantId) },
+            }),
+        Limit: pageSize,
+        ...(from ? { ExclusiveStartKey: from } : {}),
+      }),
+    );
+    from = page.LastEvaluatedKey;
+    const keys = (page.Items ?? []).map((item) => ({ pk: String(item.pk), sk: String(item.sk) }));
+    if (keys.length) yield keys;
+  } while (from);
+}
+
 /** The tenant index partition of a company's findable items (the same for every entity in it). */
 function tenantIndexPartition(tenantId: string): string {
   return teamMember.indexPartition('tenant', { tenantId });
@@ -90,39 +103,40 @@ async function stepsOfIndexPage(tenantId: string, keys: Key[]): Promise<TypedKey
   const roots = await batchGet(keys);
   const members = roots.filter((item) => teamMember.is(item)).map((item) => teamMember.fromItem(item));
   const groups = roots.filter((item) => group.is(item)).map((item) => group.fromItem(item));
-  const dependents = await mapLimited([...members.map((member) => () => memberDependents(tenantId, member)), ...groups.map((record) => () => groupDependents(tenantId, record))], 8);
+  const partitions = [
+    ...members.map((member) => memberHistory.partition({ tenantId, memberId: member.id })),
+    ...groups.map((record) => group.partition({ tenantId, id: record.id })),
+  ];
+  const [found, queried] = await Promise.all([
+    existing([...members.flatMap((member) => memberItemKeys(tenantId, member)), ...groups.flatMap((record) => groupMarkerKeys(tenantId, record))]),
+    mapLimited(partitions.map((partition) => () => typedKeys({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': partition } })), 8),
+  ]);
+  // The group items themselves are the page's roots, deleted after their memberships.
+  const dependentKeys = unique([...found, ...queried.flat().filter((item) => item.type !== group.type)]);
   const rootKeys = roots.map((item) => ({ pk: String(item.pk), sk: String(item.sk), type: String(item.type) }));
-  const dependentKeys = unique(dependents.flat());
   return [...(dependentKeys.length ? [dependentKeys] : []), ...(rootKeys.length ? [rootKeys] : [])];
 }
 
-async function memberDependents(tenantId: string, member: TeamMemberRecord): Promise<TypedKey[]> {
-  const candidates: Key[] = [
+/**
+ * The items a member's record points at. A hidden member released its markers and edges (a
+ * marker of its old name may belong to another member now, and goes with that one).
+ */
+function memberItemKeys(tenantId: string, member: TeamMemberRecord): Key[] {
+  if (member.deletedAt) return [importRecord.key({ tenantId, memberId: member.id })];
+  return [
     importRecord.key({ tenantId, memberId: member.id }),
     userNameMarker.key({ tenantId, userName: member.userName }),
     ...(member.externalId ? [userExternalIdMarker.key({ tenantId, externalId: member.externalId })] : []),
     ...member.identifiers.map((identifier) => identifierEdge.key({ tenantId, identifier, userId: member.id })),
     ...member.awaiting.map((identifier) => awaitingEdge.key({ tenantId, identifier, userId: member.id })),
   ];
-  const [found, history] = await Promise.all([
-    existing(candidates),
-    typedKeys({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': memberHistory.partition({ tenantId, memberId: member.id }) } }),
-  ]);
-  // A marker of the same name may already belong to another member of the company (a hidden
-  // member's name taken again): it goes with that member, and twice in one batch is refused.
-  return [...found.filter((item) => item.type !== 'UniqueMarker' || !member.deletedAt), ...history];
 }
 
-async function groupDependents(tenantId: string, record: GroupRecord): Promise<TypedKey[]> {
-  const [markers, partition] = await Promise.all([
-    existing([
-      groupNameMarker.key({ tenantId, displayName: record.displayName }),
-      ...(record.externalId ? [groupExternalIdMarker.key({ tenantId, externalId: record.externalId })] : []),
-    ]),
-    typedKeys({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': group.partition({ tenantId, id: record.id }) } }),
-  ]);
-  // The group item itself is the page's root, deleted after its memberships.
-  return [...markers, ...partition.filter((item) => item.type !== group.type)];
+function groupMarkerKeys(tenantId: string, record: GroupRecord): Key[] {
+  return [
+    groupNameMarker.key({ tenantId, displayName: record.displayName }),
+    ...(record.externalId ? [groupExternalIdMarker.key({ tenantId, externalId: record.externalId })] : []),
+  ];
 }
 
 /** DynamoDB refuses a batch that names one key twice. */
@@ -207,11 +221,7 @@ export async function listCompanyIds(): Promise<string[]> {
 
 /** The tenant index entries of the company with this sort-key prefix (its tokens: `TOKEN#`). */
 export async function tenantIndexKeys(tenantId: string, sortPrefix: string): Promise<Key[]> {
-  const items = await queryAll({
-    IndexName: INDEXES.tenant.name,
-    KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-    ExpressionAttributeNames: { '#pk': INDEXES.tenant.partition, '#sk': INDEXES.tenant.sort },
-    ExpressionAttributeValues: { ':pk': tenantIndexPartition(tenantId), ':prefix': sortPrefix },
-  });
-  return items.map((item) => ({ pk: String(item.pk), sk: String(item.sk) }));
+  const keys: Key[] = [];
+  for await (const page of tenantIndexPages(tenantId, 100, sortPrefix)) keys.push(...page);
+  return keys;
 }

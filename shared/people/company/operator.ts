@@ -1,3 +1,4 @@
+import { exportCompanyLines, importCompanyLines, type ExportLine } from '../../store/company-copy.js';
 import { companyItemSteps, deleteItems, listCompanyIds } from '../../store/company-items.js';
 import { listConnections, type ConnectionRecord } from '../../store/connections.js';
 import { readCount } from '../../store/counters.js';
@@ -95,4 +96,19 @@ export async function deleteCompany(
   }
   const remaining = Object.values(await countCompanyItems(tenantId)).reduce((sum, count) => sum + count, 0);
   return { ...progress, byType, stopped: false, remaining };
+}
+
+export type { ExportLine } from '../../store/company-copy.js';
+export { CompanyNotEmpty } from '../../store/company-copy.js';
+
+/** The company as JSON Lines (see company-copy.ts), streamed to `write`; the number of lines. */
+export async function exportCompany(tenantId: string, write: (line: ExportLine) => Promise<void>): Promise<number> {
+  return exportCompanyLines(tenantId, write);
+}
+
+/** Restores an export into a company with nothing stored (CompanyNotEmpty otherwise). */
+export async function importCompany(tenantId: string, lines: AsyncIterable<ExportLine>, onProgress?: (written: number) => void): Promise<{ members: number; groups: number }> {
+  const counts = await importCompanyLines(tenantId, lines, onProgress);
+  forgetCompanySettings(tenantId);
+  return counts;
 }
