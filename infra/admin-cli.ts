@@ -272,6 +272,21 @@ const commands: Record<string, Command> = {
       }
     },
   },
+  'members erase': {
+    summary: "erase one person's personal values (deletes the member if needed; history kept, its values redacted)",
+    usage: 'members erase <tenant> <member id>',
+    positionals: ['tenant', 'member id'],
+    async run({ positionals: [tenant, id] }) {
+      const { eraseTeamMember } = await import('../shared/people/members/erasure.js');
+      try {
+        await eraseTeamMember({ tenantId: tenant!, connectionId: 'operator', scope: 'admin' }, id!);
+      } catch (error) {
+        if ((error as { status?: number }).status === 404) throw new Failure(`${tenant} has no team member ${id}.`);
+        throw error;
+      }
+      out(`Team member ${id} of ${tenant} is erased: personal values removed, history redacted, name and externalId free again.`);
+    },
+  },
   'domains add': {
     summary: 'give a company verified domains (no DNS record needed: the operator vouches)',
     usage: 'domains add <tenant> --domain acme.co.uk [--domain …] --verified',

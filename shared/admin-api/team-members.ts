@@ -6,6 +6,7 @@ import {
   setDataCapture,
   teamMemberWithReports,
 } from '../people/members/team-member-admin.js';
+import { eraseTeamMember } from '../people/members/erasure.js';
 import { dataCaptureChange, teamMemberEdit, teamMemberQuery } from './team-member-schemas.js';
 import { flaggedMemberView, rejectionView, teamMemberSummary, teamMemberView } from './team-member-view.js';
 import { idOf, ok, tenantOf } from './request.js';
@@ -27,6 +28,10 @@ export const teamMembersApi = {
     const change = validateInput(dataCaptureChange, request.body);
     await setDataCapture(tenantOf(request), idOf(request), change);
     return ok(teamMemberView(await teamMemberWithReports(tenantOf(request), idOf(request))));
+  },
+  erase: async (request) => {
+    await eraseTeamMember(request.principal, idOf(request));
+    return { status: 204 };
   },
   importErrors: async (request) => {
     const problems = await importProblems(tenantOf(request), request.query.cursor);

@@ -35,6 +35,8 @@ export interface TeamMemberRecord {
   /** Groups the member belongs to (the user side of the membership edges). */
   groupIds: string[];
   deletedAt?: string;
+  /** Set when the member's personal values were erased (on request, or after the company's retention). */
+  erasedAt?: string;
 }
 
 export interface ResolvedProfile {
@@ -69,6 +71,7 @@ export const teamMember = defineEntity<TeamMemberRecord>()({
     effectiveVersion: { kind: 'number', default: () => 0 },
     groupIds: { kind: 'set', default: () => [] },
     deletedAt: 'string',
+    erasedAt: 'string',
   },
   indexes: {
     list: { pk: 'T#{tenantId}#users', sk: '{id}' },

@@ -220,6 +220,10 @@ function companyAdminCases(): Record<string, () => Promise<void>> {
     },
     'PUT /admin/v1/team-members/{id}/data-capture': async () =>
       expect((await put(`/team-members/${ofA.user.id}/data-capture`, { dataCapture: {} })).status).toBe(404),
+    'POST /admin/v1/team-members/{id}/erase': async () => {
+      expect((await post(`/team-members/${ofA.user.id}/erase`, {})).status).toBe(404);
+      expect((await scimOf(a.scimToken).get(`/Users/${ofA.user.id}`)).status).toBe(200);
+    },
     'GET /admin/v1/import-errors': listsNothingOfA('/import-errors'),
   };
 }
