@@ -247,14 +247,19 @@ const commands: Record<string, Command> = {
     },
   },
   'admin-token list': {
-    summary: "the company's admin tokens: id, created, expires, state (never the token)",
+    summary: "the company's admin tokens: id, created, expires, last used, state (never the token)",
     usage: 'admin-token list <tenant>',
     positionals: ['tenant'],
     async run({ positionals: [tenant] }) {
       const { listAdminTokens } = await import('../shared/auth/admin-tokens.js');
       const tokens = await listAdminTokens(tenant!);
       if (!tokens.length) return out(`${tenant} has no admin tokens.`);
-      out(table([['ID', 'CREATED', 'EXPIRES', 'STATE'], ...tokens.map((token) => [token.id, token.createdAt, token.expiresAt ?? 'never', token.state === 'revoked' ? `revoked ${token.revokedAt}` : token.state])]));
+      out(
+        table([
+          ['ID', 'CREATED', 'EXPIRES', 'LAST USED', 'STATE'],
+          ...tokens.map((token) => [token.id, token.createdAt, token.expiresAt ?? 'never', token.lastUsedAt ?? 'never', token.state === 'revoked' ? `revoked ${token.revokedAt}` : token.state]),
+        ]),
+      );
     },
   },
   'admin-token revoke': {

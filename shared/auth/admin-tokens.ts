@@ -11,6 +11,7 @@ export interface AdminTokenSummary {
   /** ISO time, or undefined for a token issued before admin tokens had a lifetime. */
   expiresAt?: string;
   revokedAt?: string;
+  lastUsedAt?: string;
   state: 'active' | 'expired' | 'revoked';
 }
 
@@ -61,6 +62,7 @@ function summarise(record: TokenRecord): AdminTokenSummary {
     createdAt: record.createdAt,
     ...(record.expiresAt === undefined ? {} : { expiresAt: new Date(record.expiresAt * 1000).toISOString() }),
     ...(record.revokedAt ? { revokedAt: record.revokedAt } : {}),
+    ...(record.lastUsedAt ? { lastUsedAt: record.lastUsedAt } : {}),
     state: record.revokedAt ? 'revoked' : expired ? 'expired' : 'active',
   };
 }

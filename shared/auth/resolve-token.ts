@@ -1,8 +1,9 @@
 import { getConnection } from '../store/connections.js';
 import { getTenant } from '../store/tenants.js';
-import { getToken } from '../store/tokens.js';
+import { getToken, touchToken, type TokenRecord } from '../store/tokens.js';
+import { log } from '../log.js';
 import { connectionAccepts, noteConnectionUse } from './connections.js';
-import { hasExpired } from './lifetimes.js';
+import { hasExpired, lifetimes } from './lifetimes.js';
 import type { Principal } from './principal.js';
 
 export interface Resolution {
@@ -27,6 +28,7 @@ export async function resolveTokenHash(tokenHash: string): Promise<Resolution | 
   if (record.scope === 'admin') {
     const company = await getTenant(record.tenantId);
     if (!company) return undefined;
+    await noteAdminTokenUse(record);
     return { principal: { ...principal, ...(company.suspendedAt ? { suspended: true } : {}) }, validUntil };
   }
 
@@ -35,4 +37,16 @@ export async function resolveTokenHash(tokenHash: string): Promise<Resolution | 
   if (company.suspendedAt) return { principal: { ...principal, suspended: true }, validUntil };
   await noteConnectionUse(connection);
   return { principal: { ...principal, provisioning: { connection: connection.source, company: company.provisioningSource } }, validUntil };
+}
+
+/** An admin token's last use, for the operator's list: one write per token per lastUsedResolutionMs at most. */
+async function noteAdminTokenUse(record: TokenRecord): Promise<void> {
+  const now = Date.now();
+  const staleBefore = new Date(now - lifetimes.lastUsedResolutionMs).toISOString();
+  if (record.lastUsedAt && record.lastUsedAt >= staleBefore) return;
+  try {
+    await touchToken(record.tokenHash, new Date(now).toISOString(), staleBefore);
+  } catch (error) {
+    log('warn', 'admin token last-used not recorded', { tenantId: record.tenantId, errorName: (error as Error).name });
+  }
 }

@@ -22,6 +22,16 @@ export async function getToken(tokenHash: string): Promise<TokenRecord | undefin
   const item = await getItem(token.key({ tokenHash }), { consistent: false });
   return item ? token.fromItem(item) : undefined;
 }
+/** Records a use of a token, unless one was recorded after `staleBefore` (so at most one write per period). */
+export function touchToken(tokenHash: string, usedAt: string, staleBefore: string): Promise<boolean> {
+  return conditionalUpdate({
+    Key: token.key({ tokenHash }),
+    UpdateExpression: 'SET lastUsedAt = :at',
+    ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(lastUsedAt) OR lastUsedAt < :stale)',
+    ExpressionAttributeValues: { ':at': usedAt, ':stale': staleBefore },
+  });
+}
+
 /** Revokes one token; false if there is no such token. */
 export function markTokenRevoked(tokenHash: string, revokedAt: string): Promise<boolean> {
   return conditionalUpdate({

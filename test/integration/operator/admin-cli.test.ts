@@ -142,15 +142,17 @@ describe('admin tokens', () => {
     expect((await admin.get('/settings')).status).toBe(200);
 
     const listed = await cli.run(['admin-token', 'list', tenant.tenantId]);
-    expect(listed.stdout).toMatch(new RegExp(`^${id}\\s+\\S+\\s+\\S+\\s+active$`, 'm'));
-    expect(listed.stdout).toMatch(/^[0-9a-f]{12}\s+\S+\s+never\s+active$/m); // the one issued before lifetimes
+    // Used once just now (the settings read above): its last use is recorded.
+    const used = new RegExp(`^${id}\\s+\\S+\\s+\\S+\\s+(\\S+)\\s+active$`, 'm').exec(listed.stdout);
+    expect(Date.now() - Date.parse(used![1]!)).toBeLessThan(10 * 60_000);
+    expect(listed.stdout).toMatch(/^[0-9a-f]{12}\s+\S+\s+never\s+\S+\s+active$/m); // the one issued before lifetimes
     expect(listed.stdout).not.toContain('roster_admin_');
 
     const revoked = await cli.run(['admin-token', 'revoke', tenant.tenantId, id]);
     expect(revoked.code, revoked.stderr).toBe(0);
     expect(revoked.stdout).toContain(`Admin token ${id} of ${tenant.tenantId} is revoked`);
     expect((await admin.get('/settings')).status).toBe(401);
-    expect((await cli.run(['admin-token', 'list', tenant.tenantId])).stdout).toMatch(new RegExp(`^${id}\\s+\\S+\\s+\\S+\\s+revoked \\S+$`, 'm'));
+    expect((await cli.run(['admin-token', 'list', tenant.tenantId])).stdout).toMatch(new RegExp(`^${id}\\s+\\S+\\s+\\S+\\s+\\S+\\s+revoked \\S+$`, 'm'));
     expect((await adminClient(`${api.baseUrl}/admin/v1`, tenant.adminToken).get('/settings')).status).toBe(200);
 
     const unknown = await cli.run(['admin-token', 'revoke', tenant.tenantId, 'abcdef123456']);
@@ -167,6 +169,6 @@ describe('admin tokens', () => {
     const token = 'roster_admin_expired-for-the-test';
     await putToken({ tokenHash: hashToken(token), tenantId: tenant.tenantId, connectionId: 'admin', scope: 'admin', createdAt: new Date(Date.now() - 2 * 86_400_000).toISOString(), expiresAt: Math.floor(Date.now() / 1000) - 60 });
     expect((await adminClient(`${api.baseUrl}/admin/v1`, token).get('/settings')).status).toBe(401);
-    expect((await cli.run(['admin-token', 'list', tenant.tenantId])).stdout).toMatch(new RegExp(`^${hashToken(token).slice(0, 12)}\\s+\\S+\\s+\\S+\\s+expired$`, 'm'));
+    expect((await cli.run(['admin-token', 'list', tenant.tenantId])).stdout).toMatch(new RegExp(`^${hashToken(token).slice(0, 12)}\\s+\\S+\\s+\\S+\\s+never\\s+expired$`, 'm'));
   });
 });
