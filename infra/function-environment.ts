@@ -3,7 +3,8 @@ import type { RosterSettings } from './context.js';
 
 // AWS_REGION and AWS_LAMBDA_FUNCTION_NAME are set by Lambda itself; the endpoints, LOCAL_STACK and
 // what it switches on exist only for the local stack; the other OAuth settings, the notification timings and
-// the metrics switch (on) keep their defaults, and the secret's hash is set only when given.
+// the metrics switch (on) keep their defaults, the admin-token lifetime is read by the operator's CLI
+// (which issues them) and not by any function, and the secret's hash is set only when given.
 type DeployedVariable = Exclude<
   keyof Config,
   | 'AWS_REGION'
@@ -20,6 +21,7 @@ type DeployedVariable = Exclude<
   | 'DNS_RESOLVERS'
   | 'MAIL_PER_COMPANY_PER_HOUR'
   | 'METRICS_ENABLED'
+  | 'ADMIN_TOKEN_DAYS'
   | OptionalVariable
 >;
 // CONSOLE_URL is added by the stack to the functions that link to the console, once the API's URL is known.

@@ -1,6 +1,6 @@
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { FunctionDefinition } from '../shared/routes.js';
-import { ITEM_FAMILY_PARTITIONS, indexList } from '../shared/store/table.js';
+import { ITEM_FAMILY_PARTITIONS, requestIndexList } from '../shared/store/table.js';
 
 /**
  * The DynamoDB actions shared/store issues, by the `tableAccess` of a function definition. Nothing
@@ -14,8 +14,9 @@ export const tableActions = {
 
 /**
  * Statements for the table itself and for Query on each of its indexes (by name, not `index/*`),
- * and a Deny of the item families the function never touches, by partition key. The indexes hold
- * only members and groups, so a function denied both gets no index at all.
+ * and a Deny of the item families the function never touches, by partition key. The request-path
+ * indexes hold only members and groups, so a function denied both gets no index at all; the
+ * operator's tenant index is granted to no function.
  */
 export function tableAccessStatements(
   { tableAccess: access, deniedItems = [] }: Pick<FunctionDefinition, 'tableAccess' | 'deniedItems'>,
@@ -27,7 +28,7 @@ export function tableAccessStatements(
   return [
     new PolicyStatement({ actions, resources: [tableArn] }),
     ...(needsIndexes
-      ? [new PolicyStatement({ actions: ['dynamodb:Query'], resources: indexList.map((index) => `${tableArn}/index/${index.name}`) })]
+      ? [new PolicyStatement({ actions: ['dynamodb:Query'], resources: requestIndexList.map((index) => `${tableArn}/index/${index.name}`) })]
       : []),
     ...(deniedItems.length
       ? [

@@ -119,6 +119,7 @@ export const routes = [
   admin('GET', 'team-members/{id}/history', 'admin'),
   admin('PATCH', 'team-members/{id}', 'admin'),
   admin('PUT', 'team-members/{id}/data-capture', 'admin'),
+  admin('POST', 'team-members/{id}/erase', 'admin'),
   admin('GET', 'import-errors', 'admin'),
   admin('GET', 'connections', 'admin'),
   admin('POST', 'connections', 'admin'),

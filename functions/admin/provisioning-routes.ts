@@ -29,6 +29,7 @@ export const provisioningRoutes = {
   'GET /admin/v1/team-members/{id}/history': teamMembersApi.history,
   'PATCH /admin/v1/team-members/{id}': teamMembersApi.edit,
   'PUT /admin/v1/team-members/{id}/data-capture': teamMembersApi.setDataCapture,
+  'POST /admin/v1/team-members/{id}/erase': teamMembersApi.erase,
 
   'GET /admin/v1/import-errors': teamMembersApi.importErrors,
 } satisfies Partial<Record<RouteKeyOf<'admin'>, RouteHandler>>;

@@ -25,7 +25,7 @@ export class RosterTable extends Table {
         indexName: index.name,
         partitionKey: stringKey(index.partition),
         sortKey: stringKey(index.sort),
-        projectionType: ProjectionType.ALL,
+        projectionType: index.projection === 'KEYS_ONLY' ? ProjectionType.KEYS_ONLY : ProjectionType.ALL,
       });
     }
   }

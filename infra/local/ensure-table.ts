@@ -75,7 +75,7 @@ function gsi(index: IndexDefinition) {
       { AttributeName: index.partition, KeyType: 'HASH' as const },
       { AttributeName: index.sort, KeyType: 'RANGE' as const },
     ],
-    Projection: { ProjectionType: 'ALL' as const },
+    Projection: { ProjectionType: index.projection ?? ('ALL' as const) },
   };
 }
 

@@ -7,6 +7,7 @@ import {
   teamMemberHistory,
   teamMemberWithReports,
 } from '../people/members/team-member-admin.js';
+import { eraseTeamMember } from '../people/members/erasure.js';
 import { dataCaptureChange, historyQuery, teamMemberEdit, teamMemberQuery } from './team-member-schemas.js';
 import { flaggedMemberView, historyEntryView, rejectionView, teamMemberSummary, teamMemberView } from './team-member-view.js';
 import { idOf, ok, tenantOf } from './request.js';
@@ -32,6 +33,10 @@ export const teamMembersApi = {
     const change = validateInput(dataCaptureChange, request.body);
     await setDataCapture(tenantOf(request), idOf(request), change);
     return ok(teamMemberView(await teamMemberWithReports(tenantOf(request), idOf(request))));
+  },
+  erase: async (request) => {
+    await eraseTeamMember(request.principal, idOf(request));
+    return { status: 204 };
   },
   importErrors: async (request) => {
     const problems = await importProblems(tenantOf(request), request.query.cursor);

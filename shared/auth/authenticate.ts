@@ -26,6 +26,9 @@ export async function authenticate(authorizationHeader: string | undefined, requ
 export async function authenticateToken(token: string, requiredScope: TokenScope): Promise<Principal> {
   const principal = await resolveToken(hashToken(token));
   if (!principal) throw unauthorized('The bearer token is not valid or has been revoked.');
+  if (principal.suspended) {
+    throw forbidden('This company is suspended on Roster: its requests are refused until the Roster operator resumes it. Nothing was changed; its data is kept.');
+  }
   if (principal.scope !== requiredScope) {
     throw forbidden(`This token is for the ${principal.scope} API and cannot call the ${requiredScope} API.`);
   }

@@ -8,4 +8,6 @@ export interface Principal {
   scope: TokenScope;
   /** For SCIM callers: their connection's provisioning source, and the one the company selected. */
   provisioning?: { connection: ConnectionSource; company: ConnectionSource };
+  /** Set when the operator suspended the company: every request of it is refused. */
+  suspended?: true;
 }

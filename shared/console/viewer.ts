@@ -9,6 +9,9 @@ import type { Viewer } from './components/layout.js';
 import type { ConsoleRequest } from './console-types.js';
 import { SignInRequired } from './console-handler.js';
 
+export const SUSPENDED_PAGE_MESSAGE =
+  'Your company’s Roster account is suspended, so Roster’s pages are closed for now. Nothing was deleted: ask your Roster contact to resume it.';
+
 export interface SignedIn {
   session: SessionRecord;
   company: TenantRecord;
@@ -27,6 +30,8 @@ export async function signedIn(request: ConsoleRequest, next: string, { freshCom
     session.subject.kind === 'member' ? getTeamMember(session.tenantId, session.subject.memberId) : undefined,
   ]);
   if (!company) throw new RosterError(403, 'This company no longer exists.');
+  // The warm function's settings cache (30 s) bounds how long a suspension takes to reach the console.
+  if (company.suspendedAt) throw new RosterError(403, SUSPENDED_PAGE_MESSAGE, { code: 'company_suspended' });
   const viewer: Viewer = {
     companyName: company.name,
     personName: member ? personName(member) : 'Admin token',

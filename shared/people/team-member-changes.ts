@@ -1,6 +1,7 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describeError, log } from '../log.js';
 import { emitMetric } from '../metrics.js';
+import { redactMemberHistory } from '../store/erasure.js';
 import { teamMemberFromStreamImage } from '../store/team-members.js';
 import { ROSTER_ACTOR } from './actors.js';
 import { queueImportNotification, type ImportOutcome } from './notifications/import-notifications.js';
@@ -27,6 +28,13 @@ export async function processTeamMemberChanges(records: DynamoDBRecord[], now: (
       const member = teamMemberFromStreamImage(record.dynamodb?.NewImage as never);
       if (!member) continue;
       const before = teamMemberFromStreamImage(record.dynamodb?.OldImage as never);
+      if (member.erasedAt) {
+        // A stream delivers an item's records in order: by the erasure's record, the history of every
+        // earlier change is written, so redacting once more catches entries written after the erasure
+        // began. The erasure itself is recorded without values, and nothing else follows it.
+        if (!before?.erasedAt) await redactMemberHistory(member.tenantId, member.id);
+        continue;
+      }
       const cause = record.dynamodb?.SequenceNumber ?? record.eventID ?? `${member.version}.${member.effectiveVersion}`;
       const at = member.changedAt ?? approximateTime(record) ?? now().toISOString();
       await recordHistory({ tenantId: member.tenantId, memberId: member.id }, { at, actor: actorOfImage(member), cause }, historyEvents(before, member));

@@ -139,6 +139,11 @@ export class Entity<Stored extends object, PartitionFacet extends string, SortFa
     );
   }
 
+  /** The sort key of one of the entity's indexes up to the first facet not given, for `begins_with`. */
+  indexSortPrefix(index: IndexName, facets: Record<string, string> = {}): string {
+    return this.index(index).sk.prefix(facets);
+  }
+
   /** The key attributes of every index this entity populates (to take an item out of all of them). */
   indexAttributeNames(): string[] {
     return this.indexes.flatMap((index) => [INDEXES[index.name].partition, INDEXES[index.name].sort]);

@@ -84,8 +84,7 @@ export async function membershipState(
       ...ids.users.map((userId) => teamMember.key({ tenantId, id: userId })),
       ...ids.members.map((userId) => membership.key({ tenantId, groupId, userId })),
     ],
-    'pk, sk, deletedAt, userName, #attributes',
-    { '#attributes': 'attributes' },
+    { expression: 'pk, sk, deletedAt, userName, #attributes', names: { '#attributes': 'attributes' } },
   );
   for (const item of items) {
     const edge = membership.parse(item);

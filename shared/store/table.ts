@@ -40,8 +40,8 @@ export const TABLE_KEY = { partition: 'pk', sort: 'sk' } as const;
 
 /**
  * The partition keys of each item family, as IAM `StringLike` patterns on `dynamodb:LeadingKeys`
- * (tenant ids hold no `#`, so `T#*#U#*` is a member and never a connection). The indexes hold only
- * members and groups.
+ * (tenant ids hold no `#`, so `T#*#U#*` is a member and never a connection). The request-path
+ * indexes hold only members and groups.
  */
 export const ITEM_FAMILY_PARTITIONS = {
   teamMembers: ['T#*#U#*', 'T#*#UN#*', 'T#*#UX#*', 'T#*#ID#*', 'T#*#AW#*', 'T#*#HIST#*', 'T#*#IMPORT#*', 'T#*#REJECT'],
@@ -59,6 +59,10 @@ export interface IndexDefinition {
   name: string;
   partition: string;
   sort: string;
+  /** What the index copies besides the keys (ALL unless said). */
+  projection?: 'ALL' | 'KEYS_ONLY';
+  /** Read only by the operator's CLI, never on a request path: no function is granted it. */
+  operatorOnly?: boolean;
 }
 
 /**
@@ -68,14 +72,22 @@ export interface IndexDefinition {
  *             so `userName eq` is a single Query that returns the resource.
  * - `external`: tenant + externalId → the full item.
  * - `reports`:  sparse; a manager's direct reports (team members whose managerId is that manager).
+ * - `tenant`:   keys only, for the operator: every item of a company that its own partitions cannot
+ *             find (members, hidden ones too; groups; tokens, sessions, sign-in links and OAuth
+ *             records keyed by a hash) under `T#<tenant>#ALL`, and every company under `COMPANIES`.
+ *             Offboarding, export and `companies list` read it instead of scanning the table.
  */
 export const INDEXES = {
   list: { name: 'gsi1', partition: 'gsi1pk', sort: 'gsi1sk' },
   lookup: { name: 'gsi2', partition: 'gsi2pk', sort: 'gsi2sk' },
   external: { name: 'gsi3', partition: 'gsi3pk', sort: 'gsi3sk' },
   reports: { name: 'gsi4', partition: 'gsi4pk', sort: 'gsi4sk' },
+  tenant: { name: 'gsi5', partition: 'gsi5pk', sort: 'gsi5sk', projection: 'KEYS_ONLY', operatorOnly: true },
 } as const satisfies Record<string, IndexDefinition>;
 
 export type IndexName = keyof typeof INDEXES;
 
 export const indexList: IndexDefinition[] = Object.values(INDEXES);
+
+/** The indexes request paths query (the ones a function may be granted). */
+export const requestIndexList: IndexDefinition[] = indexList.filter((index) => !index.operatorOnly);

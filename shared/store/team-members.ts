@@ -17,6 +17,7 @@ import { pageByCursor, pageByIndex } from './paging.js';
 import { transactWrite, type TransactItem } from './transactions.js';
 import { claimUnique, releaseUnique } from './unique-markers.js';
 import { SeatsExhausted, UniquenessConflict, VersionConflict, type Conflict } from './conflicts.js';
+import { INDEXES } from './table.js';
 import { getItem } from './writes.js';
 
 export { SeatsExhausted, UniquenessConflict, VersionConflict };
@@ -228,7 +229,9 @@ export async function hideTeamMember(previous: TeamMemberRecord, deletedAt: stri
     counterUpdate(tenantId, 'users', -1),
   ];
   const leavesGroupsHere = 1 + others.length + previous.groupIds.length <= MAX_TRANSACTION_ITEMS;
-  const removed = [...teamMember.indexAttributeNames(), ...(leavesGroupsHere && previous.groupIds.length ? ['groupIds'] : [])];
+  // A hidden member leaves every request-path index but stays in the operator's tenant index.
+  const kept = new Set<string>([INDEXES.tenant.partition, INDEXES.tenant.sort]);
+  const removed = [...teamMember.indexAttributeNames().filter((name) => !kept.has(name)), ...(leavesGroupsHere && previous.groupIds.length ? ['groupIds'] : [])];
   const items: TransactItem[] = [
     {
       Update: {

@@ -13,9 +13,9 @@ import { routeKeyOf } from './request.js';
 /** What the generators need to know about a route of the SCIM or admin API. */
 export const hasBody = (route: RouteDefinition) => route.method === 'POST' || route.method === 'PUT' || route.method === 'PATCH';
 export const hasId = (route: RouteDefinition) => route.path.includes('{id}');
-const isTokenIssue = (route: RouteDefinition) => route.path.endsWith('/tokens');
-/** Body routes that read an object (issuing a token reads no body at all). */
-export const takesObject = (route: RouteDefinition) => hasBody(route) && !isTokenIssue(route);
+const readsNoBody = (route: RouteDefinition) => route.path.endsWith('/tokens') || route.path.endsWith('/erase');
+/** Body routes that read an object (issuing a token or erasing a member reads no body at all). */
+export const takesObject = (route: RouteDefinition) => hasBody(route) && !readsNoBody(route);
 /** POST /.search, /Users/.search, /Groups/.search: a SearchRequest body instead of a resource. */
 export const isSearch = (route: RouteDefinition) => route.auth === 'scim' && route.path.endsWith('/.search');
 export const takesIfMatch = (route: RouteDefinition) => route.auth === 'scim' && hasId(route) && route.method !== 'GET';

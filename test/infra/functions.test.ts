@@ -2,7 +2,7 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../shared/config.js';
 import { functionDefinitions, type FunctionDefinition } from '../../shared/routes.js';
-import { ITEM_FAMILY_PARTITIONS, indexList } from '../../shared/store/table.js';
+import { ITEM_FAMILY_PARTITIONS, requestIndexList } from '../../shared/store/table.js';
 import { tableActions } from '../../infra/table-access.js';
 import { actionsOf, deniedStatements, functionId, grantedActions, onlyResource, roleId, synthRoster } from './synth.js';
 
@@ -98,12 +98,12 @@ describe('functions', () => {
     for (const action of expected.filter((candidate) => candidate !== 'dynamodb:Query')) {
       expect(resourcesOf(fnId, action)).toEqual([tableArn]);
     }
-    // The indexes hold only members and groups: a function denied both gets none of them.
+    // The request-path indexes hold only members and groups: a function denied both gets none of them.
     const deniedBoth = ['teamMembers', 'groups'].every((family) => (definition as FunctionDefinition).deniedItems?.includes(family as never));
     if (definition.tableAccess !== 'none') {
       expect(resourcesOf(fnId, 'dynamodb:Query')).toEqual([
         tableArn,
-        ...(deniedBoth ? [] : indexList.map((index) => ({ 'Fn::Join': ['', [tableArn, `/index/${index.name}`]] }))),
+        ...(deniedBoth ? [] : requestIndexList.map((index) => ({ 'Fn::Join': ['', [tableArn, `/index/${index.name}`]] }))),
       ]);
     }
   });

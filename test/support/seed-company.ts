@@ -4,6 +4,12 @@ import { NO_OWNERSHIP } from '../../shared/profile/field-ownership.js';
 import { db, tableName } from '../../shared/store/client.js';
 import { group } from '../../shared/store/entities/group.js';
 import { teamMember } from '../../shared/store/entities/team-member.js';
+import { counterShard } from '../../shared/store/entities/counter-shard.js';
+import { identifierEdge } from '../../shared/store/entities/edges.js';
+import { importRecord } from '../../shared/store/entities/import-record.js';
+import { memberHistory } from '../../shared/store/entities/member-history.js';
+import { membership } from '../../shared/store/entities/membership.js';
+import { groupNameMarker, userExternalIdMarker, userNameMarker } from '../../shared/store/entities/unique-markers.js';
 
 /**
  * Bulk-loads a big company's members and groups with BatchWriteItem (their own items and index
@@ -32,6 +38,58 @@ export async function seedBigCompany(tenantId: string, domain: string, { members
     ),
     ...Array.from({ length: groups }, (_, index) => group.toItem({ ...stamp, tenantId, id: randomUUID(), displayName: `Seeded group ${index}` })),
   ];
+  await batchPut(items);
+}
+
+/**
+ * Bulk-loads a big company whose items are all there and consistent (the consistency checker
+ * passes on it): members with their userName and externalId markers, email edges, history and
+ * import records; groups with their name markers; each member in one group (both sides of the
+ * edge); the counters. For offboarding and export tests, which must find every kind of item.
+ */
+export async function seedConsistentCompany(tenantId: string, domain: string, { members, groups }: { members: number; groups: number }): Promise<void> {
+  const at = new Date().toISOString();
+  const stamp = { createdAt: at, updatedAt: at, createdBy: 'seed', updatedBy: 'seed', version: 1 };
+  const groupIds = Array.from({ length: groups }, () => randomUUID());
+  const items: Array<Record<string, unknown>> = [];
+  groupIds.forEach((id, index) => {
+    const displayName = `Seeded group ${index}`;
+    items.push(group.toItem({ ...stamp, tenantId, id, displayName }), groupNameMarker.toItem({ ownerId: id }, { tenantId, displayName }));
+  });
+  for (let index = 0; index < members; index += 1) {
+    const id = randomUUID();
+    const userName = `seeded.${index}@${domain}`;
+    const externalId = `ext-${index}`;
+    const groupId = groupIds[index % groups]!;
+    items.push(
+      teamMember.toItem({
+        ...stamp,
+        tenantId,
+        id,
+        userName,
+        externalId,
+        active: true,
+        identifiers: [`email:${userName}`],
+        attributes: { name: { givenName: 'Seeded', familyName: String(index) }, emails: [{ value: userName, primary: true, type: 'work' }] },
+        resolved: { resolvedTimeZone: 'America/New_York', timeZoneSource: 'companyDefault', managerResolution: 'none', issues: [] },
+        awaiting: [],
+        ownership: NO_OWNERSHIP,
+        effectiveVersion: 0,
+        groupIds: [groupId],
+      }),
+      userNameMarker.toItem({ ownerId: id }, { tenantId, userName }),
+      userExternalIdMarker.toItem({ ownerId: id }, { tenantId, externalId }),
+      identifierEdge.toItem({}, { tenantId, identifier: `email:${userName}`, userId: id }),
+      membership.toItem({}, { tenantId, groupId, userId: id }),
+      memberHistory.toItem({ tenantId, memberId: id, at, actor: 'seed', event: 'created', changes: [{ field: 'userName', from: null, to: userName }] }, { unique: randomUUID() }),
+      importRecord.toItem({ tenantId, memberId: id, importedAt: at }),
+    );
+  }
+  items.push(counterShard.toItem({ count: members }, { tenantId, kind: 'users', shard: 0 }), counterShard.toItem({ count: groups }, { tenantId, kind: 'groups', shard: 0 }));
+  await batchPut(items);
+}
+
+async function batchPut(items: Array<Record<string, unknown>>): Promise<void> {
   const batches: Array<Record<string, unknown>[]> = [];
   for (let offset = 0; offset < items.length; offset += 25) batches.push(items.slice(offset, offset + 25).map((Item) => ({ PutRequest: { Item } })));
   const next = async (): Promise<void> => {

@@ -15,7 +15,8 @@ export async function consistencyProblems(tenantId: string): Promise<string[]> {
   return problemsIn(tenantId, await tenantItems(tenantId));
 }
 
-function problemsIn(tenantId: string, items: StoredItem[]): string[] {
+/** The same check on items already read (a test that scanned them anyway). */
+export function problemsIn(tenantId: string, items: StoredItem[]): string[] {
   const prefix = `T#${tenantId}#`;
   const part = (item: StoredItem) => item.pk.slice(prefix.length);
   const users = new Map(items.filter((item) => item.type === 'TeamMember').map((item) => [String(item.id), item]));

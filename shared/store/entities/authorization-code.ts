@@ -30,4 +30,5 @@ export const authorizationCode = defineEntity<AuthorizationCodeRecord>()({
     expiresAt: 'number',
     usedAt: 'string',
   },
+  indexes: { tenant: { pk: 'T#{tenantId}#ALL', sk: 'CODE#{codeHash}' } },
 });

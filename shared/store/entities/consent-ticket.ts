@@ -29,4 +29,5 @@ export const consentTicket = defineEntity<ConsentTicketRecord>()({
     createdAt: 'string',
     expiresAt: 'number',
   },
+  indexes: { tenant: { pk: 'T#{tenantId}#ALL', sk: 'CONSENT#{ticketHash}' } },
 });

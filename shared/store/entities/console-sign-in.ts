@@ -31,6 +31,7 @@ export const session = defineEntity<SessionRecord>()({
     lastSeenAt: 'string',
     expiresAt: 'number',
   },
+  indexes: { tenant: { pk: 'T#{tenantId}#ALL', sk: 'SESSION#{sessionHash}' } },
 });
 
 /** An emailed sign-in link: single use, short-lived, for one active member of one company. */
@@ -48,6 +49,7 @@ export const signInLink = defineEntity<SignInLinkRecord>()({
   type: 'SignInLink',
   key: { pk: 'SIGNIN#{linkHash}', sk: 'SIGNIN' },
   attributes: { linkHash: 'string', tenantId: 'string', memberId: 'string', next: 'string', createdAt: 'string', expiresAt: 'number' },
+  indexes: { tenant: { pk: 'T#{tenantId}#ALL', sk: 'SIGNIN#{linkHash}' } },
 });
 
 /** An OpenID Connect sign-in under way: what the callback needs to finish it, keyed by its state. */
@@ -76,6 +78,7 @@ export const oidcAttempt = defineEntity<OidcAttemptRecord>()({
     createdAt: 'string',
     expiresAt: 'number',
   },
+  indexes: { tenant: { pk: 'T#{tenantId}#ALL', sk: 'OIDC#{stateHash}' } },
 });
 
 /** Uses of a rate-limited action (`limit`) in one fixed window; expires after the window. */
@@ -83,4 +86,6 @@ export const rateWindow = defineEntity<{ tenantId: string; limit: string; window
   type: 'RateWindow',
   key: { pk: 'T#{tenantId}#RATE#{limit}', sk: '{windowStart}' },
   attributes: { tenantId: 'string', limit: 'string', windowStart: 'string' },
+  // Its partition names an address key nobody can list, so the window is found through the index.
+  indexes: { tenant: { pk: 'T#{tenantId}#ALL', sk: 'RATE#{limit}#{windowStart}' } },
 });

@@ -31,6 +31,7 @@ export const group = defineEntity<GroupRecord>()({
     list: { pk: 'T#{tenantId}#groups', sk: '{id}' },
     lookup: { pk: 'T#{tenantId}#groups#name#{displayName}', sk: 'groups' },
     external: { pk: 'T#{tenantId}#groups#ext#{externalId}', sk: 'groups' },
+    tenant: { pk: 'T#{tenantId}#ALL', sk: 'G#{id}' },
   },
   caseFolded: ['displayName'],
 });

@@ -30,4 +30,5 @@ export const refreshToken = defineEntity<RefreshTokenRecord>()({
     expiresAt: 'number',
     rotatedAt: 'string',
   },
+  indexes: { tenant: { pk: 'T#{tenantId}#ALL', sk: 'REFRESH#{tokenHash}' } },
 });

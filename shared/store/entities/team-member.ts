@@ -44,6 +44,8 @@ export interface TeamMemberRecord {
    */
   changedBy?: string;
   changedAt?: string;
+  /** Set when the member's personal values were erased (on request, or after the company's retention). */
+  erasedAt?: string;
 }
 
 export interface ResolvedProfile {
@@ -81,12 +83,15 @@ export const teamMember = defineEntity<TeamMemberRecord>()({
     deletedAt: 'string',
     changedBy: 'string',
     changedAt: 'string',
+    erasedAt: 'string',
   },
   indexes: {
     list: { pk: 'T#{tenantId}#users', sk: '{id}' },
     lookup: { pk: 'T#{tenantId}#users#name#{userName}', sk: 'users' },
     external: { pk: 'T#{tenantId}#users#ext#{externalId}', sk: 'users' },
     reports: { pk: 'T#{tenantId}#MGR#{managerId}', sk: '{id}' },
+    // Kept when the member is hidden: offboarding and erasure find hidden members here.
+    tenant: { pk: 'T#{tenantId}#ALL', sk: 'U#{id}' },
   },
   caseFolded: ['userName'],
 });

@@ -25,6 +25,9 @@ export interface TenantRecord {
   defaultAssignment?: Grant;
   createdAt: string;
   version: number;
+  /** Set by the operator: the company's SCIM and console requests are refused, nothing is deleted. */
+  suspendedAt?: string;
+  suspendedReason?: string;
 }
 
 export interface PendingDomain {
@@ -52,5 +55,9 @@ export const tenantSettings = defineEntity<TenantRecord>()({
     defaultAssignment: 'value',
     createdAt: 'string',
     version: 'number',
+    suspendedAt: 'string',
+    suspendedReason: 'string',
   },
+  // Every company, for the operator's `companies list`.
+  indexes: { tenant: { pk: 'COMPANIES', sk: '{tenantId}' } },
 });

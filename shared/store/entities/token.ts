@@ -9,6 +9,8 @@ export interface TokenRecord {
   scope: TokenScope;
   createdAt: string;
   revokedAt?: string;
+  /** Admin tokens: when last used (written at most once per lifetimes.lastUsedResolutionMs). */
+  lastUsedAt?: string;
   /** OAuth access tokens only: the grant (token family), the client, and the expiry (epoch seconds, TTL). */
   grantId?: string;
   clientId?: string;
@@ -25,8 +27,10 @@ export const token = defineEntity<TokenRecord>()({
     scope: 'string',
     createdAt: 'string',
     revokedAt: 'string',
+    lastUsedAt: 'string',
     grantId: 'string',
     clientId: 'string',
     expiresAt: 'number',
   },
+  indexes: { tenant: { pk: 'T#{tenantId}#ALL', sk: 'TOKEN#{tokenHash}' } },
 });

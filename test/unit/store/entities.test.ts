@@ -56,10 +56,10 @@ describe('the key of every item', () => {
     });
     expect(member).toMatchObject({
       gsi1pk: 'T#acme#users', gsi1sk: 'u1', gsi2pk: 'T#acme#users#name#ada@x.com', gsi2sk: 'users',
-      gsi3pk: 'T#acme#users#ext#X1', gsi3sk: 'users', gsi4pk: 'T#acme#MGR#m1', gsi4sk: 'u1',
+      gsi3pk: 'T#acme#users#ext#X1', gsi3sk: 'users', gsi4pk: 'T#acme#MGR#m1', gsi4sk: 'u1', gsi5pk: 'T#acme#ALL', gsi5sk: 'U#u1',
     });
     expect(group.indexAttributes({ tenantId, id: 'g1', displayName: 'Sales', version: 1, createdAt: 't', updatedAt: 't', createdBy: 'c', updatedBy: 'c' })).toEqual({
-      gsi1pk: 'T#acme#groups', gsi1sk: 'g1', gsi2pk: 'T#acme#groups#name#sales', gsi2sk: 'groups',
+      gsi1pk: 'T#acme#groups', gsi1sk: 'g1', gsi2pk: 'T#acme#groups#name#sales', gsi2sk: 'groups', gsi5pk: 'T#acme#ALL', gsi5sk: 'G#g1',
     });
   });
 });
