@@ -16,10 +16,11 @@ export interface CliRun {
  */
 export function adminCli() {
   const stateDir = mkdtempSync(join(tmpdir(), 'roster-admin-cli-'));
-  writeFileSync(join(stateDir, 'stack.json'), JSON.stringify({ tableName: inject('tableName'), dynamoDbEndpoint: inject('dynamoDbEndpoint') }));
   const root = resolve(import.meta.dirname, '../..');
   const run = (args: string[], { target = true } = {}): Promise<CliRun> =>
     new Promise((done) => {
+      // The table as the file sees it now (a file may use a table of its own: useOwnTable).
+      writeFileSync(join(stateDir, 'stack.json'), JSON.stringify({ tableName: process.env.TABLE_NAME || inject('tableName'), dynamoDbEndpoint: inject('dynamoDbEndpoint') }));
       execFile(
         process.execPath,
         ['--import', 'tsx', join(root, 'infra/admin-cli.ts'), ...args, ...(target ? ['--local', '--state-dir', stateDir] : [])],
