@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countDynamoRequests } from '../../../shared/store/client.js';
 import { seedMemberEdges } from '../../../shared/store/memberships.js';
 import { startTestApi } from '../../support/http-stack.js';
+import { useOwnTable } from '../../support/own-table.js';
 import { PATCH_OP, oktaUser, scimClient, type ScimClient } from '../../support/scim-client.js';
 import { createTestTenant, type TestTenant } from '../../support/tenant.js';
 
@@ -25,7 +26,11 @@ const oktaMembershipPatch = (groupId: string, name: string, op: 'add' | 'remove'
     op === 'add' ? { op: 'add', path: 'members', value: [{ value: userId }] } : { op: 'remove', path: `members[value eq "${userId}"]` },
   );
 
+let ownTable: Awaited<ReturnType<typeof useOwnTable>> | undefined;
+
 beforeAll(async () => {
+  // A hundred thousand edges: in a table of their own, later files' whole-table scans stay fast.
+  ownTable = await useOwnTable();
   api = await startTestApi();
   tenant = await createTestTenant();
   scim = scimClient(`${api.baseUrl}/scim/v2`, tenant.scimToken);
@@ -42,7 +47,10 @@ beforeAll(async () => {
   // The big group's other 99,999 members are seeded through the repository, in batches.
   await seedMemberEdges(tenant.tenantId, groups.big, Array.from({ length: BIG - 1 }, () => randomUUID()));
 }, 600_000);
-afterAll(async () => api?.stop());
+afterAll(async () => {
+  await api?.stop();
+  await ownTable?.drop();
+});
 
 describe(`a ${BIG.toLocaleString('en')}-member group costs what a 1-member group costs`, () => {
   it('GET with excludedAttributes=members', async () => {
