@@ -29,7 +29,7 @@ beforeAll(async () => {
   await client.post('/console/sign-in/admin-token', { csrf: client.csrfOf(form), company: tenant.tenantId, admin_token: tenant.adminToken, next: '/console/admin/settings' });
   const path = `/console/admin/assignments/${assignmentId}`;
   assignmentForm = client.formOf(await client.get(path), path);
-}, 300_000);
+}, 600_000);
 afterAll(async () => {
   await api?.stop();
   await ownTable?.drop();
