@@ -19,8 +19,8 @@ export function adminCli() {
   const root = resolve(import.meta.dirname, '../..');
   const run = (args: string[], { target = true } = {}): Promise<CliRun> =>
     new Promise((done) => {
-      // The table as the file sees it now (a file may use a table of its own: useOwnTable).
-      writeFileSync(join(stateDir, 'stack.json'), JSON.stringify({ tableName: process.env.TABLE_NAME || inject('tableName'), dynamoDbEndpoint: inject('dynamoDbEndpoint') }));
+      // The table as the file sees it now (a file may use a DynamoDB Local of its own: useOwnDynamoDb).
+      writeFileSync(join(stateDir, 'stack.json'), JSON.stringify({ tableName: process.env.TABLE_NAME || inject('tableName'), dynamoDbEndpoint: process.env.DYNAMODB_ENDPOINT || inject('dynamoDbEndpoint') }));
       execFile(
         process.execPath,
         ['--import', 'tsx', join(root, 'infra/admin-cli.ts'), ...args, ...(target ? ['--local', '--state-dir', stateDir] : [])],

@@ -4,7 +4,7 @@ import { countDynamoRequests } from '../../../shared/store/client.js';
 import { adminClient } from '../../support/admin-client.js';
 import { consoleClient } from '../../support/console-client.js';
 import { startTestApi } from '../../support/http-stack.js';
-import { useOwnTable } from '../../support/own-table.js';
+import { useOwnDynamoDb } from '../../support/own-dynamodb.js';
 import { seedBigCompany } from '../../support/seed-company.js';
 import { createTestTenant, type TestTenant } from '../../support/tenant.js';
 
@@ -14,10 +14,10 @@ let client: ReturnType<typeof consoleClient>;
 let assignmentId: string;
 let assignmentForm: Record<string, string>;
 
-let ownTable: Awaited<ReturnType<typeof useOwnTable>> | undefined;
+let ownDynamoDb: Awaited<ReturnType<typeof useOwnDynamoDb>> | undefined;
 
 beforeAll(async () => {
-  ownTable = await useOwnTable();
+  ownDynamoDb = await useOwnDynamoDb();
   api = await startTestApi();
   tenant = await createTestTenant(`big${Date.now().toString(36)}.example.com`, 'Big Co');
   await seedBigCompany(tenant.tenantId, tenant.domain, { members: 10_000, groups: 2_000 });
@@ -32,7 +32,7 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(async () => {
   await api?.stop();
-  await ownTable?.drop();
+  await ownDynamoDb?.stop();
 });
 
 /**

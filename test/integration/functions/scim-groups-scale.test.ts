@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countDynamoRequests } from '../../../shared/store/client.js';
 import { seedMemberEdges } from '../../../shared/store/memberships.js';
 import { startTestApi } from '../../support/http-stack.js';
-import { useOwnTable } from '../../support/own-table.js';
+import { useOwnDynamoDb } from '../../support/own-dynamodb.js';
 import { PATCH_OP, oktaUser, scimClient, type ScimClient } from '../../support/scim-client.js';
 import { createTestTenant, type TestTenant } from '../../support/tenant.js';
 
@@ -26,11 +26,11 @@ const oktaMembershipPatch = (groupId: string, name: string, op: 'add' | 'remove'
     op === 'add' ? { op: 'add', path: 'members', value: [{ value: userId }] } : { op: 'remove', path: `members[value eq "${userId}"]` },
   );
 
-let ownTable: Awaited<ReturnType<typeof useOwnTable>> | undefined;
+let ownDynamoDb: Awaited<ReturnType<typeof useOwnDynamoDb>> | undefined;
 
 beforeAll(async () => {
-  // A hundred thousand edges: in a table of their own, later files' whole-table scans stay fast.
-  ownTable = await useOwnTable();
+  // A hundred thousand edges: in a DynamoDB Local of their own, later files' whole-table scans stay fast.
+  ownDynamoDb = await useOwnDynamoDb();
   api = await startTestApi();
   tenant = await createTestTenant();
   scim = scimClient(`${api.baseUrl}/scim/v2`, tenant.scimToken);
@@ -49,7 +49,7 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(async () => {
   await api?.stop();
-  await ownTable?.drop();
+  await ownDynamoDb?.stop();
 });
 
 describe(`a ${BIG.toLocaleString('en')}-member group costs what a 1-member group costs`, () => {

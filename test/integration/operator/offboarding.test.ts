@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminCli } from '../../support/admin-cli.js';
 import { consoleClient } from '../../support/console-client.js';
 import { startTestApi } from '../../support/http-stack.js';
-import { useOwnTable } from '../../support/own-table.js';
+import { useOwnDynamoDb } from '../../support/own-dynamodb.js';
 import { oktaUser, PATCH_OP, scimClient } from '../../support/scim-client.js';
 import { seedConsistentCompany } from '../../support/seed-company.js';
 import { consistencyProblems, problemsIn } from '../../support/table-consistency.js';
@@ -35,11 +35,11 @@ async function useLikeACompany(tenant: TestTenant) {
   await browser.post('/console/sign-in/admin-token', { csrf: browser.csrfOf(form), company: tenant.tenantId, admin_token: tenant.adminToken, next: '/console/admin/settings' });
 }
 
-let ownTable: Awaited<ReturnType<typeof useOwnTable>> | undefined;
+let ownDynamoDb: Awaited<ReturnType<typeof useOwnDynamoDb>> | undefined;
 
 beforeAll(async () => {
-  // Tens of thousands of items: in a table of their own, later files' whole-table scans stay fast.
-  ownTable = await useOwnTable();
+  // Tens of thousands of items: in a DynamoDB Local of their own, later files' whole-table scans stay fast.
+  ownDynamoDb = await useOwnDynamoDb();
   api = await startTestApi();
   leaving = await createTestTenant('leaving.example', 'Leaving Co');
   staying = await createTestTenant('staying.example', 'Staying Co');
@@ -50,7 +50,7 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(async () => {
   await api?.stop();
-  await ownTable?.drop();
+  await ownDynamoDb?.stop();
   cli.cleanup();
 });
 

@@ -1,0 +1,28 @@
+import { ensureTable } from '../../infra/local/ensure-table.js';
+import { startDynamoDbLocal } from '../../infra/local/dynamodb-local.js';
+import { resetConfigForTests } from '../../shared/config.js';
+import { resetDocumentClientForTests } from '../../shared/store/client.js';
+import { freePort } from './free-port.js';
+
+const TABLE = 'roster-test';
+
+/**
+ * A DynamoDB Local of this test file's own (in memory), for a file that seeds tens of thousands of
+ * items: in the run's shared one, every later file's whole-table scans would read them, and a
+ * DynamoDB Local that has taken a whole run's writes (and their stream records) seeds slowly.
+ * Call first in beforeAll, before anything reads the configuration; `stop` in afterAll.
+ */
+export async function useOwnDynamoDb(): Promise<{ stop: () => Promise<void> }> {
+  const dynamo = await startDynamoDbLocal({ port: await freePort() });
+  try {
+    await ensureTable(dynamo.endpoint, TABLE);
+  } catch (error) {
+    await dynamo.stop();
+    throw error;
+  }
+  process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+  process.env.TABLE_NAME = TABLE;
+  resetConfigForTests();
+  resetDocumentClientForTests();
+  return { stop: () => dynamo.stop() };
+}
