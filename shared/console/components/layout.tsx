@@ -86,6 +86,15 @@ export function Page({ title, viewer, section, narrow, children }: PageProps): V
 }
 
 /** Why a form was not accepted, each problem in words. */
+/** What the last action did ("Settings saved."), announced to screen readers; nothing without one. */
+export function Notice({ notice }: { notice: string | undefined }): VNode | null {
+  return notice ? (
+    <p class="notice" role="status">
+      {notice}
+    </p>
+  ) : null;
+}
+
 export function Problems({ problems, summary }: { problems: string[] | undefined; summary: string }): VNode | null {
   if (!problems?.length) return null;
   return (

@@ -2,7 +2,7 @@ import { Fragment, type VNode } from 'preact';
 import type { AssignmentPreview } from '../../../people/company/assignment-preview.js';
 import type { Assignment, CompanyConfig } from '../../../store/company-config.js';
 import type { GroupRecord } from '../../../store/groups.js';
-import { ConfirmDeletePage, CsrfField, Page, Problems, type Viewer, ScrollingTable } from '../../components/layout.js';
+import { ConfirmDeletePage, CsrfField, Page, Problems, type Viewer, ScrollingTable, Notice } from '../../components/layout.js';
 import type { AssignmentDraft } from '../../forms/assignment-form.js';
 import { GrantFields, grantSummary } from '../../forms/grant-form.js';
 
@@ -14,11 +14,7 @@ export function AssignmentsPage({ viewer, config, notice }: { viewer: Viewer; co
   return (
     <Page title="Assignments" viewer={viewer} section="assignments">
       <h1>Assignments</h1>
-      {notice && (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <Notice notice={notice} />
       <p>
         A team member gets the settings of the <strong>first</strong> assignment below whose Okta groups include them, else the default assignment (on
         the settings page).

@@ -1,6 +1,6 @@
 import type { VNode } from 'preact';
 import type { ConnectionView } from '../../../auth/connections.js';
-import { ConfirmDeletePage, CsrfField, Page, Problems, type Viewer, ScrollingTable } from '../../components/layout.js';
+import { ConfirmDeletePage, CsrfField, Page, Problems, type Viewer, ScrollingTable, Notice } from '../../components/layout.js';
 
 const base = '/console/admin/connections';
 const pathOf = (id: string) => `${base}/${encodeURIComponent(id)}`;
@@ -26,11 +26,7 @@ export function ConnectionsPage({ viewer, connections, setup, notice, problems }
   return (
     <Page title="Connections and tokens" viewer={viewer} section="connections">
       <h1>Connections and tokens</h1>
-      {notice && (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <Notice notice={notice} />
       <Problems problems={problems} summary="The connection was not created:" />
       <section class="card" aria-labelledby="setup-heading">
         <h2 id="setup-heading">Okta setup values</h2>

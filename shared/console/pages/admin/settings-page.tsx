@@ -1,7 +1,7 @@
 import type { ComponentChildren, VNode } from 'preact';
 import type { CompanySettingsView } from '../../../people/company/company-settings-admin.js';
 import type { CompanyConfig } from '../../../store/company-config.js';
-import { CsrfField, Page, Problems, type Viewer } from '../../components/layout.js';
+import { CsrfField, Page, Problems, type Viewer, Notice } from '../../components/layout.js';
 import { GrantFields } from '../../forms/grant-form.js';
 import type { SettingsDraft } from '../../forms/settings-form.js';
 
@@ -21,11 +21,7 @@ export function SettingsPage({ viewer, draft, config, pendingDomains, notice, pr
   return (
     <Page title="Provisioning settings" viewer={viewer} section="settings">
       <h1>Team Member Provisioning</h1>
-      {notice && (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <Notice notice={notice} />
       {conflict && (
         <div class="error" role="alert">
           <p>

@@ -1,5 +1,5 @@
 import { Fragment, type VNode } from 'preact';
-import { CsrfField, Page, Problems, type Viewer } from '../../components/layout.js';
+import { CsrfField, Page, Problems, type Viewer, Notice } from '../../components/layout.js';
 import { MemberList, type ListedMember } from './overview-pages.js';
 
 /** The flags an admin can list members by, in words (the keys are the fields flags are about). */
@@ -157,11 +157,7 @@ export function TeamMemberPage({ viewer, member, notice, problems }: { viewer: V
         <a href="/console/admin/team-members">Team members</a>
       </p>
       <h1>{member.name}</h1>
-      {notice && (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <Notice notice={notice} />
       <Problems problems={problems} summary="Nothing was saved:" />
       {member.flags.length > 0 && (
         <p class="warning">
