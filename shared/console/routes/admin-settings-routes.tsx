@@ -58,7 +58,7 @@ export const adminSettingsRoutes = {
     } catch (error) {
       if (!(error instanceof RosterError) || error.status === 500) throw error;
       const [settings, config] = await Promise.all([getCompanySettings(session.tenantId), getCompanyConfig(session.tenantId)]);
-      const page = <SettingsPage viewer={viewer} draft={draftOfSettings(settings)} config={config} pendingDomains={settings.pendingDomains} problems={[error.message]} />;
+      const page = <SettingsPage viewer={viewer} draft={draftOfSettings(settings)} config={config} pendingDomains={settings.pendingDomains} problems={[error.message]} problemsSummary="The domain is not verified yet:" />;
       return htmlResult(error.status, page);
     }
     return redirect(`${PATH}?verified=${encodeURIComponent(domain)}`);

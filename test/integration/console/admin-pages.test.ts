@@ -161,6 +161,8 @@ describe('provisioning settings page', () => {
     const check = { csrf: client.csrfOf(page), domain: 'third.example.com' };
     const unproven = await client.post(`${SETTINGS}/verify-domain`, check);
     expect(unproven.status).toBe(409);
+    expect(unproven.html).toContain('The domain is not verified yet:');
+    expect(unproven.html).not.toContain('The settings were not saved');
     expect(unproven.html).toContain(`No TXT record &quot;${txtRecord}&quot; was found at third.example.com`);
     expect((await getCompanySettings(tenant.tenantId)).domains).not.toContain('third.example.com');
 

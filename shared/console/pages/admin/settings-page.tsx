@@ -1,7 +1,7 @@
 import type { ComponentChildren, VNode } from 'preact';
 import type { CompanySettingsView } from '../../../people/company/company-settings-admin.js';
 import type { CompanyConfig } from '../../../store/company-config.js';
-import { CsrfField, Page, Problems, type Viewer, Notice } from '../../components/layout.js';
+import { CsrfField, Notice, Page, Problems, ScrollingTable, type Viewer } from '../../components/layout.js';
 import { GrantFields } from '../../forms/grant-form.js';
 import type { SettingsDraft } from '../../forms/settings-form.js';
 
@@ -13,11 +13,13 @@ interface SettingsPageProps {
   pendingDomains: CompanySettingsView['pendingDomains'];
   notice?: string;
   problems?: string[];
+  /** What the problems stopped: saving the settings, unless said otherwise (a domain's DNS check). */
+  problemsSummary?: string;
   /** Someone else saved first: the fields that differ from this person's unsaved draft, which the form keeps. */
   conflict?: { changedFields: string[]; version: number };
 }
 
-export function SettingsPage({ viewer, draft, config, pendingDomains, notice, problems, conflict }: SettingsPageProps): VNode {
+export function SettingsPage({ viewer, draft, config, pendingDomains, notice, problems, problemsSummary = 'The settings were not saved:', conflict }: SettingsPageProps): VNode {
   return (
     <Page title="Provisioning settings" viewer={viewer} section="settings">
       <h1>Team Member Provisioning</h1>
@@ -34,7 +36,7 @@ export function SettingsPage({ viewer, draft, config, pendingDomains, notice, pr
           </p>
         </div>
       )}
-      <Problems problems={problems} summary="The settings were not saved:" />
+      <Problems problems={problems} summary={problemsSummary} />
       <form method="post" action="/console/admin/settings" class="card">
         <CsrfField token={viewer.csrfToken} />
         <input type="hidden" name="version" value={String(draft.version)} />
@@ -110,7 +112,7 @@ function PendingDomains({ domains, csrfToken }: { domains: SettingsPageProps['pe
         Until a domain is verified, Okta’s users with emails there are refused and Roster mails nobody there. Publish the TXT record at the
         domain with your DNS provider, then check.
       </p>
-      <table>
+      <ScrollingTable label="Pending domains">
         <thead>
           <tr>
             <th scope="col">Domain</th>
@@ -135,7 +137,7 @@ function PendingDomains({ domains, csrfToken }: { domains: SettingsPageProps['pe
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollingTable>
     </section>
   );
 }
