@@ -100,6 +100,15 @@ describe('console admin pages against `npm start`', () => {
     const after = await order();
     expect(after.indexOf('Forecasting')).toBe(before.indexOf('Forecasting') - 1);
     await check(page, 'console-admin-assignments');
+    // Its edit form and its delete confirmation, which changes nothing when kept.
+    await page.getByRole('link', { name: 'Edit Forecasting' }).click();
+    await expect(page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('Forecasting');
+    await check(page);
+    await nav(page, 'Assignments');
+    await page.getByRole('link', { name: 'Delete Forecasting' }).click();
+    await check(page);
+    await page.getByRole('link', { name: 'Keep it' }).click();
+    await expect(page.getByRole('button', { name: 'Move down: Forecasting' }).count()).resolves.toBe(1);
 
     // Okta pushes three members into the group: two get the Forecast seat, one is short of it.
     const people = ['fiona.fore', 'felix.fore', 'fatima.fore'];
@@ -150,6 +159,12 @@ describe('console admin pages against `npm start`', () => {
     await page.getByRole('list', { name: 'Found' }).getByRole('link').first().click();
     await expect(page.getByRole('heading', { name: 'Manager and direct reports' }).isVisible()).resolves.toBe(true);
     await check(page, 'console-admin-team-member');
+    // The members flagged for one thing: the one short of a Forecast seat.
+    await nav(page, 'Team members');
+    await page.getByLabel('Show the members flagged for').selectOption({ label: 'Short of a seat' });
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await expect(page.getByRole('list', { name: 'Flagged' }).getByRole('link', { name: / Fore$/ }).count()).resolves.toBe(1);
+    await check(page, 'console-admin-flagged');
     await context.close();
   });
 
