@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from './zod.js';
 
 /** The OAuth client of the local stack and tests; its secret is public, so it works only when LOCAL_STACK is on. */
 export const LOCAL_OAUTH_CLIENT = { id: 'roster-okta', secret: 'roster-local-client-secret' } as const;
@@ -17,103 +17,96 @@ function sha256Hex(value: string): string {
  * Environment, validated once at cold start. Every other module takes what it needs from here;
  * nothing else reads process.env.
  */
+const flag = (fallback: 'true' | 'false') => z.pipe(z._default(z.enum(['true', 'false']), fallback), z.transform((value) => value === 'true'));
+const wholeNumber = (min: number, max: number, fallback: number) => z._default(z.coerce.number().check(z.int(), z.gte(min), z.lte(max)), fallback);
+const commaSeparated = (value: string) => value.split(',').map((entry) => entry.trim()).filter(Boolean);
+
 const schema = z.object({
-  TABLE_NAME: z.string().min(1),
+  TABLE_NAME: z.string().check(z.minLength(1)),
   /** Set only locally / in tests: DynamoDB Local's URL. */
-  DYNAMODB_ENDPOINT: z.url().optional(),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
   /** Set only locally / in tests: the SES emulator's URL. */
-  SES_ENDPOINT: z.url().optional(),
-  AWS_REGION: z.string().min(1).default('us-east-1'),
-  MAIL_FROM: z.string().min(3).default('Roster <no-reply@roster.local>'),
-  PRODUCT_URL: z.url().default('http://localhost:3000'),
+  SES_ENDPOINT: z.optional(z.url()),
+  AWS_REGION: z._default(z.string().check(z.minLength(1)), 'us-east-1'),
+  MAIL_FROM: z._default(z.string().check(z.minLength(3)), 'Roster <no-reply@roster.local>'),
+  PRODUCT_URL: z._default(z.url(), 'http://localhost:3000'),
   /** Where people open the console (the emails link to it); by default the product URL's /console. */
-  CONSOLE_URL: z.url().optional(),
+  CONSOLE_URL: z.optional(z.url()),
   /** Also accept http:// OpenID issuers (the local stack's and the tests' identity provider): local only. */
-  CONSOLE_ALLOW_HTTP_ISSUERS: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  CONSOLE_ALLOW_HTTP_ISSUERS: flag('false'),
   /** The deployment's name, a label only: nothing is switched on or off by it. */
-  STAGE: z.string().min(1).default('local'),
+  STAGE: z._default(z.string().check(z.minLength(1)), 'local'),
   /**
    * Switches on what only the local stack and tests may do (loopback redirects, http issuers, the
    * public local client secret). The CDK stack never writes it, and Lambda always sets
    * AWS_LAMBDA_FUNCTION_NAME (a reserved variable), so a deployed function cannot turn it on.
    */
-  LOCAL_STACK: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  LOCAL_STACK: flag('false'),
   /** Set by the Lambda runtime itself; read only to refuse LOCAL_STACK there. */
-  AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  AWS_LAMBDA_FUNCTION_NAME: z.optional(z.string()),
+  LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
   /** Write metrics (EMF lines on stdout); the test suite turns them off, as it silences the logs. */
-  METRICS_ENABLED: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  METRICS_ENABLED: flag('true'),
   /**
    * DNS servers (comma-separated `address` or `address:port`) that domain verification asks for
    * TXT records; unset means the system's resolver (in Lambda, the VPC's or AWS's).
    */
-  DNS_RESOLVERS: z
-    .string()
-    .optional()
-    .transform((value) => value?.split(',').map((server) => server.trim()).filter(Boolean) ?? []),
+  DNS_RESOLVERS: z.pipe(z.optional(z.string()), z.transform((value) => (value === undefined ? [] : commaSeparated(value)))),
   /** Manager emails one company may send per hour; past it they wait, queued, for the next hour. */
-  MAIL_PER_COMPANY_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(500),
+  MAIL_PER_COMPANY_PER_HOUR: wholeNumber(1, 100_000, 500),
   /** Days an admin token issued by the operator's CLI lives (then it stops working and TTL removes it). */
-  ADMIN_TOKEN_DAYS: z.coerce.number().int().min(1).max(3_650).default(365),
+  ADMIN_TOKEN_DAYS: wholeNumber(1, 3_650, 365),
   /** Seconds a resolved token stays cached in a warm function (revocation delay). */
-  TOKEN_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(15),
+  TOKEN_CACHE_SECONDS: wholeNumber(0, 300, 15),
 
   /** The one OAuth client (Okta's OIN rule: the same client for every company). */
-  OAUTH_CLIENT_ID: z.string().min(1).max(200).default(LOCAL_OAUTH_CLIENT.id),
+  OAUTH_CLIENT_ID: z._default(z.string().check(z.minLength(1), z.maxLength(200)), LOCAL_OAUTH_CLIENT.id),
   /**
    * Hex SHA-256 of the client secret, so the deployed environment never holds the secret itself.
    * Unset when deployed means OAuth is off (every client is refused); with LOCAL_STACK on it defaults
    * to the hash of LOCAL_OAUTH_CLIENT.secret.
    */
-  OAUTH_CLIENT_SECRET_SHA256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits').optional(),
+  OAUTH_CLIENT_SECRET_SHA256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits'))),
   /** Allowed redirect_uri values; `{appName}` matches one Okta app name. Comma-separated. */
-  OAUTH_REDIRECT_URIS: z
-    .string()
-    .default(OKTA_CALLBACK_URIS.join(','))
-    .transform((value) => value.split(',').map((uri) => uri.trim()).filter(Boolean)),
+  OAUTH_REDIRECT_URIS: z.pipe(z._default(z.string(), OKTA_CALLBACK_URIS.join(',')), z.transform(commaSeparated)),
   /** Also allow http://localhost and http://127.0.0.1 redirect URIs: local stack and tests only. */
-  OAUTH_ALLOW_LOOPBACK_REDIRECTS: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
-  OAUTH_ACCESS_TOKEN_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3_600),
+  OAUTH_ALLOW_LOOPBACK_REDIRECTS: flag('false'),
+  OAUTH_ACCESS_TOKEN_SECONDS: wholeNumber(60, 86_400, 3_600),
 
   /**
    * Manager notifications: a new report's email waits this long (and each further report of the
    * same manager restarts the wait), so a burst of imports becomes one digest per manager.
    */
-  NOTIFY_DEBOUNCE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(60),
+  NOTIFY_DEBOUNCE_SECONDS: wholeNumber(0, 3_600, 60),
   /** …but a digest that keeps growing still goes out this long after its first report. */
-  NOTIFY_MAX_WAIT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),
+  NOTIFY_MAX_WAIT_SECONDS: wholeNumber(0, 86_400, 900),
   /** Days a team member's history entries are kept (DynamoDB's TTL deletes them after). */
-  HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(400),
+  HISTORY_RETENTION_DAYS: wholeNumber(1, 3_650, 400),
 });
 
 const localSecretHash = sha256Hex(LOCAL_OAUTH_CLIENT.secret);
 
-const validated = schema
-  .refine((env) => !(env.LOCAL_STACK && env.AWS_LAMBDA_FUNCTION_NAME), {
-    path: ['LOCAL_STACK'],
-    message: 'the local stack switch cannot be on in a Lambda function',
-  })
-  .refine((env) => env.LOCAL_STACK || !env.OAUTH_ALLOW_LOOPBACK_REDIRECTS, {
-    path: ['OAUTH_ALLOW_LOOPBACK_REDIRECTS'],
-    message: 'loopback redirect URIs are allowed only when LOCAL_STACK is on',
-  })
-  .refine((env) => env.LOCAL_STACK || !env.CONSOLE_ALLOW_HTTP_ISSUERS, {
-    path: ['CONSOLE_ALLOW_HTTP_ISSUERS'],
-    message: 'http issuers are allowed only when LOCAL_STACK is on',
-  })
-  .refine((env) => env.NOTIFY_MAX_WAIT_SECONDS >= env.NOTIFY_DEBOUNCE_SECONDS, {
-    path: ['NOTIFY_MAX_WAIT_SECONDS'],
-    message: 'must be at least NOTIFY_DEBOUNCE_SECONDS',
-  })
-  .refine((env) => env.LOCAL_STACK || env.OAUTH_CLIENT_SECRET_SHA256 !== localSecretHash, {
-    path: ['OAUTH_CLIENT_SECRET_SHA256'],
-    message: 'the local client secret cannot be used outside the local stack (LOCAL_STACK)',
-  })
-  .transform((env) => ({
+type Environment = z.output<typeof schema>;
+const rule = (holds: (env: Environment) => boolean, path: keyof Environment, message: string) => z.refine<Environment>(holds, { path: [path], message });
+
+const validated = z.pipe(
+  schema.check(
+    rule((env) => !(env.LOCAL_STACK && env.AWS_LAMBDA_FUNCTION_NAME), 'LOCAL_STACK', 'the local stack switch cannot be on in a Lambda function'),
+    rule((env) => env.LOCAL_STACK || !env.OAUTH_ALLOW_LOOPBACK_REDIRECTS, 'OAUTH_ALLOW_LOOPBACK_REDIRECTS', 'loopback redirect URIs are allowed only when LOCAL_STACK is on'),
+    rule((env) => env.LOCAL_STACK || !env.CONSOLE_ALLOW_HTTP_ISSUERS, 'CONSOLE_ALLOW_HTTP_ISSUERS', 'http issuers are allowed only when LOCAL_STACK is on'),
+    rule((env) => env.NOTIFY_MAX_WAIT_SECONDS >= env.NOTIFY_DEBOUNCE_SECONDS, 'NOTIFY_MAX_WAIT_SECONDS', 'must be at least NOTIFY_DEBOUNCE_SECONDS'),
+    rule(
+      (env) => env.LOCAL_STACK || env.OAUTH_CLIENT_SECRET_SHA256 !== localSecretHash,
+      'OAUTH_CLIENT_SECRET_SHA256',
+      'the local client secret cannot be used outside the local stack (LOCAL_STACK)',
+    ),
+  ),
+  z.transform((env) => ({
     ...env,
     CONSOLE_URL: (env.CONSOLE_URL ?? `${env.PRODUCT_URL.replace(/\/+$/, '')}/console`).replace(/\/+$/, ''),
     OAUTH_CLIENT_SECRET_SHA256: env.OAUTH_CLIENT_SECRET_SHA256 ?? (env.LOCAL_STACK ? localSecretHash : undefined),
-  }));
+  })),
+);
 
 export type Config = z.output<typeof validated>;
 

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { badRequest, notFound } from '../errors.js';
 import { log } from '../log.js';
 import {
@@ -22,8 +22,8 @@ import { lifetimes } from './lifetimes.js';
 export type ConnectionView = Pick<ConnectionRecord, 'id' | 'name' | 'source' | 'createdAt'> & { lastUsedAt: string | null };
 
 const newConnectionBody = z.strictObject({
-  name: z.string().trim().min(1).max(100),
-  source: z.enum(['okta', 'custom']).optional(),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  source: z.optional(z.enum(['okta', 'custom'])),
 });
 /** A connection to create; the caller fills in the source when the request names none. */
 export type NewConnection = Required<z.output<typeof newConnectionBody>>;
