@@ -1,6 +1,5 @@
 import * as z from '../../zod.js';
 import { config } from '../../config.js';
-import { validateTimeZone } from '../../profile/time-zone.js';
 import type { CompanySettingsChange } from './company-settings-admin.js';
 import { CAPABILITIES, EMPTY_GRANT, NO_DATA_CAPTURE, type AssignmentInput, type DataCaptureSettings, type Grant, type SeatTypeInput, type WorkspaceInput } from './settings-model.js';
 
@@ -56,7 +55,9 @@ const domain = z
     z.regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a domain name such as example.com'),
   );
 
-export const companySettingsInput = z.object({
+type TimeZoneRules = typeof import('../../profile/time-zone.js');
+
+const companySettingsSchema = ({ validateTimeZone }: TimeZoneRules) => z.object({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   domains: z.array(domain).check(z.minLength(1, 'at least the primary domain is required'), z.maxLength(50)),
   allowSubdomains: z._default(z.boolean(), false),
@@ -82,3 +83,14 @@ export const companySettingsInput = z.object({
   /** The version read, to refuse overwriting someone else's change. */
   version: z.number().check(z.int(), z.gte(1)),
 }) satisfies z.ZodMiniType<CompanySettingsChange>;
+
+let companySettings: ReturnType<typeof companySettingsSchema> | undefined;
+
+/**
+ * The company settings schema. Built on first use: its time zone check brings the time zone data
+ * of countries-and-timezones and luxon (~100 KB), which only a settings change needs.
+ */
+export async function companySettingsInput(): Promise<ReturnType<typeof companySettingsSchema>> {
+  companySettings ??= companySettingsSchema(await import('../../profile/time-zone.js'));
+  return companySettings;
+}
