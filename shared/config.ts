@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import * as z from './zod.js';
+import { flag, InvalidValue, list, oneOf, optional, readAll, text, url, wholeNumber } from './env-values.js';
 
 /** The OAuth client of the local stack and tests; its secret is public, so it works only when LOCAL_STACK is on. */
 export const LOCAL_OAUTH_CLIENT = { id: 'roster-okta', secret: 'roster-local-client-secret' } as const;
@@ -17,41 +17,37 @@ function sha256Hex(value: string): string {
  * Environment, validated once at cold start. Every other module takes what it needs from here;
  * nothing else reads process.env.
  */
-const flag = (fallback: 'true' | 'false') => z.pipe(z._default(z.enum(['true', 'false']), fallback), z.transform((value) => value === 'true'));
-const wholeNumber = (min: number, max: number, fallback: number) => z._default(z.coerce.number().check(z.int(), z.gte(min), z.lte(max)), fallback);
-const commaSeparated = (value: string) => value.split(',').map((entry) => entry.trim()).filter(Boolean);
-
-const schema = z.object({
-  TABLE_NAME: z.string().check(z.minLength(1)),
+const variables = {
+  TABLE_NAME: text({ min: 1 }),
   /** Set only locally / in tests: DynamoDB Local's URL. */
-  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  DYNAMODB_ENDPOINT: optional(url()),
   /** Set only locally / in tests: the SES emulator's URL. */
-  SES_ENDPOINT: z.optional(z.url()),
-  AWS_REGION: z._default(z.string().check(z.minLength(1)), 'us-east-1'),
-  MAIL_FROM: z._default(z.string().check(z.minLength(3)), 'Roster <no-reply@roster.local>'),
-  PRODUCT_URL: z._default(z.url(), 'http://localhost:3000'),
+  SES_ENDPOINT: optional(url()),
+  AWS_REGION: text({ min: 1, fallback: 'us-east-1' }),
+  MAIL_FROM: text({ min: 3, fallback: 'Roster <no-reply@roster.local>' }),
+  PRODUCT_URL: url('http://localhost:3000'),
   /** Where people open the console (the emails link to it); by default the product URL's /console. */
-  CONSOLE_URL: z.optional(z.url()),
+  CONSOLE_URL: optional(url()),
   /** Also accept http:// OpenID issuers (the local stack's and the tests' identity provider): local only. */
-  CONSOLE_ALLOW_HTTP_ISSUERS: flag('false'),
+  CONSOLE_ALLOW_HTTP_ISSUERS: flag(false),
   /** The deployment's name, a label only: nothing is switched on or off by it. */
-  STAGE: z._default(z.string().check(z.minLength(1)), 'local'),
+  STAGE: text({ min: 1, fallback: 'local' }),
   /**
    * Switches on what only the local stack and tests may do (loopback redirects, http issuers, the
    * public local client secret). The CDK stack never writes it, and Lambda always sets
    * AWS_LAMBDA_FUNCTION_NAME (a reserved variable), so a deployed function cannot turn it on.
    */
-  LOCAL_STACK: flag('false'),
+  LOCAL_STACK: flag(false),
   /** Set by the Lambda runtime itself; read only to refuse LOCAL_STACK there. */
-  AWS_LAMBDA_FUNCTION_NAME: z.optional(z.string()),
-  LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
+  AWS_LAMBDA_FUNCTION_NAME: optional(text()),
+  LOG_LEVEL: oneOf(['debug', 'info', 'warn', 'error', 'silent'], 'info'),
   /** Write metrics (EMF lines on stdout); the test suite turns them off, as it silences the logs. */
-  METRICS_ENABLED: flag('true'),
+  METRICS_ENABLED: flag(true),
   /**
    * DNS servers (comma-separated `address` or `address:port`) that domain verification asks for
    * TXT records; unset means the system's resolver (in Lambda, the VPC's or AWS's).
    */
-  DNS_RESOLVERS: z.pipe(z.optional(z.string()), z.transform((value) => (value === undefined ? [] : commaSeparated(value)))),
+  DNS_RESOLVERS: list(),
   /** Manager emails one company may send per hour; past it they wait, queued, for the next hour. */
   MAIL_PER_COMPANY_PER_HOUR: wholeNumber(1, 100_000, 500),
   /** Days an admin token issued by the operator's CLI lives (then it stops working and TTL removes it). */
@@ -60,17 +56,17 @@ const schema = z.object({
   TOKEN_CACHE_SECONDS: wholeNumber(0, 300, 15),
 
   /** The one OAuth client (Okta's OIN rule: the same client for every company). */
-  OAUTH_CLIENT_ID: z._default(z.string().check(z.minLength(1), z.maxLength(200)), LOCAL_OAUTH_CLIENT.id),
+  OAUTH_CLIENT_ID: text({ min: 1, max: 200, fallback: LOCAL_OAUTH_CLIENT.id }),
   /**
    * Hex SHA-256 of the client secret, so the deployed environment never holds the secret itself.
    * Unset when deployed means OAuth is off (every client is refused); with LOCAL_STACK on it defaults
    * to the hash of LOCAL_OAUTH_CLIENT.secret.
    */
-  OAUTH_CLIENT_SECRET_SHA256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits'))),
+  OAUTH_CLIENT_SECRET_SHA256: optional(text({ pattern: [/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits'] })),
   /** Allowed redirect_uri values; `{appName}` matches one Okta app name. Comma-separated. */
-  OAUTH_REDIRECT_URIS: z.pipe(z._default(z.string(), OKTA_CALLBACK_URIS.join(',')), z.transform(commaSeparated)),
+  OAUTH_REDIRECT_URIS: list(OKTA_CALLBACK_URIS),
   /** Also allow http://localhost and http://127.0.0.1 redirect URIs: local stack and tests only. */
-  OAUTH_ALLOW_LOOPBACK_REDIRECTS: flag('false'),
+  OAUTH_ALLOW_LOOPBACK_REDIRECTS: flag(false),
   OAUTH_ACCESS_TOKEN_SECONDS: wholeNumber(60, 86_400, 3_600),
 
   /**
@@ -82,43 +78,39 @@ const schema = z.object({
   NOTIFY_MAX_WAIT_SECONDS: wholeNumber(0, 86_400, 900),
   /** Days a team member's history entries are kept (DynamoDB's TTL deletes them after). */
   HISTORY_RETENTION_DAYS: wholeNumber(1, 3_650, 400),
-});
+};
 
-const localSecretHash = sha256Hex(LOCAL_OAUTH_CLIENT.secret);
+type Environment = ReturnType<typeof readAll<typeof variables>>;
 
-type Environment = z.output<typeof schema>;
-const rule = (holds: (env: Environment) => boolean, path: keyof Environment, message: string) => z.refine<Environment>(holds, { path: [path], message });
+/** Rules across variables: [the variable refused, whether the rule holds, why]. */
+const rules = (env: Environment, localSecretHash: string): Array<[keyof Environment, boolean, string]> => [
+  ['LOCAL_STACK', !(env.LOCAL_STACK && env.AWS_LAMBDA_FUNCTION_NAME), 'the local stack switch cannot be on in a Lambda function'],
+  ['OAUTH_ALLOW_LOOPBACK_REDIRECTS', env.LOCAL_STACK || !env.OAUTH_ALLOW_LOOPBACK_REDIRECTS, 'loopback redirect URIs are allowed only when LOCAL_STACK is on'],
+  ['CONSOLE_ALLOW_HTTP_ISSUERS', env.LOCAL_STACK || !env.CONSOLE_ALLOW_HTTP_ISSUERS, 'http issuers are allowed only when LOCAL_STACK is on'],
+  ['NOTIFY_MAX_WAIT_SECONDS', env.NOTIFY_MAX_WAIT_SECONDS >= env.NOTIFY_DEBOUNCE_SECONDS, 'must be at least NOTIFY_DEBOUNCE_SECONDS'],
+  ['OAUTH_CLIENT_SECRET_SHA256', env.LOCAL_STACK || env.OAUTH_CLIENT_SECRET_SHA256 !== localSecretHash, 'the local client secret cannot be used outside the local stack (LOCAL_STACK)'],
+];
 
-const validated = z.pipe(
-  schema.check(
-    rule((env) => !(env.LOCAL_STACK && env.AWS_LAMBDA_FUNCTION_NAME), 'LOCAL_STACK', 'the local stack switch cannot be on in a Lambda function'),
-    rule((env) => env.LOCAL_STACK || !env.OAUTH_ALLOW_LOOPBACK_REDIRECTS, 'OAUTH_ALLOW_LOOPBACK_REDIRECTS', 'loopback redirect URIs are allowed only when LOCAL_STACK is on'),
-    rule((env) => env.LOCAL_STACK || !env.CONSOLE_ALLOW_HTTP_ISSUERS, 'CONSOLE_ALLOW_HTTP_ISSUERS', 'http issuers are allowed only when LOCAL_STACK is on'),
-    rule((env) => env.NOTIFY_MAX_WAIT_SECONDS >= env.NOTIFY_DEBOUNCE_SECONDS, 'NOTIFY_MAX_WAIT_SECONDS', 'must be at least NOTIFY_DEBOUNCE_SECONDS'),
-    rule(
-      (env) => env.LOCAL_STACK || env.OAUTH_CLIENT_SECRET_SHA256 !== localSecretHash,
-      'OAUTH_CLIENT_SECRET_SHA256',
-      'the local client secret cannot be used outside the local stack (LOCAL_STACK)',
-    ),
-  ),
-  z.transform((env) => ({
-    ...env,
-    CONSOLE_URL: (env.CONSOLE_URL ?? `${env.PRODUCT_URL.replace(/\/+$/, '')}/console`).replace(/\/+$/, ''),
-    OAUTH_CLIENT_SECRET_SHA256: env.OAUTH_CLIENT_SECRET_SHA256 ?? (env.LOCAL_STACK ? localSecretHash : undefined),
-  })),
-);
-
-export type Config = z.output<typeof validated>;
+export type Config = Omit<Environment, 'CONSOLE_URL'> & { CONSOLE_URL: string };
 
 let cached: Config | undefined;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = validated.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid Roster configuration: ${problems.join('; ')}`);
+  let values: Environment;
+  try {
+    values = readAll(variables, env);
+  } catch (error) {
+    if (error instanceof InvalidValue) throw new Error(`Invalid Roster configuration: ${error.message}`);
+    throw error;
   }
-  return parsed.data;
+  const localSecretHash = sha256Hex(LOCAL_OAUTH_CLIENT.secret);
+  const broken = rules(values, localSecretHash).filter(([, holds]) => !holds);
+  if (broken.length) throw new Error(`Invalid Roster configuration: ${broken.map(([name, , why]) => `${name}: ${why}`).join('; ')}`);
+  return {
+    ...values,
+    CONSOLE_URL: (values.CONSOLE_URL ?? `${values.PRODUCT_URL.replace(/\/+$/, '')}/console`).replace(/\/+$/, ''),
+    OAUTH_CLIENT_SECRET_SHA256: values.OAUTH_CLIENT_SECRET_SHA256 ?? (values.LOCAL_STACK ? localSecretHash : undefined),
+  };
 }
 
 /** The process-wide configuration, parsed on first use (cold start). */
