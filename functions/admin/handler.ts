@@ -3,9 +3,9 @@ import {
   deleteConnection,
   issueConnectionToken,
   listActiveConnections,
-  parseNewConnection,
   toConnectionView,
 } from '../../shared/auth/connections.js';
+import { parseNewConnection } from '../../shared/auth/connection-input.js';
 import { selectedProvisioningSource } from '../../shared/people/company/companies.js';
 import { httpHandler } from '../../shared/http/handler.js';
 import type { HttpRequest } from '../../shared/http/types.js';

@@ -1,5 +1,6 @@
 import { selectedProvisioningSource } from '../../people/company/companies.js';
-import { createConnection, deleteConnection, issueConnectionToken, listActiveConnections, parseNewConnection, requireActiveConnection, toConnectionView } from '../../auth/connections.js';
+import { parseNewConnection } from '../../auth/connection-input.js';
+import { createConnection, deleteConnection, issueConnectionToken, listActiveConnections, requireActiveConnection, toConnectionView } from '../../auth/connections.js';
 import { RosterError } from '../../errors.js';
 import { OAUTH_PREFIX, SCIM_PREFIX } from '../../routes.js';
 import { htmlResult, redirect } from '../components/layout.js';
