@@ -10,7 +10,7 @@ import { projectRoot } from '../../infra/project-paths.js';
 import { functionDefinitions } from '../../shared/routes.js';
 
 /** Libraries that only some requests need: no function may load them at init. */
-const LAZY_PACKAGES = ['libphonenumber-js', 'countries-and-timezones', 'i18n-iso-countries', 'openid-client', 'oauth4webapi'];
+const LAZY_PACKAGES = ['libphonenumber-js', 'luxon', 'countries-and-timezones', 'i18n-iso-countries', 'openid-client', 'oauth4webapi'];
 
 let directory: string;
 const metafiles = new Map<string, Metafile>();

@@ -4,7 +4,6 @@ import { queueNotification } from '../../store/manager-digests.js';
 import { getTeamMember, type TeamMemberRecord } from '../../store/team-members.js';
 import { getTenant } from '../../store/tenants.js';
 import { importTrigger, withinLateLinkWindow } from './import-trigger.js';
-import { notificationTimes } from './notification-schedule.js';
 
 /**
  * What the stream's half did with a member's change: nothing (no import, or handled before), queued
@@ -54,6 +53,9 @@ export async function queueImportNotification(
     return (await recordImport(tenantId, id, now.toISOString(), reason)) ? { outcome: 'notQueued', reason } : { outcome: 'alreadyHandled' };
   }
   const { NOTIFY_DEBOUNCE_SECONDS, NOTIFY_MAX_WAIT_SECONDS } = config();
+  // The schedule's time zone and weekend rules bring luxon (~70 KB): only a queued notification
+  // needs them, so they load with the first one, not at the function's init.
+  const { notificationTimes } = await import('./notification-schedule.js');
   const times = notificationTimes(
     now,
     { locale: manager.attributes.locale as string | undefined, timeZone: manager.resolved.resolvedTimeZone },
