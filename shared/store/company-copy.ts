@@ -1,7 +1,8 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGet } from './batch-get.js';
 import { db, tableName } from './client.js';
-import { companyItemSteps, tenantIndexPages } from './company-items.js';
+import { companyItemSteps } from './company-items.js';
+import { tenantIndexPages } from './tenant-index.js';
 import { assignment, seatType, workspace } from './entities/config-items.js';
 import { counterShard } from './entities/counter-shard.js';
 import { awaitingEdge, identifierEdge } from './entities/edges.js';

@@ -1,5 +1,5 @@
 import { batchGet } from './batch-get.js';
-import { tenantIndexKeys } from './company-items.js';
+import { tenantIndexKeys } from './tenant-index.js';
 import { token, type TokenRecord } from './entities/token.js';
 import { conditionalUpdate, getItem, newItemPut, putNew } from './writes.js';
 
