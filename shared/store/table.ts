@@ -9,7 +9,7 @@ import type { ItemFamily } from '../routes.js';
  * Items and their keys (entities/<file>):
  * - tenant settings          pk T#<tenant>                 sk SETTINGS                 tenant-settings
  * - resource counter shard   pk T#<tenant>#COUNT           sk <kind>#<shard>           counter-shard
- * - paging checkpoint        pk T#<tenant>#PAGE            sk <kind>#<startIndex>      page-checkpoint (TTL)
+ * - paging checkpoint        pk T#<tenant>#PAGE            sk <kind>#<startIndex, 10 digits> page-checkpoint (TTL)
  * - token (by hash)          pk TOKEN#<sha256>             sk TOKEN                    token
  * - team member              pk T#<tenant>#U#<id>          sk #USER                    team-member (+ list / lookup / external / reports GSIs)
  * - user name marker         pk T#<tenant>#UN#<lowercase>  sk #UNIQUE                  unique-markers

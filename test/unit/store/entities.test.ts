@@ -23,7 +23,7 @@ describe('the key of every item', () => {
   it.each([
     ['tenant settings', tenantSettings.key({ tenantId }), 'T#acme', 'SETTINGS'],
     ['counter shard', counterShard.key({ tenantId, kind: 'users', shard: 3 }), 'T#acme#COUNT', 'users#3'],
-    ['page checkpoint', pageCheckpoint.key({ tenantId, kind: 'groups', startIndex: 101 }), 'T#acme#PAGE', 'groups#101'],
+    ['page checkpoint', pageCheckpoint.key({ tenantId, kind: 'groups', startIndex: '0000000101' }), 'T#acme#PAGE', 'groups#0000000101'],
     ['token', token.key({ tokenHash: 'h' }), 'TOKEN#h', 'TOKEN'],
     ['team member', teamMember.key({ tenantId, id: 'u1' }), 'T#acme#U#u1', '#USER'],
     ['user name marker', userNameMarker.key({ tenantId, userName: 'Ada@Example.COM' }), 'T#acme#UN#ada@example.com', '#UNIQUE'],
