@@ -154,6 +154,8 @@ export const routes = [
   page('GET', 'admin/team-members'),
   page('GET', 'admin/team-members/{id}'),
   page('POST', 'admin/team-members/{id}/profile'),
+  page('GET', 'admin/team-members/{id}/erase'),
+  page('POST', 'admin/team-members/{id}/erase'),
   page('GET', 'admin/import-errors'),
   page('GET', 'admin/connections'),
   page('POST', 'admin/connections'),

@@ -159,6 +159,12 @@ describe('console admin pages against `npm start`', () => {
     await page.getByRole('list', { name: 'Found' }).getByRole('link').first().click();
     await expect(page.getByRole('heading', { name: 'Manager and direct reports' }).isVisible()).resolves.toBe(true);
     await check(page, 'console-admin-team-member');
+    // Erasure's confirmation names what happens; kept, it changes nothing.
+    await page.getByRole('link', { name: /Erase .*’s personal data/ }).click();
+    await expect(page.getByText('This cannot be undone.').isVisible()).resolves.toBe(true);
+    await check(page);
+    await page.getByRole('link', { name: 'Keep it' }).click();
+    await expect(page.getByRole('heading', { name: 'Manager and direct reports' }).isVisible()).resolves.toBe(true);
     // The members flagged for one thing: the one short of a Forecast seat.
     await nav(page, 'Team members');
     await page.getByLabel('Show the members flagged for').selectOption({ label: 'Short of a seat' });

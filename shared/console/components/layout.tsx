@@ -122,11 +122,14 @@ export function ScrollingTable({ label, children }: { label: string; children: C
   );
 }
 
-export function ConfirmDeletePage(props: { viewer: Viewer; section: AdminSection; name: string; action: string; button: string; back: string; children: ComponentChildren }): VNode {
+export function ConfirmDeletePage(props: { viewer: Viewer; section: AdminSection; name: string; action: string; button: string; back: string; verb?: 'Delete' | 'Erase'; children: ComponentChildren }): VNode {
+  const verb = props.verb ?? 'Delete';
   return (
-    <Page title={`Delete ${props.name}`} viewer={props.viewer} section={props.section} narrow>
+    <Page title={`${verb} ${props.name}`} viewer={props.viewer} section={props.section} narrow>
       <form method="post" action={props.action} class="card">
-        <h1>Delete {props.name}?</h1>
+        <h1>
+          {verb} {props.name}?
+        </h1>
         <CsrfField token={props.viewer.csrfToken} />
         {props.children}
         <div class="actions">

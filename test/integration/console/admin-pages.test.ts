@@ -9,6 +9,7 @@ import { consoleClient } from '../../support/console-client.js';
 import { startTxtDnsServer } from '../../support/dns-server.js';
 import { startTestApi } from '../../support/http-stack.js';
 import { oktaUser, scimClient, type ScimClient } from '../../support/scim-client.js';
+import { tenantItems } from '../../support/table-scan.js';
 import { createTestTenant, type TestTenant } from '../../support/tenant.js';
 
 const SESSION_COOKIE = '__Host-roster-session';
@@ -473,11 +474,36 @@ describe('team members pages', () => {
     expect((await admin.get('/team-members?flag=phoneNumbers')).body.teamMembers.map((member: { id: string }) => member.id)).toContain(unreadable);
   });
 
+  it('erases a person on request after a confirmation naming what happens: deleted, no personal value kept, SCIM 404', async () => {
+    const client = await asAdminToken();
+    const id = await pushedMember('erase.me', { title: 'Very Particular Title', phoneNumbers: [{ value: '+1 212 555 0177', type: 'work' }] });
+    const path = `/console/admin/team-members/${id}`;
+    expect((await client.get(path)).html).toContain(`href="${path}/erase"`);
+    const confirm = await client.get(`${path}/erase`);
+    expect(confirm.status).toBe(200);
+    expect(confirm.html).toContain('This cannot be undone.');
+    const form = client.formOf(confirm, `${path}/erase`);
+    // Without the session's CSRF token nothing happens.
+    expect((await client.post(`${path}/erase`, {})).status).toBe(403);
+    expect((await scim.get(`/Users/${id}`)).status).toBe(200);
+
+    const erased = await client.post(`${path}/erase`, form);
+    expect(erased.location).toBe('/console/admin/team-members?erased=1');
+    expect((await client.get(erased.location!)).html).toContain('personal data erased.');
+    expect((await scim.get(`/Users/${id}`)).status).toBe(404);
+    expect((await client.get(path)).status).toBe(404);
+    const stored = JSON.stringify(await tenantItems(tenant.tenantId)).toLowerCase();
+    for (const personal of ['very particular title', '555 0177', '5550177', 'erase.me']) expect(stored, personal).not.toContain(personal);
+  });
+
   it('are for admins only', async () => {
     const { client, id } = await asMember();
     expect((await client.get('/console/admin/team-members')).status).toBe(403);
     expect((await client.get(`/console/admin/team-members/${id}`)).status).toBe(403);
     const form = { csrf: client.csrfOf(await client.get('/console/team')), field: 'country', value: 'Israel' };
     expect((await client.post(`/console/admin/team-members/${id}/profile`, form)).status).toBe(403);
+    expect((await client.get(`/console/admin/team-members/${id}/erase`)).status).toBe(403);
+    expect((await client.post(`/console/admin/team-members/${id}/erase`, form)).status).toBe(403);
+    expect((await scim.get(`/Users/${id}`)).status).toBe(200);
   });
 });

@@ -443,6 +443,16 @@ function consoleAdminCases(signedInAsB: () => Promise<ReturnType<typeof consoleC
       expect(refused.status).toBe(404);
       for (const ofCompanyA of ['jane.doe@a.example', 'Company A']) expect(refused.html).not.toContain(ofCompanyA);
     },
+    'GET /console/admin/team-members/{id}/erase': async () => {
+      const page = await (await signedInAsB()).get(`/console/admin/team-members/${ofA.user.id}/erase`);
+      expect(page.status).toBe(404);
+      neverSeesA(page.html.replaceAll(ofA.user.id, ''));
+    },
+    'POST /console/admin/team-members/{id}/erase': async () => {
+      // B's admin cannot erase A's member: 404, and A's member is still there.
+      const client = await signedInAsB();
+      expect((await client.post(`/console/admin/team-members/${ofA.user.id}/erase`, { csrf: await csrfOf(client) })).status).toBe(404);
+    },
     'GET /console/admin/seats': async () => neverSeesA((await (await signedInAsB()).get('/console/admin/seats')).html),
     'GET /console/admin/import-errors': async () => neverSeesA((await (await signedInAsB()).get('/console/admin/import-errors')).html),
     'GET /console/admin/connections': async () => neverSeesA((await (await signedInAsB()).get('/console/admin/connections')).html),
