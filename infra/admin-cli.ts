@@ -292,6 +292,19 @@ const commands: Record<string, Command> = {
       out(`Team member ${id} of ${tenant} is erased: personal values removed, history redacted, name and externalId free again.`);
     },
   },
+  'table backfill-tenant-index': {
+    summary: 'give items written before the tenant index existed its keys, once per table (scans the table)',
+    usage: 'table backfill-tenant-index [--dry-run]',
+    positionals: [],
+    options: { 'dry-run': { type: 'boolean' } },
+    async run({ values }) {
+      const { backfillTenantIndex } = await import('../shared/people/company/operator.js');
+      const dryRun = values['dry-run'] === true;
+      const done = await backfillTenantIndex({ dryRun, onPage: ({ scanned, missing }) => note(`  … ${scanned} items read, ${missing} without tenant-index keys`) });
+      if (dryRun) return out(`Dry run: ${done.missing} of ${done.scanned} items lack tenant-index keys; nothing was written (run again without --dry-run).`);
+      out(`${done.written} of ${done.missing} items without tenant-index keys got them (${done.scanned} items read)${done.written < done.missing ? `; ${done.missing - done.written} were deleted or indexed meanwhile` : ''}.`);
+    },
+  },
   'domains add': {
     summary: 'give a company verified domains (no DNS record needed: the operator vouches)',
     usage: 'domains add <tenant> --domain acme.co.uk [--domain …] --verified',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { NO_OWNERSHIP } from '../../shared/profile/field-ownership.js';
 import { db, tableName } from '../../shared/store/client.js';
 import { group } from '../../shared/store/entities/group.js';
@@ -101,4 +101,11 @@ async function batchPut(items: Array<Record<string, unknown>>): Promise<void> {
     if (batches.length) return next();
   };
   await Promise.all(Array.from({ length: 8 }, next));
+}
+
+/** Takes the tenant index's keys off items, as a table written before that index existed holds them. */
+export async function withoutTenantIndexKeys(items: Array<{ pk: string; sk: string }>): Promise<void> {
+  for (const item of items) {
+    await db().send(new UpdateCommand({ TableName: tableName(), Key: { pk: item.pk, sk: item.sk }, UpdateExpression: 'REMOVE gsi5pk, gsi5sk' }));
+  }
 }

@@ -112,3 +112,7 @@ export async function importCompany(tenantId: string, lines: AsyncIterable<Expor
   forgetCompanySettings(tenantId);
   return counts;
 }
+
+export type { BackfillProgress } from '../../store/tenant-index-backfill.js';
+/** The one-time migration of a table written before the tenant index existed (store/tenant-index-backfill.ts). */
+export { backfillTenantIndex } from '../../store/tenant-index-backfill.js';

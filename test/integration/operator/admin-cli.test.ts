@@ -9,6 +9,8 @@ import { oktaUser, scimClient } from '../../support/scim-client.js';
 import { createTestTenant, type TestTenant } from '../../support/tenant.js';
 import { putToken } from '../../../shared/store/tokens.js';
 import { hashToken } from '../../../shared/auth/tokens.js';
+import { seedConsistentCompany, withoutTenantIndexKeys } from '../../support/seed-company.js';
+import { tenantItems } from '../../support/table-scan.js';
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
 const cli = adminCli();
@@ -170,5 +172,39 @@ describe('admin tokens', () => {
     await putToken({ tokenHash: hashToken(token), tenantId: tenant.tenantId, connectionId: 'admin', scope: 'admin', createdAt: new Date(Date.now() - 2 * 86_400_000).toISOString(), expiresAt: Math.floor(Date.now() / 1000) - 60 });
     expect((await adminClient(`${api.baseUrl}/admin/v1`, token).get('/settings')).status).toBe(401);
     expect((await cli.run(['admin-token', 'list', tenant.tenantId])).stdout).toMatch(new RegExp(`^${hashToken(token).slice(0, 12)}\\s+\\S+\\s+\\S+\\s+never\\s+expired$`, 'm'));
+  });
+});
+
+describe('table backfill-tenant-index', () => {
+  it('gives items written before the tenant index its keys, after a dry run that writes nothing; run again, it finds none', async () => {
+    const old = await createTestTenant('before-index.example', 'Before The Index Co');
+    await seedConsistentCompany(old.tenantId, old.domain, { members: 30, groups: 3 });
+    const indexed = (await tenantItems(old.tenantId)).filter((item) => item.gsi5pk !== undefined);
+    // Members, groups, tokens and the settings item are in the tenant index (T#…#ALL, and COMPANIES).
+    expect(new Set(indexed.map((item) => item.type))).toEqual(new Set(['TeamMember', 'Group', 'Token', 'Tenant']));
+    await withoutTenantIndexKeys(indexed);
+    const unindexed = async () => (await tenantItems(old.tenantId)).filter((item) => item.gsi5pk === undefined && indexed.some((was) => was.pk === item.pk && was.sk === item.sk));
+    expect(await unindexed()).toHaveLength(indexed.length);
+
+    const dryRun = await cli.run(['table', 'backfill-tenant-index', '--dry-run']);
+    expect(dryRun.code, dryRun.stderr).toBe(0);
+    const [, missing] = /Dry run: (\d+) of (\d+) items lack tenant-index keys; nothing was written/.exec(dryRun.stdout) ?? [];
+    expect(Number(missing)).toBeGreaterThanOrEqual(indexed.length);
+    expect(await unindexed()).toHaveLength(indexed.length);
+
+    const run = await cli.run(['table', 'backfill-tenant-index']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^\d+ of \d+ items without tenant-index keys got them/);
+    expect(run.stderr).toContain('items read');
+    const after = await tenantItems(old.tenantId);
+    for (const item of indexed) {
+      expect(after.find((candidate) => candidate.pk === item.pk && candidate.sk === item.sk), `${item.pk} ${item.sk}`).toMatchObject({ gsi5pk: item.gsi5pk, gsi5sk: item.gsi5sk });
+    }
+    // Offboarding finds them again through the index.
+    const offboarding = await cli.run(['companies', 'delete', old.tenantId, '--dry-run']);
+    expect(offboarding.stdout).toMatch(/^\s+TeamMember\s+30$/m);
+
+    const again = await cli.run(['table', 'backfill-tenant-index', '--dry-run']);
+    expect(again.stdout).toMatch(/^Dry run: 0 of \d+ items lack tenant-index keys/);
   });
 });
