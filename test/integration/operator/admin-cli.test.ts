@@ -30,7 +30,7 @@ describe('the operator CLI, run as a user runs it', () => {
   it('explains itself: an overview, --help for each command, and errors in words', async () => {
     const overview = await cli.run(['--help'], { target: false });
     expect(overview.code).toBe(0);
-    for (const command of ['companies list', 'companies show', 'companies suspend', 'companies resume', 'companies delete', 'admin-token issue', 'admin-token list', 'admin-token revoke', 'domains add']) {
+    for (const command of ['companies list', 'companies show', 'companies suspend', 'companies resume', 'companies delete', 'admin-token issue', 'admin-token list', 'admin-token revoke', 'admin-token rotate', 'domains add']) {
       expect(overview.stdout).toContain(command);
     }
     const help = await cli.run(['companies', 'delete', '--help'], { target: false });
@@ -163,6 +163,28 @@ describe('admin tokens', () => {
     const otherId = hashToken(other.adminToken).slice(0, 12);
     expect((await cli.run(['admin-token', 'revoke', tenant.tenantId, otherId])).code).toBe(1);
     expect((await adminClient(`${api.baseUrl}/admin/v1`, other.adminToken).get('/settings')).status).toBe(200);
+  });
+
+  it('are rotated: a new token printed once, the old one revoked; only an active token of the company rotates', async () => {
+    const issued = await cli.run(['admin-token', 'issue', tenant.tenantId, '--days', '30']);
+    const old = tokensIn(issued.stdout).admin!;
+    const oldId = hashToken(old).slice(0, 12);
+    const rotated = await cli.run(['admin-token', 'rotate', tenant.tenantId, oldId, '--days', '10']);
+    expect(rotated.code, rotated.stderr).toBe(0);
+    const token = tokensIn(rotated.stdout).admin!;
+    expect(rotated.stdout).toContain(`Admin token for ${tenant.tenantId} (id ${hashToken(token).slice(0, 12)}, expires `);
+    expect(rotated.stdout).toContain(`in place of ${oldId}`);
+    expect(Math.round((Date.parse(/expires (\S+)\)/.exec(rotated.stdout)![1]!) - Date.now()) / 86_400_000)).toBe(10);
+    expect((await adminClient(`${api.baseUrl}/admin/v1`, old).get('/settings')).status).toBe(401);
+    expect((await adminClient(`${api.baseUrl}/admin/v1`, token).get('/settings')).status).toBe(200);
+
+    const again = await cli.run(['admin-token', 'rotate', tenant.tenantId, oldId]);
+    expect(again.code).toBe(1);
+    expect(again.stderr.trim()).toBe(`Admin token ${oldId} is revoked: only an active token is rotated; issue a new one instead.`);
+    expect(again.stdout).not.toContain('roster_admin_');
+    const unknown = await cli.run(['admin-token', 'rotate', tenant.tenantId, 'abcdef123456']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toBe(`${tenant.tenantId} has no admin token abcdef123456.`);
   });
 
   it('stop working once their lifetime is over', async () => {
