@@ -3,8 +3,7 @@ import type { RosterSettings } from './context.js';
 
 // AWS_REGION and AWS_LAMBDA_FUNCTION_NAME are set by Lambda itself; the endpoints, LOCAL_STACK and
 // what it switches on exist only for the local stack; the other OAuth settings, the notification timings and
-// the metrics switch (on) keep their defaults, the admin-token lifetime is read by the operator's CLI
-// (which issues them) and not by any function, and the secret's hash is set only when given.
+// the metrics switch (on) keep their defaults, and the secret's hash is set only when given.
 type DeployedVariable = Exclude<
   keyof Config,
   | 'AWS_REGION'
@@ -21,7 +20,6 @@ type DeployedVariable = Exclude<
   | 'DNS_RESOLVERS'
   | 'MAIL_PER_COMPANY_PER_HOUR'
   | 'METRICS_ENABLED'
-  | 'ADMIN_TOKEN_DAYS'
   | OptionalVariable
 >;
 // CONSOLE_URL is added by the stack to the functions that link to the console, once the API's URL is known.
@@ -40,6 +38,7 @@ export function functionEnvironment(settings: RosterSettings, tableName: string)
     LOG_LEVEL: settings.logLevel,
     TOKEN_CACHE_SECONDS: String(settings.tokenCacheSeconds),
     HISTORY_RETENTION_DAYS: String(settings.historyRetentionDays),
+    ADMIN_TOKEN_DAYS: String(settings.adminTokenDays),
     OAUTH_CLIENT_ID: settings.oauth.clientId,
     ...(settings.oauth.clientSecretSha256 ? { OAUTH_CLIENT_SECRET_SHA256: settings.oauth.clientSecretSha256 } : {}),
   };

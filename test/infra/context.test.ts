@@ -16,6 +16,7 @@ describe('readSettings', () => {
       logLevel: 'info',
       tokenCacheSeconds: 15,
       historyRetentionDays: 400,
+      adminTokenDays: 365,
       oauth: { clientId: 'roster-okta', clientSecretSha256: undefined },
       alarmEmail: undefined,
       throttle: { rateLimit: 50, burstLimit: 100 },

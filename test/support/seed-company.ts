@@ -103,9 +103,13 @@ async function batchPut(items: Array<Record<string, unknown>>): Promise<void> {
   await Promise.all(Array.from({ length: 8 }, next));
 }
 
-/** Takes the tenant index's keys off items, as a table written before that index existed holds them. */
-export async function withoutTenantIndexKeys(items: Array<{ pk: string; sk: string }>): Promise<void> {
+/**
+ * Items as a table written before the tenant index existed holds them: without its keys; tokens as
+ * they were stored before their index sort key named the scope (`TOKEN#<hash>`).
+ */
+export async function asBeforeTheTenantIndex(items: Array<{ pk: string; sk: string; type?: unknown; tokenHash?: unknown }>): Promise<void> {
   for (const item of items) {
-    await db().send(new UpdateCommand({ TableName: tableName(), Key: { pk: item.pk, sk: item.sk }, UpdateExpression: 'REMOVE gsi5pk, gsi5sk' }));
+    const update = item.type === 'Token' ? { UpdateExpression: 'SET gsi5sk = :old', ExpressionAttributeValues: { ':old': `TOKEN#${String(item.tokenHash)}` } } : { UpdateExpression: 'REMOVE gsi5pk, gsi5sk' };
+    await db().send(new UpdateCommand({ TableName: tableName(), Key: { pk: item.pk, sk: item.sk }, ...update }));
   }
 }

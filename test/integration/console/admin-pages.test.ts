@@ -5,7 +5,7 @@ import { resetConfigForTests } from '../../../shared/config.js';
 import { getCompanyConfig } from '../../../shared/people/company/company-config-admin.js';
 import { getCompanySettings } from '../../../shared/people/company/company-settings-admin.js';
 import { adminClient, type AdminClient } from '../../support/admin-client.js';
-import { consoleClient } from '../../support/console-client.js';
+import { consoleClient, signedInWithAdminToken } from '../../support/console-client.js';
 import { startTxtDnsServer } from '../../support/dns-server.js';
 import { startTestApi } from '../../support/http-stack.js';
 import { oktaUser, scimClient, type ScimClient } from '../../support/scim-client.js';
@@ -37,14 +37,7 @@ afterAll(async () => {
   await dns?.stop();
 });
 
-/** A browser signed in with the company's admin token, through the sign-in form. */
-async function asAdminToken() {
-  const client = consoleClient(api.baseUrl);
-  const form = await client.get(`/console/sign-in?company=${tenant.tenantId}`);
-  const signedIn = await client.post('/console/sign-in/admin-token', { csrf: client.csrfOf(form), company: tenant.tenantId, admin_token: tenant.adminToken, next: SETTINGS });
-  expect(signedIn.location).toBe(SETTINGS);
-  return client;
-}
+const asAdminToken = () => signedInWithAdminToken(api.baseUrl, tenant, SETTINGS);
 
 /** A new active member, and a browser signed in as them (the session made as a sign-in makes it). */
 async function asMember(local = `member.m${(sequence += 1)}`) {
@@ -64,7 +57,7 @@ describe('who is an admin', () => {
     expect(page.status).toBe(200);
     expect(page.html).toContain('<nav class="admin" aria-label="Admin">');
     expect(page.html).toMatch(/href="\/console\/admin\/settings" aria-current="page"/);
-    for (const section of ['assignments', 'seats', 'team-members', 'import-errors', 'connections']) expect(page.html).toContain(`href="/console/admin/${section}"`);
+    for (const section of ['assignments', 'seats', 'team-members', 'import-errors', 'connections', 'admin-tokens']) expect(page.html).toContain(`href="/console/admin/${section}"`);
   });
 
   it('refuses a team member whose work email the settings do not list (403, no navigation), and admits them once listed', async () => {

@@ -48,6 +48,13 @@ describe('the key of every item', () => {
     expect(key).toEqual({ pk, sk });
   });
 
+  it("files tokens in the company's tenant index by scope, so its admin tokens are one sort-key prefix", () => {
+    const record = { tokenHash: 'h', tenantId, connectionId: 'admin', scope: 'admin' as const, createdAt: 't' };
+    expect(token.indexAttributes(record)).toEqual({ gsi5pk: 'T#acme#ALL', gsi5sk: 'TOKEN#admin#h' });
+    expect(token.indexAttributes({ ...record, connectionId: 'c1', scope: 'scim' })).toEqual({ gsi5pk: 'T#acme#ALL', gsi5sk: 'TOKEN#scim#h' });
+    expect(token.indexSortPrefix('tenant', { scope: 'admin', tokenHash: 'ab12' })).toBe('TOKEN#admin#ab12');
+  });
+
   it('lists, looks up and links team members and groups through the indexes', () => {
     const member = teamMember.toItem({
       tenantId, id: 'u1', version: 1, createdAt: 't', updatedAt: 't', createdBy: 'c', updatedBy: 'c', userName: 'Ada@X.com',

@@ -21,7 +21,7 @@ describe('the tenant-index backfill', () => {
     const { teamMember } = await import('../../../shared/store/entities/team-member.js');
     const { token } = await import('../../../shared/store/entities/token.js');
     expect(teamMember.indexKeyOf('tenant', { ...teamMember.key({ tenantId: 'acme', id: 'u1' }), type: 'TeamMember' })).toEqual({ gsi5pk: 'T#acme#ALL', gsi5sk: 'U#u1' });
-    expect(token.indexKeyOf('tenant', { ...token.key({ tokenHash: 'abc' }), tenantId: 'acme' })).toEqual({ gsi5pk: 'T#acme#ALL', gsi5sk: 'TOKEN#abc' });
+    expect(token.indexKeyOf('tenant', { ...token.key({ tokenHash: 'abc' }), tenantId: 'acme', scope: 'admin' })).toEqual({ gsi5pk: 'T#acme#ALL', gsi5sk: 'TOKEN#admin#abc' });
     // A token item without its tenant cannot be placed: left alone.
     expect(token.indexKeyOf('tenant', token.key({ tokenHash: 'abc' }))).toBeUndefined();
   });
