@@ -16,12 +16,14 @@ export type ProxyAction = 'forward' | 'drop' | 'dropAnswer';
 export async function startDynamoProxy(upstream: string) {
   let decide: (operation: string) => ProxyAction = () => 'forward';
   const seen: string[] = [];
+  const traceHeaders: Array<string | undefined> = [];
   const sockets = new Set<Socket>();
   let target = new URL(upstream);
 
   const handle = (incoming: IncomingMessage, outgoing: ServerResponse) => {
     const operation = String(incoming.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
     seen.push(operation);
+    traceHeaders.push(incoming.headers['x-amzn-trace-id'] as string | undefined);
     const action = decide(operation);
     if (action === 'drop') return void incoming.socket.destroy();
     const chunks: Buffer[] = [];
@@ -55,6 +57,8 @@ export async function startDynamoProxy(upstream: string) {
     endpoint: `http://127.0.0.1:${port}`,
     /** Operations seen so far (GetItem, Query, TransactWriteItems, …). */
     seen,
+    /** The X-Ray trace header of each request seen, in the same order. */
+    traceHeaders,
     /** From now on, each request gets the action `rule` picks for its operation. */
     rule(rule: (operation: string) => ProxyAction) {
       decide = rule;
