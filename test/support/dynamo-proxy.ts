@@ -4,14 +4,17 @@ import { freePort } from './free-port.js';
 
 /**
  * What the proxy does with one DynamoDB request: pass it on, drop the connection before
- * DynamoDB sees it, or let DynamoDB execute it and drop the connection before the answer
- * (the write happened; the client cannot know).
+ * DynamoDB sees it, let DynamoDB execute it and drop the connection before the answer
+ * (the write happened; the client cannot know), or answer as DynamoDB does when it throttles.
  */
-export type ProxyAction = 'forward' | 'drop' | 'dropAnswer';
+export type ProxyAction = 'forward' | 'drop' | 'dropAnswer' | 'throttle';
+
+/** DynamoDB's answer to a throttled request (HTTP 400, the error's type in `__type`). */
+const THROTTLED_BODY = JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#ThrottlingException', message: 'Rate of requests exceeds the allowed throughput.' });
 
 /**
  * A tiny HTTP proxy in front of DynamoDB (Local) that can cut requests by operation
- * (X-Amz-Target), the way a network failure or a crashed endpoint would.
+ * (X-Amz-Target), the way a network failure or a crashed endpoint would, or throttle them.
  */
 export async function startDynamoProxy(upstream: string) {
   let decide: (operation: string) => ProxyAction = () => 'forward';
@@ -29,6 +32,10 @@ export async function startDynamoProxy(upstream: string) {
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.on('end', () => {
+      if (action === 'throttle') {
+        outgoing.writeHead(400, { 'content-type': 'application/x-amz-json-1.0' });
+        return void outgoing.end(THROTTLED_BODY);
+      }
       const forwarded = request(
         { host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: incoming.headers },
         (answer) => {

@@ -156,6 +156,33 @@ describe('X-Ray subsegments', () => {
     expect(JSON.stringify(subsegments)).not.toMatch(EMAIL);
   });
 
+  it('mark a throttled call as a throttled error, and one that never got an answer as a fault', async () => {
+    const scim = scimClient(`${api.baseUrl}/scim/v2`, (await notifyingCompany()).tenant.scimToken);
+    // Roster answers a throttled request 429, one DynamoDB did not answer 503.
+    const failedCalls = async (action: 'throttle' | 'drop', status: number) => {
+      const root = newRoot();
+      proxy.rule((operation) => (operation === 'GetItem' ? action : 'forward'));
+      try {
+        const { result, count } = await countDynamoRequests(() => inTrace(root, true, () => scim.get('/Users')));
+        expect(result.status).toBe(status);
+        return (await subsegmentsOf(root, count)).filter((subsegment) => subsegment.aws.operation === 'GetItem');
+      } finally {
+        proxy.rule(() => 'forward');
+      }
+    };
+
+    const [throttled] = await failedCalls('throttle', 429);
+    expect(throttled).toMatchObject({ error: true, throttle: true, http: { response: { status: 400 } }, cause: { exceptions: [{ type: 'ThrottlingException' }] } });
+    expect(throttled).not.toHaveProperty('fault');
+    // One subsegment for the call, its retries (the SDK's) counted in it.
+    expect(throttled!.aws.retries).toBeGreaterThan(0);
+    const [unanswered] = await failedCalls('drop', 503);
+    expect(unanswered).toMatchObject({ fault: true });
+    expect(unanswered!.aws.retries).toBeGreaterThan(0);
+    expect(unanswered).not.toHaveProperty('error');
+    expect(unanswered).not.toHaveProperty('http');
+  });
+
   it('send nothing for an invocation whose trace is not sampled', async () => {
     const scim = scimClient(`${api.baseUrl}/scim/v2`, (await notifyingCompany()).tenant.scimToken);
     const unsampled = newRoot();
