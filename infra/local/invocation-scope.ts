@@ -9,7 +9,9 @@ import type { LambdaHandler } from './function-modules.js';
  * process and serve requests concurrently: the second case. So they run each invocation in an
  * InvokeStore context too, and the tenant of one request never shows on another's log lines.
  * Like Lambda, they also say the environment started on demand, so the first invocation's lines
- * are flagged cold_start (one process here: the first invocation of any function).
+ * are flagged cold_start (one process here: the first invocation of any function). A child process
+ * that runs Roster code without these scopes (the operator's CLI in tests) must not inherit
+ * AWS_LAMBDA_MAX_CONCURRENCY: Powertools would look for an InvokeStore it has not got.
  */
 process.env.AWS_LAMBDA_MAX_CONCURRENCY ??= '1000';
 process.env.AWS_LAMBDA_INITIALIZATION_TYPE ??= 'on-demand';
