@@ -64,7 +64,10 @@ const schema = z.object({
     .transform((value) => value?.split(',').map((server) => server.trim()).filter(Boolean) ?? []),
   /** Manager emails one company may send per hour; past it they wait, queued, for the next hour. */
   MAIL_PER_COMPANY_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(500),
-  /** Days an admin token issued by the operator's CLI lives (then it stops working and TTL removes it). */
+  /**
+   * Days an admin token lives unless fewer are asked for (then it stops working and TTL removes it);
+   * also the most a company's admin may ask for (the admin API, the console). The CLI may give more.
+   */
   ADMIN_TOKEN_DAYS: z.coerce.number().int().min(1).max(3_650).default(365),
   /** Seconds a resolved token stays cached in a warm function (revocation delay). */
   TOKEN_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(15),

@@ -219,7 +219,7 @@ export async function listCompanyIds(): Promise<string[]> {
   return items.map((item) => tenantSettings.parse(item)!.tenantId);
 }
 
-/** The tenant index entries of the company with this sort-key prefix (its tokens: `TOKEN#`). */
+/** The tenant index entries of the company with this sort-key prefix (its admin tokens: `TOKEN#admin#`). */
 export async function tenantIndexKeys(tenantId: string, sortPrefix: string): Promise<Key[]> {
   const keys: Key[] = [];
   for await (const page of tenantIndexPages(tenantId, 100, sortPrefix)) keys.push(...page);

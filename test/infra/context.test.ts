@@ -17,6 +17,7 @@ describe('readSettings', () => {
       logDebugSampleRate: 0.01,
       tokenCacheSeconds: 15,
       historyRetentionDays: 400,
+      adminTokenDays: 365,
       oauth: { clientId: 'roster-okta', clientSecretSha256: undefined },
       alarmEmail: undefined,
       throttle: { rateLimit: 50, burstLimit: 100 },

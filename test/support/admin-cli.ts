@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { inject } from 'vitest';
+import { workerDatabase } from './worker-database.js';
 
 export interface CliRun {
   code: number;
@@ -20,7 +20,7 @@ export function adminCli() {
   const run = (args: string[], { target = true } = {}): Promise<CliRun> =>
     new Promise((done) => {
       // The table as the file sees it now (a file may use a DynamoDB Local of its own: useOwnDynamoDb).
-      writeFileSync(join(stateDir, 'stack.json'), JSON.stringify({ tableName: process.env.TABLE_NAME || inject('tableName'), dynamoDbEndpoint: process.env.DYNAMODB_ENDPOINT || inject('dynamoDbEndpoint') }));
+      writeFileSync(join(stateDir, 'stack.json'), JSON.stringify({ tableName: process.env.TABLE_NAME || workerDatabase().tableName, dynamoDbEndpoint: process.env.DYNAMODB_ENDPOINT || workerDatabase().endpoint }));
       execFile(
         process.execPath,
         ['--import', 'tsx', join(root, 'infra/admin-cli.ts'), ...args, ...(target ? ['--local', '--state-dir', stateDir] : [])],

@@ -1,6 +1,6 @@
 import '../../support/environment.js';
 import { createSocket, type Socket } from 'node:dgram';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config, resetConfigForTests } from '../../../shared/config.js';
 import { releaseDueNotifications } from '../../../shared/people/notifications/release-notifications.js';
 import { countDynamoRequests, resetDocumentClientForTests } from '../../../shared/store/client.js';
@@ -11,6 +11,7 @@ import { startTestApi } from '../../support/http-stack.js';
 import { notifyingCompany, processAt } from '../../support/notifying-company.js';
 import { oktaUser, scimClient } from '../../support/scim-client.js';
 import { insertRecordOf } from '../../support/stream-records.js';
+import { workerDatabase } from '../../support/worker-database.js';
 
 /**
  * X-Ray subsegments of the AWS SDK calls (shared/tracing.ts): a UDP socket stands in for the X-Ray
@@ -49,7 +50,7 @@ let api: Awaited<ReturnType<typeof startTestApi>>;
 beforeAll(async () => {
   daemon = createSocket('udp4').on('message', (message) => datagrams.push(message.toString('utf8')));
   await new Promise<void>((done) => daemon.bind(0, '127.0.0.1', done));
-  proxy = await startDynamoProxy(inject('dynamoDbEndpoint'));
+  proxy = await startDynamoProxy(workerDatabase().endpoint);
   process.env.DYNAMODB_ENDPOINT = proxy.endpoint;
   process.env.AWS_XRAY_DAEMON_ADDRESS = `127.0.0.1:${daemon.address().port}`;
   resetConfigForTests();
@@ -57,7 +58,7 @@ beforeAll(async () => {
   api = await startTestApi();
 });
 afterAll(async () => {
-  process.env.DYNAMODB_ENDPOINT = inject('dynamoDbEndpoint');
+  process.env.DYNAMODB_ENDPOINT = workerDatabase().endpoint;
   delete process.env.AWS_XRAY_DAEMON_ADDRESS;
   resetConfigForTests();
   resetDocumentClientForTests();
