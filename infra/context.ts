@@ -9,6 +9,8 @@ export interface RosterSettings {
   productUrl: string;
   logRetention: RetentionDays;
   logLevel: Config['LOG_LEVEL'];
+  /** The share of invocations that log at debug (LOG_DEBUG_SAMPLE_RATE). */
+  logDebugSampleRate: number;
   tokenCacheSeconds: number;
   /** Days a team member's history entries are kept (HISTORY_RETENTION_DAYS). */
   historyRetentionDays: number;
@@ -77,6 +79,7 @@ const contextSchema = z
     throttleRate: z.coerce.number().positive().max(10_000).default(50),
     throttleBurst: z.coerce.number().int().positive().max(5_000).default(100),
     logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    logDebugSampleRate: z.coerce.number().min(0).max(1).default(0.01),
     tokenCacheSeconds: z.coerce.number().int().min(0).max(300).default(15),
     historyRetentionDays: z.coerce.number().int().min(1).max(3_650).default(400),
     adminTokenDays: z.coerce.number().int().min(1).max(3_650).default(365),
@@ -125,6 +128,7 @@ export function readSettings(lookup: (key: string) => unknown): RosterSettings {
     productUrl: context.productUrl,
     logRetention: context.logRetentionDays as RetentionDays,
     logLevel: context.logLevel,
+    logDebugSampleRate: context.logDebugSampleRate,
     tokenCacheSeconds: context.tokenCacheSeconds,
     historyRetentionDays: context.historyRetentionDays,
     adminTokenDays: context.adminTokenDays,

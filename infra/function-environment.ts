@@ -1,13 +1,15 @@
 import { loadConfig, type Config } from '../shared/config.js';
 import type { RosterSettings } from './context.js';
 
-// AWS_REGION and AWS_LAMBDA_FUNCTION_NAME are set by Lambda itself; the endpoints, LOCAL_STACK and
-// what it switches on exist only for the local stack; the other OAuth settings, the notification timings and
-// the metrics switch (on) keep their defaults, and the secret's hash is set only when given.
+// AWS_REGION, AWS_LAMBDA_FUNCTION_NAME and (active tracing) AWS_XRAY_DAEMON_ADDRESS are set by Lambda
+// itself; the endpoints, LOCAL_STACK and what it switches on exist only for the local stack; the other
+// OAuth settings, the notification timings and the metrics switch (on) keep their defaults, and the
+// secret's hash is set only when given.
 type DeployedVariable = Exclude<
   keyof Config,
   | 'AWS_REGION'
   | 'AWS_LAMBDA_FUNCTION_NAME'
+  | 'AWS_XRAY_DAEMON_ADDRESS'
   | 'LOCAL_STACK'
   | 'DYNAMODB_ENDPOINT'
   | 'SES_ENDPOINT'
@@ -36,6 +38,7 @@ export function functionEnvironment(settings: RosterSettings, tableName: string)
     PRODUCT_URL: settings.productUrl,
     STAGE: settings.stage,
     LOG_LEVEL: settings.logLevel,
+    LOG_DEBUG_SAMPLE_RATE: String(settings.logDebugSampleRate),
     TOKEN_CACHE_SECONDS: String(settings.tokenCacheSeconds),
     HISTORY_RETENTION_DAYS: String(settings.historyRetentionDays),
     ADMIN_TOKEN_DAYS: String(settings.adminTokenDays),

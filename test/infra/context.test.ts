@@ -14,6 +14,7 @@ describe('readSettings', () => {
       productUrl: 'https://app.example.com',
       logRetention: RetentionDays.ONE_MONTH,
       logLevel: 'info',
+      logDebugSampleRate: 0.01,
       tokenCacheSeconds: 15,
       historyRetentionDays: 400,
       adminTokenDays: 365,
@@ -75,6 +76,7 @@ describe('readSettings', () => {
     ['throttleRate', '0', /throttleRate/],
     ['throttleBurst', '1.5', /throttleBurst/],
     ['logLevel', 'verbose', /logLevel/],
+    ['logDebugSampleRate', '1.5', /logDebugSampleRate/],
     ['domainName', 'https://scim.example.com', /domainName: must be a domain name/],
     ['certificateArn', 'arn:aws:iam::123456789012:server-certificate/x', /certificateArn: must be an ACM certificate ARN/],
   ])('rejects %s=%s with a clear message', (key, value, message) => {

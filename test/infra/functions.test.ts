@@ -41,6 +41,7 @@ describe('functions', () => {
             PRODUCT_URL: 'https://app.example.com',
             STAGE: 'dev',
             LOG_LEVEL: 'info',
+            LOG_DEBUG_SAMPLE_RATE: '0.01',
             TOKEN_CACHE_SECONDS: '15',
             HISTORY_RETENTION_DAYS: '400',
             ADMIN_TOKEN_DAYS: '365',
