@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { flag, InvalidValue, list, oneOf, optional, readAll, text, url, wholeNumber } from './env-values.js';
+import { flag, InvalidValue, list, number, oneOf, optional, readAll, text, url, wholeNumber } from './env-values.js';
 
 /** The OAuth client of the local stack and tests; its secret is public, so it works only when LOCAL_STACK is on. */
 export const LOCAL_OAUTH_CLIENT = { id: 'roster-okta', secret: 'roster-local-client-secret' } as const;
@@ -41,6 +41,17 @@ const variables = {
   /** Set by the Lambda runtime itself; read only to refuse LOCAL_STACK there. */
   AWS_LAMBDA_FUNCTION_NAME: optional(text()),
   LOG_LEVEL: oneOf(['debug', 'info', 'warn', 'error', 'silent'], 'info'),
+  /**
+   * The share of invocations (0 to 1) that log at debug whatever LOG_LEVEL says, decided afresh at
+   * each invocation (Powertools Logger's sampleRateValue).
+   */
+  LOG_DEBUG_SAMPLE_RATE: number(0, 1, 0),
+  /**
+   * Set by Lambda: where the X-Ray daemon takes segments (`host:port`, or `tcp:host:port udp:host:port`).
+   * Unset (locally, in tests) means no traces are sent; so does an address without a UDP port, which
+   * turns tracing off rather than failing the function.
+   */
+  AWS_XRAY_DAEMON_ADDRESS: optional(text()),
   /** Write metrics (EMF lines on stdout); the test suite turns them off, as it silences the logs. */
   METRICS_ENABLED: flag(true),
   /**
@@ -50,7 +61,10 @@ const variables = {
   DNS_RESOLVERS: list(),
   /** Manager emails one company may send per hour; past it they wait, queued, for the next hour. */
   MAIL_PER_COMPANY_PER_HOUR: wholeNumber(1, 100_000, 500),
-  /** Days an admin token issued by the operator's CLI lives (then it stops working and TTL removes it). */
+  /**
+   * Days an admin token lives unless fewer are asked for (then it stops working and TTL removes it);
+   * also the most a company's admin may ask for (the admin API, the console). The CLI may give more.
+   */
   ADMIN_TOKEN_DAYS: wholeNumber(1, 3_650, 365),
   /** Seconds a resolved token stays cached in a warm function (revocation delay). */
   TOKEN_CACHE_SECONDS: wholeNumber(0, 300, 15),

@@ -64,6 +64,16 @@ export function wholeNumber(min: number, max: number, fallback: number): Reader<
   };
 }
 
+/** A number from `min` to `max` (read as JavaScript's Number() reads it); `fallback` when unset. */
+export function number(min: number, max: number, fallback: number): Reader<number> {
+  return (raw) => {
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < min || value > max) throw new InvalidValue(`must be a number from ${min} to ${max}`);
+    return value;
+  };
+}
+
 /** A comma-separated list, its entries trimmed and empty ones dropped; `fallback` when unset. */
 export function list(fallback: string[] = []): Reader<string[]> {
   return (raw) => (raw === undefined ? fallback : raw.split(',').map((entry) => entry.trim()).filter(Boolean));

@@ -1,4 +1,5 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { withInvocationLog } from '../../shared/log.js';
 import { processTeamMemberChanges } from '../../shared/people/team-member-changes.js';
 
 /**
@@ -8,7 +9,7 @@ import { processTeamMemberChanges } from '../../shared/people/team-member-change
  * the batch item failure, so it and the records after it are retried (and end in the dead-letter
  * queue if they keep failing).
  */
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+export const handler = withInvocationLog(async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   const firstFailure = await processTeamMemberChanges(event.Records);
   return { batchItemFailures: firstFailure ? [{ itemIdentifier: firstFailure }] : [] };
-};
+});

@@ -1,5 +1,5 @@
 import type { DynamoDBRecord } from 'aws-lambda';
-import { describeError, log } from '../log.js';
+import { describeError, log, setLogKeys } from '../log.js';
 import { emitMetric } from '../metrics.js';
 import { redactMemberHistory } from '../store/erasure.js';
 import { teamMemberFromStreamImage } from '../store/team-members.js';
@@ -24,9 +24,12 @@ import { keepMemberDisplayOnEdges } from './members/member-display.js';
  */
 export async function processTeamMemberChanges(records: DynamoDBRecord[], now: () => Date = () => new Date()): Promise<string | undefined> {
   for (const record of records) {
+    // A batch mixes companies: the lines of each record name its own, none carries the previous record's.
+    setLogKeys({ eventId: record.eventID, tenantId: undefined, memberId: undefined });
     try {
       const member = teamMemberFromStreamImage(record.dynamodb?.NewImage as never);
       if (!member) continue;
+      setLogKeys({ tenantId: member.tenantId, memberId: member.id });
       const before = teamMemberFromStreamImage(record.dynamodb?.OldImage as never);
       if (member.erasedAt) {
         // A stream delivers an item's records in order: by the erasure's record, the history of every

@@ -9,7 +9,7 @@ import type { ItemFamily } from '../routes.js';
  * Items and their keys (entities/<file>):
  * - tenant settings          pk T#<tenant>                 sk SETTINGS                 tenant-settings
  * - resource counter shard   pk T#<tenant>#COUNT           sk <kind>#<shard>           counter-shard
- * - paging checkpoint        pk T#<tenant>#PAGE            sk <kind>#<startIndex>      page-checkpoint (TTL)
+ * - paging checkpoint        pk T#<tenant>#PAGE            sk <kind>#<startIndex, 10 digits> page-checkpoint (TTL)
  * - token (by hash)          pk TOKEN#<sha256>             sk TOKEN                    token
  * - team member              pk T#<tenant>#U#<id>          sk #USER                    team-member (+ list / lookup / external / reports GSIs)
  * - user name marker         pk T#<tenant>#UN#<lowercase>  sk #UNIQUE                  unique-markers
@@ -61,7 +61,10 @@ export interface IndexDefinition {
   sort: string;
   /** What the index copies besides the keys (ALL unless said). */
   projection?: 'ALL' | 'KEYS_ONLY';
-  /** Read only by the operator's CLI, never on a request path: no function is granted it. */
+  /**
+   * Not one of the request-path indexes every function with table access gets: the operator's CLI
+   * reads it, and only the functions whose definition says `readsTenantIndex` may Query it.
+   */
   operatorOnly?: boolean;
 }
 
@@ -75,7 +78,9 @@ export interface IndexDefinition {
  * - `tenant`:   keys only, for the operator: every item of a company that its own partitions cannot
  *             find (members, hidden ones too; groups; tokens, sessions, sign-in links and OAuth
  *             records keyed by a hash) under `T#<tenant>#ALL`, and every company under `COMPANIES`.
- *             Offboarding, export and `companies list` read it instead of scanning the table.
+ *             Offboarding, export and `companies list` read it instead of scanning the table. One
+ *             request path reads it too: a company's admin tokens (sort keys `TOKEN#admin#<hash>`),
+ *             listed, rotated and revoked by the admin API and the console.
  */
 export const INDEXES = {
   list: { name: 'gsi1', partition: 'gsi1pk', sort: 'gsi1sk' },
@@ -89,5 +94,11 @@ export type IndexName = keyof typeof INDEXES;
 
 export const indexList: IndexDefinition[] = Object.values(INDEXES);
 
-/** The indexes request paths query (the ones a function may be granted). */
+/** The indexes request paths query (every function with table access is granted them). */
 export const requestIndexList: IndexDefinition[] = indexList.filter((index) => !index.operatorOnly);
+
+/**
+ * The tenant index partitions a function that reads it may Query, as IAM `StringLike` patterns on
+ * `dynamodb:LeadingKeys`: a company's own (`T#<tenant>#ALL`), never `COMPANIES`, the list of them all.
+ */
+export const TENANT_INDEX_COMPANY_PARTITIONS = ['T#*#ALL'] as const;

@@ -43,7 +43,7 @@ function tenantIndexPartition(tenantId: string): string {
   return teamMember.indexPartition('tenant', { tenantId });
 }
 
-/** The tenant index entries of the company with this sort-key prefix (its tokens: `TOKEN#`). */
+/** The tenant index entries of the company with this sort-key prefix (its admin tokens: `TOKEN#admin#`). */
 export async function tenantIndexKeys(tenantId: string, sortPrefix: string): Promise<Key[]> {
   const keys: Key[] = [];
   for await (const page of tenantIndexPages(tenantId, 100, sortPrefix)) keys.push(...page);

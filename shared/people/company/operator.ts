@@ -7,8 +7,8 @@ import { forgetCompanySettings } from './companies.js';
 
 /**
  * What the operator's CLI does to whole companies: list, show, suspend and resume, count and
- * delete everything of one. None of it runs on a request path (it reads the tenant index, which no
- * function is granted).
+ * delete everything of one. None of it runs on a request path (it reads the whole tenant index,
+ * the list of every company included; the functions may Query only a company's admin tokens in it).
  */
 export interface CompanySummary {
   company: TenantRecord;
@@ -112,3 +112,7 @@ export async function importCompany(tenantId: string, lines: AsyncIterable<Expor
   forgetCompanySettings(tenantId);
   return counts;
 }
+
+export type { BackfillProgress } from '../../store/tenant-index-backfill.js';
+/** The one-time migration of a table written before the tenant index existed (store/tenant-index-backfill.ts). */
+export { backfillTenantIndex } from '../../store/tenant-index-backfill.js';

@@ -23,7 +23,7 @@ describe('the key of every item', () => {
   it.each([
     ['tenant settings', tenantSettings.key({ tenantId }), 'T#acme', 'SETTINGS'],
     ['counter shard', counterShard.key({ tenantId, kind: 'users', shard: 3 }), 'T#acme#COUNT', 'users#3'],
-    ['page checkpoint', pageCheckpoint.key({ tenantId, kind: 'groups', startIndex: 101 }), 'T#acme#PAGE', 'groups#101'],
+    ['page checkpoint', pageCheckpoint.key({ tenantId, kind: 'groups', startIndex: '0000000101' }), 'T#acme#PAGE', 'groups#0000000101'],
     ['token', token.key({ tokenHash: 'h' }), 'TOKEN#h', 'TOKEN'],
     ['team member', teamMember.key({ tenantId, id: 'u1' }), 'T#acme#U#u1', '#USER'],
     ['user name marker', userNameMarker.key({ tenantId, userName: 'Ada@Example.COM' }), 'T#acme#UN#ada@example.com', '#UNIQUE'],
@@ -46,6 +46,13 @@ describe('the key of every item', () => {
     ['manager digest', managerDigest.key({ shard: 2, tenantId, managerId: 'm1' }), 'NOTIFY#2', 'T#acme#M#m1'],
   ])('%s', (_, key, pk, sk) => {
     expect(key).toEqual({ pk, sk });
+  });
+
+  it("files tokens in the company's tenant index by scope, so its admin tokens are one sort-key prefix", () => {
+    const record = { tokenHash: 'h', tenantId, connectionId: 'admin', scope: 'admin' as const, createdAt: 't' };
+    expect(token.indexAttributes(record)).toEqual({ gsi5pk: 'T#acme#ALL', gsi5sk: 'TOKEN#admin#h' });
+    expect(token.indexAttributes({ ...record, connectionId: 'c1', scope: 'scim' })).toEqual({ gsi5pk: 'T#acme#ALL', gsi5sk: 'TOKEN#scim#h' });
+    expect(token.indexSortPrefix('tenant', { scope: 'admin', tokenHash: 'ab12' })).toBe('TOKEN#admin#ab12');
   });
 
   it('lists, looks up and links team members and groups through the indexes', () => {
