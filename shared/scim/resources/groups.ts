@@ -16,15 +16,17 @@ import { applyPatch } from '../patch/apply.js';
 import type { ScimResourceType } from '../resource-type.js';
 import { GROUP_RESOURCE_SCHEMA } from '../schema/resource-schemas.js';
 import { findGroupsMatching } from './group-filter.js';
-import { parseGroupBody } from './group-input.js';
 import { attributePatchBody, planGroupPatch, type MemberStep } from './group-patch.js';
 import { toScimGroup } from './group-resource.js';
 
 /** SCIM Groups ↔ groups; `Known` is the member list a POST already holds. */
+// The Group body schema loads with the first request that has a body to check.
+const groupInput = () => import('./group-input.js');
+
 export const groupResourceType: ScimResourceType<GroupRecord, GroupInput, GroupMember[]> = {
   name: 'Group',
   schema: GROUP_RESOURCE_SCHEMA,
-  parse: parseGroupBody,
+  parse: async (body) => (await groupInput()).parseGroupBody(body),
   read: ({ principal }, id) => getGroupOrFail(principal, id),
   create: async ({ principal }, input) => {
     const { group, members } = await createGroup(principal, input);
@@ -39,7 +41,7 @@ export const groupResourceType: ScimResourceType<GroupRecord, GroupInput, GroupM
     const patched = plan.attributeOperations.length
       ? applyPatch(toScimGroup(previous, ''), attributePatchBody(plan), GROUP_RESOURCE_SCHEMA)
       : undefined;
-    const attributes = patched ? parseGroupBody({ ...patched, members: undefined }) : undefined;
+    const attributes = patched ? (await groupInput()).parseGroupBody({ ...patched, members: undefined }) : undefined;
     return changeGroup(principal, previous, { ...(attributes ? { attributes } : {}), memberSteps: plan.memberSteps.map(membershipStep) }, expectedVersion);
   },
   // Echoing a big group's members after every membership change would cost a full read; with

@@ -13,14 +13,16 @@ import type { ScimResourceType } from '../resource-type.js';
 import { USER_RESOURCE_SCHEMA } from '../schema/resource-schemas.js';
 import { activationChange } from './user-activation.js';
 import { findTeamMembersMatching } from './user-filter.js';
-import { parseUserBody } from './user-input.js';
 import { toScimUser } from './user-resource.js';
 
 /** SCIM Users ↔ team members. */
+// The User body schema loads with the first request that has a body to check.
+const userInput = () => import('./user-input.js');
+
 export const userResourceType: ScimResourceType<TeamMemberRecord, TeamMemberInput> = {
   name: 'User',
   schema: USER_RESOURCE_SCHEMA,
-  parse: parseUserBody,
+  parse: async (body) => (await userInput()).parseUserBody(body),
   read: ({ principal }, id) => getTeamMemberOrFail(principal, id),
   create: async ({ principal }, input) => ({ record: await createTeamMember(principal, input) }),
   replace: ({ principal }, previous, input) => replaceTeamMember(principal, previous, input),
@@ -35,7 +37,7 @@ export const userResourceType: ScimResourceType<TeamMemberRecord, TeamMemberInpu
     if (active !== undefined) return setTeamMemberActive(principal, id, active, expectedVersion);
     const previous = await current();
     const patched = applyPatch(toScimUser(previous, baseUrl), body, USER_RESOURCE_SCHEMA);
-    return replaceTeamMember(principal, previous, parseUserBody(patched));
+    return replaceTeamMember(principal, previous, (await userInput()).parseUserBody(patched));
   },
 
   remove: ({ principal }, previous) => deleteTeamMember(principal, previous),
