@@ -12,7 +12,6 @@ import {
 import type { GroupRecord } from '../../store/groups.js';
 import type { GroupMember } from '../../store/memberships.js';
 import { needsAttribute } from '../attributes.js';
-import { applyPatch } from '../patch/apply.js';
 import type { ScimResourceType } from '../resource-type.js';
 import { GROUP_RESOURCE_SCHEMA } from '../schema/resource-schemas.js';
 import { findGroupsMatching } from './group-filter.js';
@@ -20,8 +19,10 @@ import { attributePatchBody, planGroupPatch, type MemberStep } from './group-pat
 import { toScimGroup } from './group-resource.js';
 
 /** SCIM Groups ↔ groups; `Known` is the member list a POST already holds. */
-// The Group body schema loads with the first request that has a body to check.
+// The Group body schema loads with the first request that has a body to check, and the PATCH
+// engine with the first PATCH that changes attributes (Okta's membership changes do not).
 const groupInput = () => import('./group-input.js');
+const patchEngine = () => import('../patch/apply.js');
 
 export const groupResourceType: ScimResourceType<GroupRecord, GroupInput, GroupMember[]> = {
   name: 'Group',
@@ -39,7 +40,7 @@ export const groupResourceType: ScimResourceType<GroupRecord, GroupInput, GroupM
     const plan = planGroupPatch(body);
     const previous = await current();
     const patched = plan.attributeOperations.length
-      ? applyPatch(toScimGroup(previous, ''), attributePatchBody(plan), GROUP_RESOURCE_SCHEMA)
+      ? (await patchEngine()).applyPatch(toScimGroup(previous, ''), attributePatchBody(plan), GROUP_RESOURCE_SCHEMA)
       : undefined;
     const attributes = patched ? (await groupInput()).parseGroupBody({ ...patched, members: undefined }) : undefined;
     return changeGroup(principal, previous, { ...(attributes ? { attributes } : {}), memberSteps: plan.memberSteps.map(membershipStep) }, expectedVersion);

@@ -8,7 +8,6 @@ import {
   setTeamMemberActive,
 } from '../../people/members/team-members.js';
 import type { TeamMemberRecord } from '../../store/team-members.js';
-import { applyPatch } from '../patch/apply.js';
 import type { ScimResourceType } from '../resource-type.js';
 import { USER_RESOURCE_SCHEMA } from '../schema/resource-schemas.js';
 import { activationChange } from './user-activation.js';
@@ -16,8 +15,10 @@ import { findTeamMembersMatching } from './user-filter.js';
 import { toScimUser } from './user-resource.js';
 
 /** SCIM Users ↔ team members. */
-// The User body schema loads with the first request that has a body to check.
+// The User body schema loads with the first request that has a body to check, and the PATCH
+// engine with the first PATCH that changes more than `active` (Okta's deactivations do not).
 const userInput = () => import('./user-input.js');
+const patchEngine = () => import('../patch/apply.js');
 
 export const userResourceType: ScimResourceType<TeamMemberRecord, TeamMemberInput> = {
   name: 'User',
@@ -36,7 +37,7 @@ export const userResourceType: ScimResourceType<TeamMemberRecord, TeamMemberInpu
     const active = activationChange(body);
     if (active !== undefined) return setTeamMemberActive(principal, id, active, expectedVersion);
     const previous = await current();
-    const patched = applyPatch(toScimUser(previous, baseUrl), body, USER_RESOURCE_SCHEMA);
+    const patched = (await patchEngine()).applyPatch(toScimUser(previous, baseUrl), body, USER_RESOURCE_SCHEMA);
     return replaceTeamMember(principal, previous, (await userInput()).parseUserBody(patched));
   },
 
