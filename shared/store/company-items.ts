@@ -4,7 +4,7 @@ import { db, tableName } from './client.js';
 import { seatType } from './entities/config-items.js';
 import { connection } from './entities/connection.js';
 import { counterShard } from './entities/counter-shard.js';
-import { awaitingEdge, identifierEdge } from './entities/edges.js';
+import { awaitingEdgeKey, identifierEdge } from './entities/edges.js';
 import { group, type GroupRecord } from './entities/group.js';
 import { importRecord } from './entities/import-record.js';
 import { managerDigest } from './entities/manager-digest.js';
@@ -128,7 +128,7 @@ function memberItemKeys(tenantId: string, member: TeamMemberRecord): Key[] {
     userNameMarker.key({ tenantId, userName: member.userName }),
     ...(member.externalId ? [userExternalIdMarker.key({ tenantId, externalId: member.externalId })] : []),
     ...member.identifiers.map((identifier) => identifierEdge.key({ tenantId, identifier, userId: member.id })),
-    ...member.awaiting.map((identifier) => awaitingEdge.key({ tenantId, identifier, userId: member.id })),
+    ...member.awaiting.map((identifier) => awaitingEdgeKey(tenantId, identifier, member.id)),
   ];
 }
 

@@ -5,11 +5,12 @@ import { seatCountUpdate, type EffectiveSettings } from './company-config.js';
 import { batchGet } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { queryIndexPartition } from './index-query.js';
+import { queryAll } from './query-all.js';
 import { counterUpdate } from './counters.js';
 import { assertStorable, keyCanExist, partitionCanExist } from './dynamo-limits.js';
 import { caseFold } from './case-fold.js';
 import { updateExpression } from './entity.js';
-import { awaitingEdge, identifierEdge } from './entities/edges.js';
+import { awaitedKey, awaitingEdge, awaitingEdgeItem, awaitingEdgeKey, identifierEdge } from './entities/edges.js';
 import { membership } from './entities/membership.js';
 import { teamMember, type TeamMemberRecord } from './entities/team-member.js';
 import { userExternalIdMarker, userNameMarker } from './entities/unique-markers.js';
@@ -50,7 +51,11 @@ export async function findTeamMembersByIdentifier(tenantId: string, identifier: 
 
 /** Members waiting for a manager known by `identifier`. */
 export async function findTeamMembersAwaiting(tenantId: string, identifier: string): Promise<TeamMemberRecord[]> {
-  return getTeamMembers(tenantId, await idsUnder(awaitingEdge.partition({ tenantId, identifier })));
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :awaited)',
+    ExpressionAttributeValues: { ':pk': awaitingEdge.partition({ tenantId }), ':awaited': awaitingEdge.sortPrefix({ awaited: awaitedKey(identifier) }) },
+  });
+  return getTeamMembers(tenantId, items.map((item) => awaitingEdge.parseSort(item.sk)!.userId));
 }
 
 /** Direct reports of a manager, through the sparse reports index. */
@@ -58,7 +63,7 @@ export async function findDirectReports(tenantId: string, managerId: string): Pr
   return queryIndex('reports', { tenantId, managerId });
 }
 
-/** The member ids of the edges under an identifier or awaiting partition (both edges have the same sort key). */
+/** The member ids of the edges under an identifier's partition. */
 async function idsUnder(partition: string): Promise<string[]> {
   if (!partitionCanExist(partition)) return [];
   const { Items = [] } = await db().send(
@@ -102,7 +107,7 @@ export async function insertTeamMember(record: TeamMemberRecord): Promise<void> 
     claimUserName(record),
     ...(record.externalId ? [claimExternalId(record)] : []),
     ...record.identifiers.map((identifier) => putEdge(identifierEdge.toItem({}, { tenantId, identifier, userId: id }))),
-    ...record.awaiting.map((identifier) => putEdge(awaitingEdge.toItem({}, { tenantId, identifier, userId: id }))),
+    ...record.awaiting.map((identifier) => putEdge(awaitingEdgeItem(tenantId, identifier, id))),
     counterUpdate(tenantId, 'users', 1),
   ];
   await transactWrite(items, CHANGED);
@@ -125,15 +130,20 @@ export async function replaceTeamMember(previous: TeamMemberRecord, next: TeamMe
     if (previous.externalId) items.push(releaseUnique(userExternalIdMarker.key({ tenantId, externalId: previous.externalId }), id));
     if (next.externalId) items.push(claimExternalId(next));
   }
-  for (const [edge, field] of [[identifierEdge, 'identifiers'], [awaitingEdge, 'awaiting']] as const) {
+  const edges = {
+    identifiers: {
+      key: (identifier: string) => identifierEdge.key({ tenantId, identifier, userId: id }),
+      item: (identifier: string) => identifierEdge.toItem({}, { tenantId, identifier, userId: id }),
+    },
+    awaiting: { key: (identifier: string) => awaitingEdgeKey(tenantId, identifier, id), item: (identifier: string) => awaitingEdgeItem(tenantId, identifier, id) },
+  };
+  for (const field of ['identifiers', 'awaiting'] as const) {
     const before = new Set(previous[field]);
     const after = new Set(next[field]);
     for (const gone of previous[field].filter((identifier) => !after.has(identifier))) {
-      items.push({ Delete: { TableName: tableName(), Key: edge.key({ tenantId, identifier: gone, userId: id }) } });
+      items.push({ Delete: { TableName: tableName(), Key: edges[field].key(gone) } });
     }
-    for (const added of next[field].filter((identifier) => !before.has(identifier))) {
-      items.push(putEdge(edge.toItem({}, { tenantId, identifier: added, userId: id })));
-    }
+    for (const added of next[field].filter((identifier) => !before.has(identifier))) items.push(putEdge(edges[field].item(added)));
   }
   await transactWrite(items, CHANGED);
 }
@@ -225,7 +235,7 @@ export async function hideTeamMember(previous: TeamMemberRecord, deletedAt: stri
     releaseUnique(userNameMarker.key({ tenantId, userName: previous.userName }), id),
     ...(previous.externalId ? [releaseUnique(userExternalIdMarker.key({ tenantId, externalId: previous.externalId }), id)] : []),
     ...previous.identifiers.map((identifier) => ({ Delete: { TableName: tableName(), Key: identifierEdge.key({ tenantId, identifier, userId: id }) } })),
-    ...previous.awaiting.map((identifier) => ({ Delete: { TableName: tableName(), Key: awaitingEdge.key({ tenantId, identifier, userId: id }) } })),
+    ...previous.awaiting.map((identifier) => ({ Delete: { TableName: tableName(), Key: awaitingEdgeKey(tenantId, identifier, id) } })),
     counterUpdate(tenantId, 'users', -1),
   ];
   const leavesGroupsHere = 1 + others.length + previous.groupIds.length <= MAX_TRANSACTION_ITEMS;
