@@ -324,6 +324,16 @@ const commands: Record<string, Command> = {
       await addVerified(tenant!, values.domain);
     },
   },
+  'upgrade awaiting-edges': {
+    summary: "once, after upgrading to one partition of awaiting-manager edges per company: move every company's earlier ones (safe to run again)",
+    usage: 'upgrade awaiting-edges',
+    positionals: [],
+    async run() {
+      const { moveAwaitingEdgesOfEveryCompany } = await import('../shared/people/company/operator.js');
+      const moved = await moveAwaitingEdgesOfEveryCompany((tenant, count) => note(`  ${tenant}: ${count} waits moved`));
+      out(`Moved ${sum(moved)} waits of ${Object.keys(moved).length} companies: reports waiting for a manager are linked when it arrives.`);
+    },
+  },
 };
 
 async function addVerified(tenant: string, given: unknown): Promise<void> {

@@ -5,9 +5,9 @@ import { processTeamMemberChanges } from '../../shared/people/team-member-change
 /**
  * Consumer of team-member INSERT/MODIFY stream records (filtered by the event source mapping):
  * refreshes effective settings, links reports to managers imported after them, and queues the
- * manager notifications that release-notifications sends. The first failed record is reported as
- * the batch item failure, so it and the records after it are retried (and end in the dead-letter
- * queue if they keep failing).
+ * manager notifications that release-notifications sends — for the whole batch at once. The first
+ * failed record is reported as the batch item failure, so it and the records after it are retried
+ * (and end in the dead-letter queue if they keep failing).
  */
 export const handler = withInvocationLog(async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   const firstFailure = await processTeamMemberChanges(event.Records);

@@ -15,7 +15,7 @@ import type { ItemFamily } from '../routes.js';
  * - user name marker         pk T#<tenant>#UN#<lowercase>  sk #UNIQUE                  unique-markers
  * - external id marker       pk T#<tenant>#UX#<externalId> sk #UNIQUE                  unique-markers
  * - identifier edge          pk T#<tenant>#ID#<kind>:<value> sk U#<id>                 edges (email, employeeNumber, fullName: lookups)
- * - awaiting-manager edge    pk T#<tenant>#AW#<kind>:<value> sk U#<id>                 edges (a report waiting for that manager)
+ * - awaiting-manager edge    pk T#<tenant>#AW              sk <hash of kind:value>#U#<id>   edges (a report waiting for that manager; all of a company's in one partition)
  * - company configuration    pk T#<tenant>#CONFIG          sk seat#<id> | workspace#<id> | assignment#<id>   config-items
  * - import rejection         pk T#<tenant>#REJECT          sk <at>#<uuid>              rejection (TTL)
  * - group                    pk T#<tenant>#G#<id>          sk #GROUP                   group (+ list / lookup / external GSIs)
@@ -44,7 +44,7 @@ export const TABLE_KEY = { partition: 'pk', sort: 'sk' } as const;
  * indexes hold only members and groups.
  */
 export const ITEM_FAMILY_PARTITIONS = {
-  teamMembers: ['T#*#U#*', 'T#*#UN#*', 'T#*#UX#*', 'T#*#ID#*', 'T#*#AW#*', 'T#*#HIST#*', 'T#*#IMPORT#*', 'T#*#REJECT'],
+  teamMembers: ['T#*#U#*', 'T#*#UN#*', 'T#*#UX#*', 'T#*#ID#*', 'T#*#AW', 'T#*#HIST#*', 'T#*#IMPORT#*', 'T#*#REJECT'],
   groups: ['T#*#G#*', 'T#*#GN#*', 'T#*#GX#*'],
   oauthGrants: ['OAUTH#*'],
   consoleSignIns: ['SESSION#*', 'SIGNIN#*', 'OIDC#*'],

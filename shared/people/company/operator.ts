@@ -1,4 +1,5 @@
 import { exportCompanyLines, importCompanyLines, type ExportLine } from '../../store/company-copy.js';
+import { moveAwaitingEdges } from '../../store/awaiting-edge-move.js';
 import { companyItemSteps, deleteItems, listCompanyIds } from '../../store/company-items.js';
 import { listConnections, type ConnectionRecord } from '../../store/connections.js';
 import { readCount } from '../../store/counters.js';
@@ -116,3 +117,17 @@ export async function importCompany(tenantId: string, lines: AsyncIterable<Expor
 export type { BackfillProgress } from '../../store/tenant-index-backfill.js';
 /** The one-time migration of a table written before the tenant index existed (store/tenant-index-backfill.ts). */
 export { backfillTenantIndex } from '../../store/tenant-index-backfill.js';
+
+/**
+ * Once, after deploying the version that keeps a company's awaiting-manager edges in one partition:
+ * moves every company's edges written before it (until then, a manager imported for a report that
+ * waited since before the upgrade does not find it). Safe to run again; returns the waits moved, by company.
+ */
+export async function moveAwaitingEdgesOfEveryCompany(onCompany?: (tenantId: string, moved: number) => void): Promise<Record<string, number>> {
+  const moved: Record<string, number> = {};
+  for (const tenantId of await listCompanyIds()) {
+    moved[tenantId] = await moveAwaitingEdges(tenantId);
+    onCompany?.(tenantId, moved[tenantId]);
+  }
+  return moved;
+}

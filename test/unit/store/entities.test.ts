@@ -4,7 +4,7 @@ import { assignment, seatType, workspace } from '../../../shared/store/entities/
 import { connection } from '../../../shared/store/entities/connection.js';
 import { consentTicket } from '../../../shared/store/entities/consent-ticket.js';
 import { counterShard } from '../../../shared/store/entities/counter-shard.js';
-import { awaitingEdge, identifierEdge } from '../../../shared/store/entities/edges.js';
+import { awaitingEdgeKey, identifierEdge } from '../../../shared/store/entities/edges.js';
 import { group } from '../../../shared/store/entities/group.js';
 import { importRecord } from '../../../shared/store/entities/import-record.js';
 import { managerDigest } from '../../../shared/store/entities/manager-digest.js';
@@ -29,7 +29,7 @@ describe('the key of every item', () => {
     ['user name marker', userNameMarker.key({ tenantId, userName: 'Ada@Example.COM' }), 'T#acme#UN#ada@example.com', '#UNIQUE'],
     ['user external id marker', userExternalIdMarker.key({ tenantId, externalId: 'X1' }), 'T#acme#UX#X1', '#UNIQUE'],
     ['identifier edge', identifierEdge.key({ tenantId, identifier: 'email:a@b', userId: 'u1' }), 'T#acme#ID#email:a@b', 'U#u1'],
-    ['awaiting edge', awaitingEdge.key({ tenantId, identifier: 'email:a@b', userId: 'u1' }), 'T#acme#AW#email:a@b', 'U#u1'],
+    ['awaiting edge', awaitingEdgeKey(tenantId, 'email:a@b', 'u1'), 'T#acme#AW', 'cDeRY_r2SArvC8I9Ee8K-V#U#u1'],
     ['seat type', seatType.key({ tenantId, id: 's1' }), 'T#acme#CONFIG', 'seat#s1'],
     ['workspace', workspace.key({ tenantId, id: 'w1' }), 'T#acme#CONFIG', 'workspace#w1'],
     ['assignment', assignment.key({ tenantId, id: 'a1' }), 'T#acme#CONFIG', 'assignment#a1'],
