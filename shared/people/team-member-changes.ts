@@ -39,7 +39,7 @@ const DISPLAY_REWRITES_AT_ONCE = 4;
 export async function processTeamMemberChanges(records: DynamoDBRecord[], now: () => Date = () => new Date()): Promise<string | undefined> {
   const batch = new StreamBatch(records, now);
   // A batch mixes companies: each record's line names its own, and no key outlives the batch.
-  for (const change of batch.changes) log('debug', 'team member change', { ...batch.logFields(change), events: historyEvents(change.before, change.member).map((event) => event.event) });
+  for (const change of batch.changes) log('debug', 'team member change', batch.logFields(change));
   const recorded = batch.changes.filter((change) => !change.member.erasedAt);
   // The histories and the follow-ups touch different items: neither waits for the other.
   const [, notes] = await Promise.all([
