@@ -15,8 +15,8 @@ export const tableActions = {
 /**
  * Statements for the table itself and for Query on each of its indexes (by name, not `index/*`),
  * and a Deny of the item families the function never touches, by partition key. The request-path
- * indexes hold only members and groups, so a function denied both gets no index at all; the
- * operator's tenant index is granted to no function.
+ * indexes hold members and groups (and which companies set a retention), so a function denied
+ * both gets no index at all; the operator's tenant index is granted to no function.
  */
 export function tableAccessStatements(
   { tableAccess: access, deniedItems = [] }: Pick<FunctionDefinition, 'tableAccess' | 'deniedItems'>,

@@ -9,12 +9,14 @@ import { linkWaitingReports } from './members/link-waiting-reports.js';
 import { actorOfImage, historyEvents, recordHistory, type HistoryEvent } from './members/member-history.js';
 import { refreshEffectiveSettings } from './company/refresh-effective-settings.js';
 import { keepMemberDisplayOnEdges } from './members/member-display.js';
+import { keepInactivityClock } from './members/inactivity.js';
 
 /**
  * Reacts to team members written to the table (stream records, in order): writes what changed into
  * the member's history (with the actor the item names); brings effective settings (seats,
  * permissions, data capture) up to date when a member is imported, changes groups, or is
- * (de)activated or deleted; and links reports that were waiting for a member who just arrived or
+ * (de)activated or deleted; keeps the inactivity clock the erasure after the company's retention
+ * reads (members/inactivity.ts); and links reports that were waiting for a member who just arrived or
  * gained an identifier; keeps the member's display name on its group memberships
  * (members.display); then queues the manager's notification when the member was imported (or
  * linked to its manager late), by the clock `now` (tests drive it), and notes in the history
@@ -28,6 +30,7 @@ export async function processTeamMemberChanges(records: DynamoDBRecord[], now: (
       const member = teamMemberFromStreamImage(record.dynamodb?.NewImage as never);
       if (!member) continue;
       const before = teamMemberFromStreamImage(record.dynamodb?.OldImage as never);
+      await keepInactivityClock(before, member);
       if (member.erasedAt) {
         // A stream delivers an item's records in order: by the erasure's record, the history of every
         // earlier change is written, so redacting once more catches entries written after the erasure
