@@ -94,6 +94,13 @@ export async function* tenantIndexPages(tenantId: string, pageSize = 100, sortPr
   } while (from);
 }
 
+/** Every member of the company, hidden ones too, a page at a time (through the tenant index; operator only). */
+export async function* companyMemberPages(tenantId: string, pageSize = 100): AsyncGenerator<TeamMemberRecord[]> {
+  for await (const keys of tenantIndexPages(tenantId, pageSize, teamMember.indexSortPrefix('tenant'))) {
+    yield (await batchGet(keys)).map((item) => teamMember.fromItem(item));
+  }
+}
+
 /** The tenant index partition of a company's findable items (the same for every entity in it). */
 function tenantIndexPartition(tenantId: string): string {
   return teamMember.indexPartition('tenant', { tenantId });

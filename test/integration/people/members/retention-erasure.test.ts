@@ -7,6 +7,7 @@ import { eraseMembersPastRetention, type RetentionReport } from '../../../../sha
 import { countDynamoRequests, db } from '../../../../shared/store/client.js';
 import { endInactivity, findInactivity, startInactivity } from '../../../../shared/store/inactive-members.js';
 import { getTeamMember } from '../../../../shared/store/team-members.js';
+import { adminCli } from '../../../support/admin-cli.js';
 import { adminClient, type AdminClient } from '../../../support/admin-client.js';
 import { erasablePerson, personalValuesLeft, type PersonalValues } from '../../../support/erasable-person.js';
 import { startTestApi } from '../../../support/http-stack.js';
@@ -31,6 +32,7 @@ interface Company {
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
 let poller: StreamPoller | undefined;
+const cli = adminCli();
 const companies: Company[] = [];
 
 async function company(domain: string, eraseAfterDays: number | null): Promise<Company> {
@@ -79,6 +81,7 @@ afterAll(async () => {
   for (const each of companies) await setRetention(each, null).catch(() => undefined);
   await poller?.stop();
   await api?.stop();
+  cli.cleanup();
 });
 
 describe('the request path, with a retention set', () => {
@@ -189,6 +192,28 @@ describe('erasure after the retention', () => {
     await expectKept(keeping, id, values);
     expect((await runAt(daysFromNow(31))).erased).toBe(1);
     await expectErased(keeping, id, values);
+  });
+
+  it('counts members made inactive before the clocks existed once the operator’s CLI gives them one, from their last write', async () => {
+    const old = await company('before.example', 30);
+    const { id, values } = await erasablePerson(old.scim, poller!, old.tenant.domain, 'before');
+    expect((await deactivate(old, id)).status).toBe(200);
+    await poller!.drain();
+    // As a member deactivated before this version was deployed: no clock, so no run erases it.
+    const member = (await getTeamMember(old.tenant.tenantId, id))!;
+    await endInactivity(old.tenant.tenantId, id, member.version);
+    expect((await runAt(daysFromNow(31))).erased).toBe(0);
+
+    for (let run = 0; run < 2; run += 1) {
+      const tracked = await cli.run(['members', 'track-inactive', old.tenant.tenantId]);
+      expect(tracked.code, tracked.stderr).toBe(0);
+      expect(tracked.stdout).toContain(`1 deactivated or deleted member(s) of ${old.tenant.tenantId} have an inactivity clock`);
+      expect(await findInactivity(old.tenant.tenantId, id)).toEqual({ tenantId: old.tenant.tenantId, memberId: id, since: member.updatedAt, version: member.version });
+    }
+    expect((await cli.run(['members', 'track-inactive', 'no-such-company'])).stderr.trim()).toBe('No company no-such-company.');
+
+    expect((await runAt(daysFromNow(31))).erased).toBe(1);
+    await expectErased(old, id, values);
   });
 
   it('leaves a member its provider reactivates while the run is erasing it', async () => {
