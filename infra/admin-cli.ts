@@ -267,14 +267,23 @@ const commands: Record<string, Command> = {
     usage: 'admin-token revoke <tenant> <token id>',
     positionals: ['tenant', 'token id'],
     async run({ positionals: [tenant, id] }) {
-      const { AdminTokenNotFound, revokeAdminToken } = await import('../shared/auth/admin-tokens.js');
-      try {
-        const revoked = await revokeAdminToken(tenant!, id!);
-        out(`Admin token ${revoked.id} of ${tenant} is revoked (refused within the token cache time, 15 s by default).`);
-      } catch (error) {
-        if (error instanceof AdminTokenNotFound) throw new Failure(error.message);
-        throw error;
-      }
+      const { revokeAdminToken } = await import('../shared/auth/admin-tokens.js');
+      const revoked = await inWords(revokeAdminToken(tenant!, id!));
+      out(`Admin token ${revoked.id} of ${tenant} is revoked (refused within the token cache time, 15 s by default).`);
+    },
+  },
+  'admin-token rotate': {
+    summary: 'a new admin token in place of one (by id), printed once; the old one is revoked',
+    usage: 'admin-token rotate <tenant> <token id> [--days N]   (default ADMIN_TOKEN_DAYS, 365)',
+    positionals: ['tenant', 'token id'],
+    options: { days: { type: 'string' } },
+    async run({ positionals: [tenant, id], values }) {
+      const days = values.days === undefined ? undefined : parsed(z.coerce.number().int().min(1).max(3_650), values.days, '--days');
+      const { rotateAdminToken } = await import('../shared/auth/admin-tokens.js');
+      const { token, summary, replaced } = await inWords(rotateAdminToken(tenant!, id!, days));
+      out(`Admin token for ${tenant} (id ${summary.id}, expires ${summary.expiresAt}), in place of ${replaced.id}:`);
+      out(`  ${token}`);
+      out(`Store it now: Roster keeps only its hash. ${replaced.id} is revoked (refused within the token cache time, 15 s by default).`);
     },
   },
   'members erase': {
@@ -303,6 +312,19 @@ const commands: Record<string, Command> = {
       out(`${inactive} deactivated or deleted member(s) of ${tenant} have an inactivity clock (those that had none count from their last write).`);
     },
   },
+  'table backfill-tenant-index': {
+    summary: 'give items written before the tenant index (or its present token keys) existed their keys, once per table (scans the table)',
+    usage: 'table backfill-tenant-index [--dry-run]',
+    positionals: [],
+    options: { 'dry-run': { type: 'boolean' } },
+    async run({ values }) {
+      const { backfillTenantIndex } = await import('../shared/people/company/operator.js');
+      const dryRun = values['dry-run'] === true;
+      const done = await backfillTenantIndex({ dryRun, onPage: ({ scanned, missing }) => note(`  … ${scanned} items read, ${missing} without their tenant-index keys`) });
+      if (dryRun) return out(`Dry run: ${done.missing} of ${done.scanned} items lack their tenant-index keys; nothing was written (run again without --dry-run).`);
+      out(`${done.written} of ${done.missing} items without their tenant-index keys got them (${done.scanned} items read)${done.written < done.missing ? `; ${done.missing - done.written} were deleted or indexed meanwhile` : ''}.`);
+    },
+  },
   'domains add': {
     summary: 'give a company verified domains (no DNS record needed: the operator vouches)',
     usage: 'domains add <tenant> --domain acme.co.uk [--domain …] --verified',
@@ -311,6 +333,16 @@ const commands: Record<string, Command> = {
     async run({ positionals: [tenant], values }) {
       if (!values.verified) throw new UsageError('Only the operator adds domains here, and they are verified: say so with --verified (a company adds pending domains itself, in its settings).');
       await addVerified(tenant!, values.domain);
+    },
+  },
+  'upgrade awaiting-edges': {
+    summary: "once, after upgrading to one partition of awaiting-manager edges per company: move every company's earlier ones (safe to run again)",
+    usage: 'upgrade awaiting-edges',
+    positionals: [],
+    async run() {
+      const { moveAwaitingEdgesOfEveryCompany } = await import('../shared/people/company/operator.js');
+      const moved = await moveAwaitingEdgesOfEveryCompany((tenant, count) => note(`  ${tenant}: ${count} waits moved`));
+      out(`Moved ${sum(moved)} waits of ${Object.keys(moved).length} companies: reports waiting for a manager are linked when it arrives.`);
     },
   },
 };
@@ -409,6 +441,17 @@ async function main(argv: string[]): Promise<void> {
   if (command.positionals[0] === 'tenant') parsed(tenantId, given[0], 'tenant');
   pointAtTable(values);
   await command.run({ positionals: given, values: alias && commandName === 'domains add' ? { ...values, verified: true } : values });
+}
+
+/** A refusal of the domain (an unknown token id, a token that is not active) as the CLI's sentence on stderr. */
+async function inWords<T>(work: Promise<T>): Promise<T> {
+  const { isRosterError } = await import('../shared/errors.js');
+  try {
+    return await work;
+  } catch (error) {
+    if (isRosterError(error) && error.status < 500) throw new Failure(error.message);
+    throw error;
+  }
 }
 
 function sum(counts: Record<string, number>): number {

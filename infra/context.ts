@@ -9,9 +9,13 @@ export interface RosterSettings {
   productUrl: string;
   logRetention: RetentionDays;
   logLevel: Config['LOG_LEVEL'];
+  /** The share of invocations that log at debug (LOG_DEBUG_SAMPLE_RATE). */
+  logDebugSampleRate: number;
   tokenCacheSeconds: number;
   /** Days a team member's history entries are kept (HISTORY_RETENTION_DAYS). */
   historyRetentionDays: number;
+  /** Days an admin token issued by the admin API or console lives, and the most a company may ask for (ADMIN_TOKEN_DAYS). */
+  adminTokenDays: number;
   /** The OAuth client Okta uses; without the secret's hash the OAuth endpoints refuse every client. */
   oauth: { clientId: string; clientSecretSha256?: string };
   alarmEmail?: string;
@@ -75,8 +79,10 @@ const contextSchema = z
     throttleRate: z.coerce.number().positive().max(10_000).default(50),
     throttleBurst: z.coerce.number().int().positive().max(5_000).default(100),
     logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    logDebugSampleRate: z.coerce.number().min(0).max(1).default(0.01),
     tokenCacheSeconds: z.coerce.number().int().min(0).max(300).default(15),
     historyRetentionDays: z.coerce.number().int().min(1).max(3_650).default(400),
+    adminTokenDays: z.coerce.number().int().min(1).max(3_650).default(365),
     oauthClientId: z.string().min(1).max(200).default('roster-okta'),
     oauthClientSecretSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be the hex SHA-256 of the client secret (64 lower-case hex digits)').optional(),
     domainName: z.string().regex(domainPattern, 'must be a domain name, e.g. scim.example.com').optional(),
@@ -122,8 +128,10 @@ export function readSettings(lookup: (key: string) => unknown): RosterSettings {
     productUrl: context.productUrl,
     logRetention: context.logRetentionDays as RetentionDays,
     logLevel: context.logLevel,
+    logDebugSampleRate: context.logDebugSampleRate,
     tokenCacheSeconds: context.tokenCacheSeconds,
     historyRetentionDays: context.historyRetentionDays,
+    adminTokenDays: context.adminTokenDays,
     oauth: { clientId: context.oauthClientId, clientSecretSha256: context.oauthClientSecretSha256 },
     alarmEmail: context.alarmEmail,
     throttle: { rateLimit: context.throttleRate, burstLimit: context.throttleBurst },

@@ -1,14 +1,15 @@
 import { loadConfig, type Config } from '../shared/config.js';
 import type { RosterSettings } from './context.js';
 
-// AWS_REGION and AWS_LAMBDA_FUNCTION_NAME are set by Lambda itself; the endpoints, LOCAL_STACK and
-// what it switches on exist only for the local stack; the other OAuth settings, the notification timings and
-// the metrics switch (on) keep their defaults, the admin-token lifetime is read by the operator's CLI
-// (which issues them) and not by any function, and the secret's hash is set only when given.
+// AWS_REGION, AWS_LAMBDA_FUNCTION_NAME and (active tracing) AWS_XRAY_DAEMON_ADDRESS are set by Lambda
+// itself; the endpoints, LOCAL_STACK and what it switches on exist only for the local stack; the other
+// OAuth settings, the notification timings and the metrics switch (on) keep their defaults, and the
+// secret's hash is set only when given.
 type DeployedVariable = Exclude<
   keyof Config,
   | 'AWS_REGION'
   | 'AWS_LAMBDA_FUNCTION_NAME'
+  | 'AWS_XRAY_DAEMON_ADDRESS'
   | 'LOCAL_STACK'
   | 'DYNAMODB_ENDPOINT'
   | 'SES_ENDPOINT'
@@ -21,7 +22,6 @@ type DeployedVariable = Exclude<
   | 'DNS_RESOLVERS'
   | 'MAIL_PER_COMPANY_PER_HOUR'
   | 'METRICS_ENABLED'
-  | 'ADMIN_TOKEN_DAYS'
   | OptionalVariable
 >;
 // CONSOLE_URL is added by the stack to the functions that link to the console, once the API's URL is known.
@@ -38,8 +38,10 @@ export function functionEnvironment(settings: RosterSettings, tableName: string)
     PRODUCT_URL: settings.productUrl,
     STAGE: settings.stage,
     LOG_LEVEL: settings.logLevel,
+    LOG_DEBUG_SAMPLE_RATE: String(settings.logDebugSampleRate),
     TOKEN_CACHE_SECONDS: String(settings.tokenCacheSeconds),
     HISTORY_RETENTION_DAYS: String(settings.historyRetentionDays),
+    ADMIN_TOKEN_DAYS: String(settings.adminTokenDays),
     OAUTH_CLIENT_ID: settings.oauth.clientId,
     ...(settings.oauth.clientSecretSha256 ? { OAUTH_CLIENT_SECRET_SHA256: settings.oauth.clientSecretSha256 } : {}),
   };

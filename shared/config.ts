@@ -41,6 +41,17 @@ const schema = z.object({
   /** Set by the Lambda runtime itself; read only to refuse LOCAL_STACK there. */
   AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /**
+   * The share of invocations (0 to 1) that log at debug whatever LOG_LEVEL says, decided afresh at
+   * each invocation (Powertools Logger's sampleRateValue).
+   */
+  LOG_DEBUG_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0),
+  /**
+   * Set by Lambda: where the X-Ray daemon takes segments (`host:port`, or `tcp:host:port udp:host:port`).
+   * Unset (locally, in tests) means no traces are sent; so does an address without a UDP port, which
+   * turns tracing off rather than failing the function.
+   */
+  AWS_XRAY_DAEMON_ADDRESS: z.string().optional(),
   /** Write metrics (EMF lines on stdout); the test suite turns them off, as it silences the logs. */
   METRICS_ENABLED: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   /**
@@ -53,7 +64,10 @@ const schema = z.object({
     .transform((value) => value?.split(',').map((server) => server.trim()).filter(Boolean) ?? []),
   /** Manager emails one company may send per hour; past it they wait, queued, for the next hour. */
   MAIL_PER_COMPANY_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(500),
-  /** Days an admin token issued by the operator's CLI lives (then it stops working and TTL removes it). */
+  /**
+   * Days an admin token lives unless fewer are asked for (then it stops working and TTL removes it);
+   * also the most a company's admin may ask for (the admin API, the console). The CLI may give more.
+   */
   ADMIN_TOKEN_DAYS: z.coerce.number().int().min(1).max(3_650).default(365),
   /** Seconds a resolved token stays cached in a warm function (revocation delay). */
   TOKEN_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(15),

@@ -19,6 +19,11 @@ export interface FunctionDefinition {
   sendsMail?: boolean;
   /** Item families the function never reads or writes: its role is denied them (infra/table-access.ts). */
   deniedItems?: readonly ItemFamily[];
+  /**
+   * Query on the keys-only tenant index: listing a company's admin tokens. Only the companies'
+   * partitions of it (never the list of every company); no other function is granted the index.
+   */
+  readsTenantIndex?: boolean;
 }
 
 /** Families of table items an IAM condition on the partition key can tell apart (shared/store/table.ts). */
@@ -42,9 +47,9 @@ export const functionDefinitions = [
   { name: 'scim-groups', description: 'SCIM 2.0 Groups', trigger: 'http', tableAccess: 'readWrite' },
   // Discovery reads only what authenticating a bearer token needs (the token and its connection).
   { name: 'scim-discovery', description: 'SCIM 2.0 discovery endpoints', trigger: 'http', tableAccess: 'read', deniedItems: ['teamMembers', 'groups', 'oauthGrants', 'consoleSignIns', 'notifications'] },
-  { name: 'admin', description: 'Admin API: company settings, seats, workspaces, assignments, team members, connections', trigger: 'http', tableAccess: 'readWrite' },
+  { name: 'admin', description: 'Admin API: company settings, seats, workspaces, assignments, team members, connections, admin tokens', trigger: 'http', tableAccess: 'readWrite', readsTenantIndex: true },
   { name: 'oauth', description: 'OAuth 2.0 authorization server for Okta (authorize, token, revoke)', trigger: 'http', tableAccess: 'readWrite', deniedItems: ['teamMembers', 'groups', 'consoleSignIns', 'notifications'] },
-  { name: 'console', description: 'Console: sign-in, My team and the tech admin\'s provisioning pages', trigger: 'http', tableAccess: 'readWrite', sendsMail: true },
+  { name: 'console', description: 'Console: sign-in, My team and the tech admin\'s provisioning pages', trigger: 'http', tableAccess: 'readWrite', sendsMail: true, readsTenantIndex: true },
   { name: 'not-found', description: "API Gateway's $default route: the 404 of the API a path belongs to", trigger: 'http', tableAccess: 'none' },
   { name: 'team-member-changes', description: 'Team member changes from the stream: effective settings, late manager links, member names on group memberships, queued manager notifications, inactivity clocks', trigger: 'stream', tableAccess: 'readWrite' },
   { name: 'release-notifications', description: 'Emails each manager the digest of new reports that is due', trigger: 'schedule', tableAccess: 'readWrite', sendsMail: true },
@@ -136,6 +141,10 @@ export const routes = [
   admin('POST', 'connections', 'admin'),
   admin('DELETE', 'connections/{id}', 'admin'),
   admin('POST', 'connections/{id}/tokens', 'admin'),
+  admin('GET', 'admin-tokens', 'admin'),
+  admin('POST', 'admin-tokens', 'admin'),
+  admin('POST', 'admin-tokens/{id}/rotate', 'admin'),
+  admin('DELETE', 'admin-tokens/{id}', 'admin'),
   oauth('GET', 'authorize', 'oauth'),
   oauth('POST', 'authorize', 'oauth'),
   oauth('POST', 'token', 'oauth'),
@@ -165,12 +174,19 @@ export const routes = [
   page('GET', 'admin/team-members'),
   page('GET', 'admin/team-members/{id}'),
   page('POST', 'admin/team-members/{id}/profile'),
+  page('GET', 'admin/team-members/{id}/erase'),
+  page('POST', 'admin/team-members/{id}/erase'),
   page('GET', 'admin/import-errors'),
   page('GET', 'admin/connections'),
   page('POST', 'admin/connections'),
   page('GET', 'admin/connections/{id}/delete'),
   page('POST', 'admin/connections/{id}/delete'),
   page('POST', 'admin/connections/{id}/tokens'),
+  page('GET', 'admin/admin-tokens'),
+  page('POST', 'admin/admin-tokens'),
+  page('POST', 'admin/admin-tokens/{id}/rotate'),
+  page('GET', 'admin/admin-tokens/{id}/revoke'),
+  page('POST', 'admin/admin-tokens/{id}/revoke'),
 ] as const satisfies readonly RouteDefinition[];
 
 /** The function of API Gateway's `$default` route: every request no route of the table matches. */

@@ -6,6 +6,7 @@ import {
   parseNewConnection,
   toConnectionView,
 } from '../../shared/auth/connections.js';
+import { adminTokensApi } from '../../shared/admin-api/admin-tokens.js';
 import { selectedProvisioningSource } from '../../shared/people/company/companies.js';
 import { httpHandler } from '../../shared/http/handler.js';
 import type { HttpRequest } from '../../shared/http/types.js';
@@ -36,4 +37,9 @@ export const handler = httpHandler('admin', {
     const issued = await issueConnectionToken(request.principal.tenantId, connection(request));
     return { status: 201, headers: { 'cache-control': 'no-store' }, body: { token: issued.token, connectionId: issued.connection.id } };
   },
+
+  'GET /admin/v1/admin-tokens': adminTokensApi.list,
+  'POST /admin/v1/admin-tokens': adminTokensApi.issue,
+  'POST /admin/v1/admin-tokens/{id}/rotate': adminTokensApi.rotate,
+  'DELETE /admin/v1/admin-tokens/{id}': adminTokensApi.revoke,
 });

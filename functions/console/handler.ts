@@ -4,8 +4,9 @@ import { adminConnectionsRoutes } from '../../shared/console/routes/admin-connec
 import { adminOverviewRoutes } from '../../shared/console/routes/admin-overview-routes.js';
 import { adminSettingsRoutes } from '../../shared/console/routes/admin-settings-routes.js';
 import { adminTeamMembersRoutes } from '../../shared/console/routes/admin-team-members-routes.js';
+import { adminTokensRoutes } from '../../shared/console/routes/admin-tokens-routes.js';
 import { connectOktaRoutes } from '../../shared/console/routes/connect-okta-routes.js';
 import { signInRoutes } from '../../shared/console/routes/sign-in-routes.js';
 import { teamRoutes } from '../../shared/console/routes/team-routes.js';
 
-export const handler = consoleHandler({ ...signInRoutes, ...teamRoutes, ...adminSettingsRoutes, ...adminAssignmentsRoutes, ...adminOverviewRoutes, ...adminConnectionsRoutes, ...adminTeamMembersRoutes, ...connectOktaRoutes });
+export const handler = consoleHandler({ ...signInRoutes, ...teamRoutes, ...adminSettingsRoutes, ...adminAssignmentsRoutes, ...adminOverviewRoutes, ...adminConnectionsRoutes, ...adminTeamMembersRoutes, ...adminTokensRoutes, ...connectOktaRoutes });

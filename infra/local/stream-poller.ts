@@ -27,42 +27,10 @@ export interface StreamPoller {
  * send it to the dead-letter queue). Shards present at start are read from LATEST, so a restart
  * does not re-send old events; shards that appear later are read from their start.
  */
-export function startStreamPoller(options: { endpoint: string; streamArn: string; functionName: string; region?: string }): StreamPoller {
-  const client = new DynamoDBStreamsClient({
-    endpoint: options.endpoint,
-    region: options.region ?? 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  const iterators = new Map<string, string | undefined>();
+export function startStreamPoller(options: StreamLocation & { functionName: string }): StreamPoller {
+  const reader = openStreamReader(options);
   let stopped = false;
-  let firstPass = true;
   let idleWaiters: Array<() => void> = [];
-
-  const discoverShards = async () => {
-    const { StreamDescription } = await client.send(new DescribeStreamCommand({ StreamArn: options.streamArn }));
-    for (const shard of StreamDescription?.Shards ?? []) {
-      if (!shard.ShardId || iterators.has(shard.ShardId)) continue;
-      const { ShardIterator } = await client.send(
-        new GetShardIteratorCommand({
-          StreamArn: options.streamArn,
-          ShardId: shard.ShardId,
-          ShardIteratorType: firstPass ? 'LATEST' : 'TRIM_HORIZON',
-        }),
-      );
-      iterators.set(shard.ShardId, ShardIterator);
-    }
-    firstPass = false;
-  };
-
-  const pollShard = async (shardId: string, iterator: string): Promise<number> => {
-    const { Records = [], NextShardIterator } = await client.send(
-      new GetRecordsCommand({ ShardIterator: iterator, Limit: BATCH_SIZE }),
-    );
-    iterators.set(shardId, NextShardIterator);
-    const records = Records.map((record) => toLambdaRecord(record, options.streamArn)).filter(notifierEventFilter.matches);
-    if (records.length) await invokeWithRetries(records);
-    return Records.length;
-  };
 
   const invokeWithRetries = async (records: DynamoDBRecord[]) => {
     const handler = await loadHandler(options.functionName);
@@ -89,10 +57,10 @@ export function startStreamPoller(options: { endpoint: string; streamArn: string
     while (!stopped) {
       let read = 0;
       try {
-        await discoverShards();
-        for (const [shardId, iterator] of iterators) {
-          if (iterator && !stopped) read += await pollShard(shardId, iterator);
-        }
+        read = await reader.pass(async (records) => {
+          const matching = records.filter(notifierEventFilter.matches);
+          if (matching.length && !stopped) await invokeWithRetries(matching);
+        });
       } catch (error) {
         if (!stopped) process.stderr.write(`${JSON.stringify({ level: 'warn', message: 'stream poll failed', error: (error as Error).message })}\n`);
       }
@@ -110,13 +78,74 @@ export function startStreamPoller(options: { endpoint: string; streamArn: string
       stopped = true;
       await loop;
       idleWaiters.forEach((wake) => wake());
-      client.destroy();
+      reader.close();
     },
     drain() {
       // Two idle passes: the first may have started before the caller's last write.
       const idle = () => new Promise<void>((done) => idleWaiters.push(done));
       return idle().then(idle);
     },
+  };
+}
+
+export interface StreamLocation {
+  endpoint: string;
+  streamArn: string;
+  region?: string;
+}
+
+export interface StreamReader {
+  /**
+   * One pass over every shard: up to 100 records of each, as Lambda receives them, handed to
+   * `onRecords` shard by shard (in the stream's order); returns how many records were read.
+   */
+  pass(onRecords: (records: DynamoDBRecord[]) => Promise<void>): Promise<number>;
+  close(): void;
+}
+
+/**
+ * A reader of the table's stream from now on: the shards present when it opens are read from
+ * LATEST, shards that appear later from their start.
+ */
+export function openStreamReader(options: StreamLocation): StreamReader {
+  const client = new DynamoDBStreamsClient({
+    endpoint: options.endpoint,
+    region: options.region ?? 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const iterators = new Map<string, string | undefined>();
+  let firstPass = true;
+
+  const discoverShards = async () => {
+    const { StreamDescription } = await client.send(new DescribeStreamCommand({ StreamArn: options.streamArn }));
+    for (const shard of StreamDescription?.Shards ?? []) {
+      if (!shard.ShardId || iterators.has(shard.ShardId)) continue;
+      const { ShardIterator } = await client.send(
+        new GetShardIteratorCommand({
+          StreamArn: options.streamArn,
+          ShardId: shard.ShardId,
+          ShardIteratorType: firstPass ? 'LATEST' : 'TRIM_HORIZON',
+        }),
+      );
+      iterators.set(shard.ShardId, ShardIterator);
+    }
+    firstPass = false;
+  };
+
+  return {
+    async pass(onRecords) {
+      await discoverShards();
+      let read = 0;
+      for (const [shardId, iterator] of iterators) {
+        if (!iterator) continue;
+        const { Records = [], NextShardIterator } = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: BATCH_SIZE }));
+        iterators.set(shardId, NextShardIterator);
+        read += Records.length;
+        if (Records.length) await onRecords(Records.map((record) => toLambdaRecord(record, options.streamArn)));
+      }
+      return read;
+    },
+    close: () => client.destroy(),
   };
 }
 

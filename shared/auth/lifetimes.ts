@@ -1,9 +1,10 @@
 import { config } from '../config.js';
 
 /**
- * How long each credential lives. Bearer tokens from the admin API have no expiry: they live until
- * revoked. Items that expire carry `expiresAt` in epoch seconds, DynamoDB's TTL format; TTL deletes
- * them eventually (up to days later), so every read checks the time itself.
+ * How long each credential lives. SCIM bearer tokens from the admin API have no expiry: they live
+ * until revoked; admin tokens live ADMIN_TOKEN_DAYS (config). Items that expire carry `expiresAt` in
+ * epoch seconds, DynamoDB's TTL format; TTL deletes them eventually (up to days later), so every
+ * read checks the time itself.
  */
 export const lifetimes = {
   consentTicketSeconds: 10 * 60,

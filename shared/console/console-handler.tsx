@@ -2,6 +2,7 @@ import { resumeSession } from '../auth/console/sessions.js';
 import { RosterError } from '../errors.js';
 import { formParameters } from '../http/form-parameters.js';
 import { pathParametersOf } from '../http/path-parameters.js';
+import { logCaller } from '../http/request-context.js';
 import { routedHandler } from '../http/routed-handler.js';
 import type { ApiResult } from '../http/types.js';
 import type { RouteKeyOf } from '../routes.js';
@@ -31,11 +32,11 @@ export function consoleHandler(routes: Record<RouteKeyOf<'console'>, ConsoleRout
   return routedHandler(routes, {
     api: 'console',
     errorResult: (error, _route, requestId) => toApiResult(errorResult(error, requestId)),
-    async handle(routed, event, context) {
+    async handle(routed, event) {
       const cookies = cookiesOf(event);
       const sessionId = cookies[COOKIES.session];
       const session = await resumeSession(sessionId);
-      if (context.roster && session) context.roster.principal = consolePrincipal(session.tenantId);
+      if (session) logCaller(consolePrincipal(session.tenantId));
       const request: ConsoleRequest = {
         routeKey: routed.routeKey,
         method: event.requestContext.http.method.toUpperCase(),

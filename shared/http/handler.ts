@@ -4,6 +4,7 @@ import { SCIM_CONTENT_TYPE, JSON_CONTENT_TYPE } from './content-types.js';
 import { errorResponse } from './error-response.js';
 import { parseBody } from './parse-body.js';
 import { pathParametersOf } from './path-parameters.js';
+import { logCaller } from './request-context.js';
 import { routedHandler } from './routed-handler.js';
 import type { ApiKind, ApiResult, HttpRequest, HttpResult, RouteHandler } from './types.js';
 
@@ -20,9 +21,9 @@ export function httpHandler<F extends JsonApiFunction>(fn: F, handlers: Record<R
   return routedHandler(handlers, {
     api,
     errorResult: (error, _route, requestId) => errorResponse(api, error, requestId),
-    handle: async ({ route: handler, routeKey, headers, requestId, baseUrl }, event, context) => {
+    handle: async ({ route: handler, routeKey, headers, requestId, baseUrl }, event) => {
       const principal = await authenticate(headers.authorization, api);
-      if (context.roster) context.roster.principal = principal;
+      logCaller(principal);
       const request: HttpRequest = {
         routeKey,
         method: event.requestContext.http.method.toUpperCase(),

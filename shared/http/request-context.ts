@@ -1,9 +1,15 @@
 import type { Context as LambdaContext } from 'aws-lambda';
 import type { Principal } from '../auth/principal.js';
+import { setLogKeys } from '../log.js';
 import type { ApiEvent } from './types.js';
 
-/** The Lambda context as the http stacks extend it: request timing and, once known, the caller. */
-export type RosterContext = LambdaContext & { roster?: { startedAt: number; principal?: Principal } };
+/** The Lambda context as the http stacks extend it: the request's timing. */
+export type RosterContext = LambdaContext & { roster?: { startedAt: number } };
+
+/** Once the caller is known, every later log line of the request (its own line too) names its tenant and connection. */
+export function logCaller(principal: Principal): void {
+  setLogKeys({ tenantId: principal.tenantId, connectionId: principal.connectionId });
+}
 
 export function lowerCaseHeaders(headers: ApiEvent['headers']): Record<string, string | undefined> {
   const result: Record<string, string | undefined> = {};

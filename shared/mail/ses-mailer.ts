@@ -1,5 +1,6 @@
 import { SendEmailCommand, SESClient } from '@aws-sdk/client-ses';
 import { config } from '../config.js';
+import { traceAwsCalls } from '../tracing.js';
 import { singleLine } from './escape.js';
 import type { RenderedMail } from './manager-digest.js';
 
@@ -39,6 +40,7 @@ export function createSesMailer(options: SesMailerOptions = {}): Mailer {
     // The emulator takes any credentials; in AWS the function's role signs.
     ...(endpoint ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
+  traceAwsCalls(client, 'SES');
   const from = options.from ?? MAIL_FROM;
   const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
 

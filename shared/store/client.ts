@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.js';
 import { emitMetric } from '../metrics.js';
+import { traceAwsCalls } from '../tracing.js';
 
 /**
  * One document client per process, created at cold start. Every logical request passes through
@@ -49,6 +50,7 @@ function createDocumentClient(): DynamoDBDocumentClient {
     },
     { step: 'initialize', name: 'rosterThrottleMetric' },
   );
+  traceAwsCalls(client, 'DynamoDB');
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });

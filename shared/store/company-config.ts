@@ -105,6 +105,26 @@ export function seatCountUpdate(tenantId: string, seatTypeId: string, delta: 1 |
 }
 
 /**
+ * A transaction item that takes `delta` seats (`delta` > 0) of a seat type at once, only while the
+ * total is still the one read (`total`) and all of them fit under it — or gives back `-delta`
+ * seats. One item for many members' grants, where seatCountUpdate moves one seat.
+ */
+export function seatCountChange(tenantId: string, seatTypeId: string, delta: number, total: number): TransactItem {
+  const taking = delta > 0;
+  return {
+    ...(taking ? { conflict: { seat: seatTypeId } } : {}),
+    Update: {
+      TableName: tableName(),
+      Key: seatType.key({ tenantId, id: seatTypeId }),
+      UpdateExpression: 'ADD inUse :delta',
+      ConditionExpression: taking ? 'attribute_exists(pk) AND #total = :total AND inUse <= :most' : 'attribute_exists(pk) AND inUse >= :least',
+      ...(taking ? { ExpressionAttributeNames: { '#total': 'total' } } : {}),
+      ExpressionAttributeValues: { ':delta': delta, ...(taking ? { ':total': total, ':most': total - delta } : { ':least': -delta }) },
+    },
+  };
+}
+
+/**
  * Swaps the priorities of two assignments in one transaction, only if both still have the
  * priorities read (false otherwise: someone reordered meanwhile).
  */

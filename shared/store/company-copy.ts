@@ -4,7 +4,7 @@ import { db, tableName } from './client.js';
 import { companyItemSteps, companyMemberPages, tenantIndexPages } from './company-items.js';
 import { assignment, seatType, workspace } from './entities/config-items.js';
 import { counterShard } from './entities/counter-shard.js';
-import { awaitingEdge, identifierEdge } from './entities/edges.js';
+import { awaitingEdgeItem, identifierEdge } from './entities/edges.js';
 import { group, type GroupRecord } from './entities/group.js';
 import { importRecord, type ImportRecord } from './entities/import-record.js';
 import { membership } from './entities/membership.js';
@@ -147,7 +147,7 @@ export async function importCompanyLines(tenantId: string, lines: AsyncIterable<
                 userNameMarker.toItem({ ownerId: record.id }, { tenantId, userName: record.userName }),
                 ...(record.externalId ? [userExternalIdMarker.toItem({ ownerId: record.id }, { tenantId, externalId: record.externalId })] : []),
                 ...record.identifiers.map((identifier) => identifierEdge.toItem({}, { tenantId, identifier, userId: record.id })),
-                ...record.awaiting.map((identifier) => awaitingEdge.toItem({}, { tenantId, identifier, userId: record.id })),
+                ...record.awaiting.map((identifier) => awaitingEdgeItem(tenantId, identifier, record.id)),
               ]),
         );
         break;

@@ -4,7 +4,7 @@ import { db, tableName } from './client.js';
 import { seatType } from './entities/config-items.js';
 import { connection } from './entities/connection.js';
 import { counterShard } from './entities/counter-shard.js';
-import { awaitingEdge, identifierEdge } from './entities/edges.js';
+import { awaitingEdgeKey, identifierEdge } from './entities/edges.js';
 import { group, type GroupRecord } from './entities/group.js';
 import { importRecord } from './entities/import-record.js';
 import { inactiveMember } from './entities/inactive-member.js';
@@ -16,6 +16,7 @@ import { teamMember, type TeamMemberRecord } from './entities/team-member.js';
 import { tenantSettings } from './entities/tenant-settings.js';
 import { groupExternalIdMarker, groupNameMarker, userExternalIdMarker, userNameMarker } from './entities/unique-markers.js';
 import { DIGEST_SHARDS } from './manager-digests.js';
+import { mapLimited } from '../parallel.js';
 import { queryAll } from './query-all.js';
 import { INDEXES, type Key } from './table.js';
 
@@ -117,7 +118,7 @@ async function stepsOfIndexPage(tenantId: string, keys: Key[]): Promise<TypedKey
   ];
   const [found, queried] = await Promise.all([
     existing([...members.flatMap((member) => memberItemKeys(tenantId, member)), ...groups.flatMap((record) => groupMarkerKeys(tenantId, record))]),
-    mapLimited(partitions.map((partition) => () => typedKeys({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': partition } })), 8),
+    mapLimited(partitions, 8, (partition) => typedKeys({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': partition } })),
   ]);
   // The group items themselves are the page's roots, deleted after their memberships.
   const dependentKeys = unique([...found, ...queried.flat().filter((item) => item.type !== group.type)]);
@@ -137,7 +138,7 @@ function memberItemKeys(tenantId: string, member: TeamMemberRecord): Key[] {
     userNameMarker.key({ tenantId, userName: member.userName }),
     ...(member.externalId ? [userExternalIdMarker.key({ tenantId, externalId: member.externalId })] : []),
     ...member.identifiers.map((identifier) => identifierEdge.key({ tenantId, identifier, userId: member.id })),
-    ...member.awaiting.map((identifier) => awaitingEdge.key({ tenantId, identifier, userId: member.id })),
+    ...member.awaiting.map((identifier) => awaitingEdgeKey(tenantId, identifier, member.id)),
   ];
 }
 
@@ -164,19 +165,6 @@ async function existing(keys: Key[]): Promise<TypedKey[]> {
   return items.map((item) => ({ pk: String(item.pk), sk: String(item.sk), type: String(item.type) }));
 }
 
-async function mapLimited<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const index = next++;
-      results[index] = await tasks[index]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-  return results;
-}
-
 const THROTTLED = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded']);
 const MAX_ATTEMPTS = 12;
 
@@ -189,26 +177,23 @@ const MAX_ATTEMPTS = 12;
 export async function deleteItems(keys: Key[], { parallel = 4, onBatch }: { parallel?: number; onBatch?: (deleted: number) => void } = {}): Promise<void> {
   const batches: Key[][] = [];
   for (let offset = 0; offset < keys.length; offset += 25) batches.push(keys.slice(offset, offset + 25));
-  await mapLimited(
-    batches.map((batch) => async () => {
-      let pending: Key[] = batch;
-      for (let attempt = 0; pending.length; attempt += 1) {
-        if (attempt >= MAX_ATTEMPTS) throw new Error(`DynamoDB kept refusing ${pending.length} deletes (throttled ${MAX_ATTEMPTS} times); run the command again to resume.`);
-        if (attempt) await backoff(attempt);
-        try {
-          const { UnprocessedItems } = await db().send(
-            new BatchWriteCommand({ RequestItems: { [tableName()]: pending.map((key) => ({ DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } })) } }),
-          );
-          const left = (UnprocessedItems?.[tableName()] ?? []).map((request) => request.DeleteRequest!.Key as Key);
-          onBatch?.(pending.length - left.length);
-          pending = left;
-        } catch (error) {
-          if (!THROTTLED.has((error as Error).name)) throw error;
-        }
+  await mapLimited(batches, parallel, async (batch) => {
+    let pending: Key[] = batch;
+    for (let attempt = 0; pending.length; attempt += 1) {
+      if (attempt >= MAX_ATTEMPTS) throw new Error(`DynamoDB kept refusing ${pending.length} deletes (throttled ${MAX_ATTEMPTS} times); run the command again to resume.`);
+      if (attempt) await backoff(attempt);
+      try {
+        const { UnprocessedItems } = await db().send(
+          new BatchWriteCommand({ RequestItems: { [tableName()]: pending.map((key) => ({ DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } })) } }),
+        );
+        const left = (UnprocessedItems?.[tableName()] ?? []).map((request) => request.DeleteRequest!.Key as Key);
+        onBatch?.(pending.length - left.length);
+        pending = left;
+      } catch (error) {
+        if (!THROTTLED.has((error as Error).name)) throw error;
       }
-    }),
-    parallel,
-  );
+    }
+  });
 }
 
 function backoff(attempt: number): Promise<void> {
@@ -228,7 +213,7 @@ export async function listCompanyIds(): Promise<string[]> {
   return items.map((item) => tenantSettings.parse(item)!.tenantId);
 }
 
-/** The tenant index entries of the company with this sort-key prefix (its tokens: `TOKEN#`). */
+/** The tenant index entries of the company with this sort-key prefix (its admin tokens: `TOKEN#admin#`). */
 export async function tenantIndexKeys(tenantId: string, sortPrefix: string): Promise<Key[]> {
   const keys: Key[] = [];
   for await (const page of tenantIndexPages(tenantId, 100, sortPrefix)) keys.push(...page);

@@ -144,6 +144,23 @@ export class Entity<Stored extends object, PartitionFacet extends string, SortFa
     return this.index(index).sk.prefix(facets);
   }
 
+  /** Whether the entity declares a key template for `index`. */
+  populates(index: IndexName): boolean {
+    return this.indexes.some((candidate) => candidate.name === index);
+  }
+
+  /**
+   * The index key attributes of `index` for a stored item, from its key and attributes (for
+   * writing an index's keys onto items written before the entity populated it); undefined when the
+   * item lacks what the index's key needs.
+   */
+  indexKeyOf(index: IndexName, item: Item): Record<string, string> | undefined {
+    const template = this.indexes.find((candidate) => candidate.name === index);
+    const values = { ...item, ...this.parse(item) } as Record<string, unknown>;
+    if (!template || !template.pk.canBuild(values) || !template.sk.canBuild(values)) return undefined;
+    return { [INDEXES[index].partition]: template.pk.build(values), [INDEXES[index].sort]: template.sk.build(values) };
+  }
+
   /** The key attributes of every index this entity populates (to take an item out of all of them). */
   indexAttributeNames(): string[] {
     return this.indexes.flatMap((index) => [INDEXES[index.name].partition, INDEXES[index.name].sort]);

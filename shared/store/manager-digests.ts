@@ -7,7 +7,7 @@ import { DIGEST_TTL_SECONDS, managerDigest, type DigestRecord } from './entities
 import { importQueuedUpdate } from './import-records.js';
 import { queryAll } from './query-all.js';
 import { TTL_ATTRIBUTE } from './table.js';
-import { transactWrite } from './transactions.js';
+import { transactWrite, type TransactItem } from './transactions.js';
 import { getItem, isConditionFailure } from './writes.js';
 
 /** Pending digests of all tenants are spread over a few partitions, so a burst never heats one. */
@@ -34,35 +34,58 @@ export function digestShard(tenantId: string, managerId: string): number {
  * written) when the import record says it was handled before.
  */
 export async function queueNotification(queued: QueuedNotification): Promise<boolean> {
-  const { tenantId, memberId, managerId } = queued;
-  const at = queued.at.toISOString();
+  const { memberId, mode, ...digest } = queued;
+  return queueNotificationsTogether([{ ...digest, members: [{ memberId, mode }] }]);
+}
+
+/** Members queued for one manager's digest at once (the stream's batch). */
+export interface DigestAddition extends Omit<QueuedNotification, 'memberId' | 'mode'> {
+  members: Array<Pick<QueuedNotification, 'memberId' | 'mode'>>;
+}
+
+/** The items of a digest addition in a transaction: one per member, and the digest's. */
+export function digestAdditionSize(addition: DigestAddition): number {
+  return addition.members.length + 1;
+}
+
+/**
+ * queueNotification for members of several managers in one transaction (their import records and
+ * the managers' digests, up to 100 items: see digestAdditionSize); false (nothing written) when
+ * any member's import record says it was handled before.
+ */
+export async function queueNotificationsTogether(additions: DigestAddition[]): Promise<boolean> {
   try {
-    await transactWrite([
-      importQueuedUpdate(tenantId, memberId, managerId, at, queued.dueAt.toISOString(), queued.mode),
-      {
-        Update: {
-          TableName: tableName(),
-          Key: managerDigest.key({ shard: digestShard(tenantId, managerId), tenantId, managerId }),
-          UpdateExpression:
-            'SET #type = :type, tenantId = :tenantId, managerId = :managerId, dueAt = :dueAt, capAt = if_not_exists(capAt, :capAt), #ttl = :ttl ADD memberIds :member',
-          ExpressionAttributeNames: { '#type': 'type', '#ttl': TTL_ATTRIBUTE },
-          ExpressionAttributeValues: {
-            ':type': managerDigest.type,
-            ':tenantId': tenantId,
-            ':managerId': managerId,
-            ':dueAt': queued.dueAt.toISOString(),
-            ':capAt': queued.capAt.toISOString(),
-            ':ttl': Math.floor(queued.at.getTime() / 1000) + DIGEST_TTL_SECONDS,
-            ':member': new Set([memberId]),
-          },
-        },
-      },
-    ]);
+    await transactWrite(additions.flatMap(additionItems));
     return true;
   } catch (error) {
     if (error instanceof VersionConflict) return false;
     throw error;
   }
+}
+
+function additionItems({ tenantId, managerId, members, at, dueAt, capAt }: DigestAddition): TransactItem[] {
+  const queuedAt = at.toISOString();
+  return [
+    ...members.map(({ memberId, mode }) => importQueuedUpdate(tenantId, memberId, managerId, queuedAt, dueAt.toISOString(), mode)),
+    {
+      Update: {
+        TableName: tableName(),
+        Key: managerDigest.key({ shard: digestShard(tenantId, managerId), tenantId, managerId }),
+        UpdateExpression:
+          'SET #type = :type, tenantId = :tenantId, managerId = :managerId, dueAt = :dueAt, capAt = if_not_exists(capAt, :capAt), #ttl = :ttl ADD memberIds :members',
+        ExpressionAttributeNames: { '#type': 'type', '#ttl': TTL_ATTRIBUTE },
+        ExpressionAttributeValues: {
+          ':type': managerDigest.type,
+          ':tenantId': tenantId,
+          ':managerId': managerId,
+          ':dueAt': dueAt.toISOString(),
+          ':capAt': capAt.toISOString(),
+          ':ttl': Math.floor(at.getTime() / 1000) + DIGEST_TTL_SECONDS,
+          ':members': new Set(members.map(({ memberId }) => memberId)),
+        },
+      },
+    },
+  ];
 }
 
 /** Digests whose wait is over at `now` (claimed ones included: their claim may have gone stale). */

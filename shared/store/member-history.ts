@@ -1,4 +1,5 @@
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { mapLimited } from '../parallel.js';
 import { db, tableName } from './client.js';
 import { keyCanExist } from './dynamo-limits.js';
 import { memberHistory, type MemberHistoryEntry } from './entities/member-history.js';
@@ -7,21 +8,26 @@ import { encodeCursor, invalidCursor, parseCursor } from './paging.js';
 export type { MemberHistoryEntry } from './entities/member-history.js';
 
 const BATCH_WRITE_ITEMS = 25;
+/** BatchWriteItem requests in flight at once (a stream batch writes a few hundred entries). */
+const WRITES_AT_ONCE = 4;
 
 /**
  * Writes history entries, each under its `unique` (derived from what caused it, so that writing
- * them again after a retry overwrites instead of doubling): plain Puts, 25 per BatchWriteItem.
+ * them again after a retry overwrites instead of doubling): plain Puts, 25 per BatchWriteItem, a few
+ * requests at a time. An entry given twice (a record repeated within a batch) is written once, as
+ * given last.
  */
 export async function putHistoryEntries(entries: Array<{ entry: MemberHistoryEntry; unique: string }>): Promise<void> {
-  for (let offset = 0; offset < entries.length; offset += BATCH_WRITE_ITEMS) {
-    let pending: Array<Record<string, unknown>> | undefined = entries
-      .slice(offset, offset + BATCH_WRITE_ITEMS)
-      .map(({ entry, unique }) => ({ PutRequest: { Item: memberHistory.toItem(entry, { unique }) } }));
+  // DynamoDB refuses a BatchWriteItem that names one key twice.
+  const items = [...new Map(entries.map(({ entry, unique }) => memberHistory.toItem(entry, { unique })).map((item) => [`${String(item.pk)}\u0000${String(item.sk)}`, item])).values()];
+  const chunks = Array.from({ length: Math.ceil(items.length / BATCH_WRITE_ITEMS) }, (_, index) => items.slice(index * BATCH_WRITE_ITEMS, (index + 1) * BATCH_WRITE_ITEMS));
+  await mapLimited(chunks, WRITES_AT_ONCE, async (chunk) => {
+    let pending: Array<Record<string, unknown>> | undefined = chunk.map((Item) => ({ PutRequest: { Item } }));
     while (pending?.length) {
       const { UnprocessedItems } = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending as never } }));
       pending = UnprocessedItems?.[tableName()] as Array<Record<string, unknown>> | undefined;
     }
-  }
+  });
 }
 
 /** A member's history, newest first, one page at a time; `nextCursor` while there is more. */

@@ -4,7 +4,7 @@ import { db, tableName } from './client.js';
 import type { Conflict } from './conflicts.js';
 import { membership } from './entities/membership.js';
 import { teamMember } from './entities/team-member.js';
-import { transactWrite, type TransactItem } from './transactions.js';
+import { MAX_TRANSACTION_ITEMS, transactWrite, type TransactItem } from './transactions.js';
 
 /**
  * Group membership, one edge item per member on the group's side (groups of 100,000 members are
@@ -12,7 +12,6 @@ import { transactWrite, type TransactItem } from './transactions.js';
  * on the team-member item, so reading a user — with its groups — stays a single GetItem. Both sides
  * change in the same transaction.
  */
-const ITEMS_PER_TRANSACTION = 100;
 const PARALLEL_TRANSACTIONS = 8;
 
 /** A member as its group's edge knows it. */
@@ -115,11 +114,11 @@ export async function writeMembershipChanges(
     ...change.add.flatMap((userId) => addMember(tenantId, groupId, userId, change.displays?.get(userId), actor)),
     ...change.remove.flatMap((userId) => removeMember(tenantId, groupId, userId, actor)),
   ];
-  const firstSize = ITEMS_PER_TRANSACTION - leading.length - ((ITEMS_PER_TRANSACTION - leading.length) % 2);
+  const firstSize = MAX_TRANSACTION_ITEMS - leading.length - ((MAX_TRANSACTION_ITEMS - leading.length) % 2);
   await transactWrite([...leading, ...items.slice(0, firstSize)], otherwise);
   const rest: TransactItem[][] = [];
-  for (let offset = firstSize; offset < items.length; offset += ITEMS_PER_TRANSACTION) {
-    rest.push(items.slice(offset, offset + ITEMS_PER_TRANSACTION));
+  for (let offset = firstSize; offset < items.length; offset += MAX_TRANSACTION_ITEMS) {
+    rest.push(items.slice(offset, offset + MAX_TRANSACTION_ITEMS));
   }
   for (let offset = 0; offset < rest.length; offset += PARALLEL_TRANSACTIONS) {
     await Promise.all(rest.slice(offset, offset + PARALLEL_TRANSACTIONS).map((chunk) => transactWrite(chunk, otherwise)));
@@ -221,7 +220,7 @@ function removeMember(tenantId: string, groupId: string, userId: string, actor: 
  * only once), 99 groups at a time; idempotent, so a retry after a failure finishes the job.
  */
 export async function removeFromGroups(tenantId: string, userId: string, groupIds: string[], actor: ChangeActor): Promise<void> {
-  const groupsPerTransaction = ITEMS_PER_TRANSACTION - 1;
+  const groupsPerTransaction = MAX_TRANSACTION_ITEMS - 1;
   for (let offset = 0; offset < groupIds.length; offset += groupsPerTransaction) {
     const chunk = groupIds.slice(offset, offset + groupsPerTransaction);
     await transactWrite([

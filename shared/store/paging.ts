@@ -8,7 +8,6 @@ import { group } from './entities/group.js';
 import { pageCheckpoint } from './entities/page-checkpoint.js';
 import { teamMember } from './entities/team-member.js';
 import { INDEXES, type IndexName, type Key } from './table.js';
-import { getItem } from './writes.js';
 
 type StoredKey = Record<string, string>;
 
@@ -18,10 +17,15 @@ const listPartition = (tenantId: string, kind: ResourceKind) => LISTED[kind].ind
 
 /**
  * Index paging (startIndex/count) over a tenant's resources in creation order (ids are
- * time-ordered). DynamoDB cannot skip N items, so each page remembers where the next one starts:
- * a checkpoint item keyed by the next startIndex holds the index key to resume from. Sequential
- * paging (startIndex += count, which is what Okta does) therefore costs the same on page 100 as
- * on page 1. A jump to an unvisited startIndex walks the keys once (keys only) and leaves a checkpoint.
+ * time-ordered). DynamoDB cannot skip N items, so paging needs to know where startIndex N begins:
+ * - the warm function remembers where the next page of each page it served begins. Okta pages
+ *   sequentially (startIndex += count), one request after another, so its next page nearly always
+ *   reaches the same warm function: page 100 then costs what page 1 costs, with no extra request;
+ * - every CHECKPOINT_STRIDE items, a page also writes a checkpoint item (where the next page
+ *   begins) to the table, for a request that reaches another warm function or jumps ahead: it
+ *   resumes from the nearest checkpoint at or before its startIndex (one Query) and walks the
+ *   keys from there — at most a stride of them, keys only.
+ * A write per page (what an earlier design did) would cost more than the reads it saves.
  */
 export async function pageByIndex(
   tenantId: string,
@@ -33,8 +37,54 @@ export async function pageByIndex(
   const from = startIndex === 1 ? undefined : await startKeyFor(tenantId, kind, startIndex);
   if (from === null) return [];
   const { items, lastKey } = await queryList(tenantId, kind, count, from);
-  if (lastKey && items.length === count) await saveCheckpoint(tenantId, kind, startIndex + count, lastKey);
+  if (lastKey && items.length === count) {
+    const next = startIndex + count;
+    const endsAStride = strideOf(next - 1) > strideOf(startIndex - 1);
+    // A page served again (by this warm function) leaves the checkpoint it left the first time.
+    const saved = endsAStride && sameKey(recalledPosition(tenantId, kind, next, { saved: true }), lastKey);
+    if (endsAStride && !saved) await saveCheckpoint(tenantId, kind, next, lastKey);
+    rememberPosition(tenantId, kind, next, lastKey, endsAStride);
+  }
   return items;
+}
+
+/** Items between the checkpoints paging leaves in the table. */
+export const CHECKPOINT_STRIDE = 1_000;
+const strideOf = (itemsBefore: number) => Math.floor(itemsBefore / CHECKPOINT_STRIDE);
+
+/**
+ * Where pages of this warm function's recent lists begin, by tenant, kind and startIndex. Bounded
+ * (oldest dropped first) and short-lived: a list changes as users come and go, and a position is
+ * only as good as the checkpoint it stands in for.
+ */
+const positions = new Map<string, { startKey: StoredKey; until: number; saved: boolean }>();
+const POSITIONS_KEPT = 2_000;
+const POSITION_MILLISECONDS = 10 * 60 * 1000;
+const positionId = (tenantId: string, kind: ResourceKind, startIndex: number) => `${tenantId}#${kind}#${startIndex}`;
+
+function rememberPosition(tenantId: string, kind: ResourceKind, startIndex: number, startKey: StoredKey, saved = false): void {
+  const id = positionId(tenantId, kind, startIndex);
+  positions.delete(id);
+  positions.set(id, { startKey, until: Date.now() + POSITION_MILLISECONDS, saved });
+  if (positions.size > POSITIONS_KEPT) positions.delete(positions.keys().next().value!);
+}
+
+/** A remembered position (with `saved`: only one also written to the table as a checkpoint). */
+function recalledPosition(tenantId: string, kind: ResourceKind, startIndex: number, { saved = false } = {}): StoredKey | undefined {
+  const id = positionId(tenantId, kind, startIndex);
+  const position = positions.get(id);
+  if (!position || position.until <= Date.now()) {
+    positions.delete(id);
+    return undefined;
+  }
+  return saved && !position.saved ? undefined : position.startKey;
+}
+
+const sameKey = (a: StoredKey | undefined, b: StoredKey) => a !== undefined && Object.keys(b).length === Object.keys(a).length && Object.entries(b).every(([name, value]) => a[name] === value);
+
+/** Tests: behave as a function that served no page yet (as another warm function would). */
+export function forgetPagePositionsForTests(): void {
+  positions.clear();
 }
 
 /** RFC 9865 cursor paging: the cursor is the opaque position after the previous page. */
@@ -73,15 +123,42 @@ export async function queryIndexPage(index: IndexName, partition: string, limit:
 
 /** The key to resume from for `startIndex`, or null when the list is shorter than that. */
 async function startKeyFor(tenantId: string, kind: ResourceKind, startIndex: number): Promise<StoredKey | null> {
-  const item = await getItem(pageCheckpoint.key({ tenantId, kind, startIndex }), { consistent: false });
-  if (item?.startKey) return pageCheckpoint.fromItem(item).startKey;
-  return walkTo(tenantId, kind, startIndex);
+  const remembered = recalledPosition(tenantId, kind, startIndex);
+  if (remembered) return remembered;
+  const checkpoint = await nearestCheckpoint(tenantId, kind, startIndex);
+  const from = await walk(tenantId, kind, checkpoint?.startKey, startIndex - (checkpoint?.startIndex ?? 1));
+  if (from === null) return null;
+  const farFromCheckpoint = startIndex - (checkpoint?.startIndex ?? 1) >= CHECKPOINT_STRIDE;
+  if (farFromCheckpoint) await saveCheckpoint(tenantId, kind, startIndex, from);
+  rememberPosition(tenantId, kind, startIndex, from, farFromCheckpoint);
+  return from;
 }
 
-async function walkTo(tenantId: string, kind: ResourceKind, startIndex: number): Promise<StoredKey | null> {
+/** The checkpoint with the greatest startIndex not past `startIndex` (sort keys are zero-padded). */
+async function nearestCheckpoint(tenantId: string, kind: ResourceKind, startIndex: number): Promise<{ startIndex: number; startKey: StoredKey } | undefined> {
+  const { Items = [] } = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
+      ExpressionAttributeValues: {
+        ':pk': pageCheckpoint.partition({ tenantId }),
+        ':first': pageCheckpoint.key({ tenantId, kind, startIndex: checkpointPosition(2) }).sk,
+        ':last': pageCheckpoint.key({ tenantId, kind, startIndex: checkpointPosition(startIndex) }).sk,
+      },
+      ScanIndexForward: false,
+      Limit: 1,
+    }),
+  );
+  const item = Items[0];
+  if (!item?.startKey) return undefined;
+  return { startIndex: Number(pageCheckpoint.parseSort(item.sk)!.startIndex), startKey: pageCheckpoint.fromItem(item).startKey };
+}
+
+/** The key after skipping `skip` items of the list from `from` (its start when undefined), keys only; null past its end. */
+async function walk(tenantId: string, kind: ResourceKind, from: StoredKey | undefined, skip: number): Promise<StoredKey | null> {
   let skipped = 0;
-  let from: StoredKey | undefined;
-  while (skipped < startIndex - 1) {
+  let position = from;
+  while (skipped < skip) {
     const { Items = [], LastEvaluatedKey } = await db().send(
       new QueryCommand({
         TableName: tableName(),
@@ -90,24 +167,27 @@ async function walkTo(tenantId: string, kind: ResourceKind, startIndex: number):
         ProjectionExpression: '#pk, #sk, pk, sk',
         ExpressionAttributeNames: { '#pk': INDEXES.list.partition, '#sk': INDEXES.list.sort },
         ExpressionAttributeValues: { ':pk': listPartition(tenantId, kind) },
-        Limit: Math.min(startIndex - 1 - skipped, 1000),
-        ...(from ? { ExclusiveStartKey: from } : {}),
+        Limit: Math.min(skip - skipped, 1000),
+        ...(position ? { ExclusiveStartKey: position } : {}),
       }),
     );
     // DynamoDB returns LastEvaluatedKey whenever Limit was reached; without it the list ended.
     if (!LastEvaluatedKey) return null;
     skipped += Items.length;
-    from = LastEvaluatedKey as StoredKey;
+    position = LastEvaluatedKey as StoredKey;
   }
-  await saveCheckpoint(tenantId, kind, startIndex, from!);
-  return from!;
+  // Undefined only for skipping nothing from the list's start, which no startIndex > 1 asks for.
+  return position ?? null;
 }
+
+/** Zero-padded, so that checkpoints sort by startIndex and the nearest one is a single Query. */
+const checkpointPosition = (startIndex: number) => String(startIndex).padStart(10, '0');
 
 async function saveCheckpoint(tenantId: string, kind: ResourceKind, startIndex: number, startKey: StoredKey): Promise<void> {
   await db().send(
     new PutCommand({
       TableName: tableName(),
-      Item: pageCheckpoint.toItem({ startKey }, { tenantId, kind, startIndex }),
+      Item: pageCheckpoint.toItem({ startKey }, { tenantId, kind, startIndex: checkpointPosition(startIndex) }),
     }),
   );
 }

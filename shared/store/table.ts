@@ -9,14 +9,14 @@ import type { ItemFamily } from '../routes.js';
  * Items and their keys (entities/<file>):
  * - tenant settings          pk T#<tenant>                 sk SETTINGS                 tenant-settings (+ list GSI when it sets a retention)
  * - resource counter shard   pk T#<tenant>#COUNT           sk <kind>#<shard>           counter-shard
- * - paging checkpoint        pk T#<tenant>#PAGE            sk <kind>#<startIndex>      page-checkpoint (TTL)
+ * - paging checkpoint        pk T#<tenant>#PAGE            sk <kind>#<startIndex, 10 digits> page-checkpoint (TTL)
  * - token (by hash)          pk TOKEN#<sha256>             sk TOKEN                    token
  * - team member              pk T#<tenant>#U#<id>          sk #USER                    team-member (+ list / lookup / external / reports GSIs)
  * - inactivity clock         pk T#<tenant>#U#<id>          sk #INACTIVE                inactive-member (deactivated or hidden since when; + list GSI)
  * - user name marker         pk T#<tenant>#UN#<lowercase>  sk #UNIQUE                  unique-markers
  * - external id marker       pk T#<tenant>#UX#<externalId> sk #UNIQUE                  unique-markers
  * - identifier edge          pk T#<tenant>#ID#<kind>:<value> sk U#<id>                 edges (email, employeeNumber, fullName: lookups)
- * - awaiting-manager edge    pk T#<tenant>#AW#<kind>:<value> sk U#<id>                 edges (a report waiting for that manager)
+ * - awaiting-manager edge    pk T#<tenant>#AW              sk <hash of kind:value>#U#<id>   edges (a report waiting for that manager; all of a company's in one partition)
  * - company configuration    pk T#<tenant>#CONFIG          sk seat#<id> | workspace#<id> | assignment#<id>   config-items
  * - import rejection         pk T#<tenant>#REJECT          sk <at>#<uuid>              rejection (TTL)
  * - group                    pk T#<tenant>#G#<id>          sk #GROUP                   group (+ list / lookup / external GSIs)
@@ -45,7 +45,7 @@ export const TABLE_KEY = { partition: 'pk', sort: 'sk' } as const;
  * indexes hold members and groups (and, in `list`, the companies that set a retention).
  */
 export const ITEM_FAMILY_PARTITIONS = {
-  teamMembers: ['T#*#U#*', 'T#*#UN#*', 'T#*#UX#*', 'T#*#ID#*', 'T#*#AW#*', 'T#*#HIST#*', 'T#*#IMPORT#*', 'T#*#REJECT'],
+  teamMembers: ['T#*#U#*', 'T#*#UN#*', 'T#*#UX#*', 'T#*#ID#*', 'T#*#AW', 'T#*#HIST#*', 'T#*#IMPORT#*', 'T#*#REJECT'],
   groups: ['T#*#G#*', 'T#*#GN#*', 'T#*#GX#*'],
   oauthGrants: ['OAUTH#*'],
   consoleSignIns: ['SESSION#*', 'SIGNIN#*', 'OIDC#*'],
@@ -62,7 +62,10 @@ export interface IndexDefinition {
   sort: string;
   /** What the index copies besides the keys (ALL unless said). */
   projection?: 'ALL' | 'KEYS_ONLY';
-  /** Read only by the operator's CLI, never on a request path: no function is granted it. */
+  /**
+   * Not one of the request-path indexes every function with table access gets: the operator's CLI
+   * reads it, and only the functions whose definition says `readsTenantIndex` may Query it.
+   */
   operatorOnly?: boolean;
 }
 
@@ -78,7 +81,9 @@ export interface IndexDefinition {
  * - `tenant`:   keys only, for the operator: every item of a company that its own partitions cannot
  *             find (members, hidden ones too; groups; tokens, sessions, sign-in links and OAuth
  *             records keyed by a hash) under `T#<tenant>#ALL`, and every company under `COMPANIES`.
- *             Offboarding, export and `companies list` read it instead of scanning the table.
+ *             Offboarding, export and `companies list` read it instead of scanning the table. One
+ *             request path reads it too: a company's admin tokens (sort keys `TOKEN#admin#<hash>`),
+ *             listed, rotated and revoked by the admin API and the console.
  */
 export const INDEXES = {
   list: { name: 'gsi1', partition: 'gsi1pk', sort: 'gsi1sk' },
@@ -92,5 +97,11 @@ export type IndexName = keyof typeof INDEXES;
 
 export const indexList: IndexDefinition[] = Object.values(INDEXES);
 
-/** The indexes request paths query (the ones a function may be granted). */
+/** The indexes request paths query (every function with table access is granted them). */
 export const requestIndexList: IndexDefinition[] = indexList.filter((index) => !index.operatorOnly);
+
+/**
+ * The tenant index partitions a function that reads it may Query, as IAM `StringLike` patterns on
+ * `dynamodb:LeadingKeys`: a company's own (`T#<tenant>#ALL`), never `COMPANIES`, the list of them all.
+ */
+export const TENANT_INDEX_COMPANY_PARTITIONS = ['T#*#ALL'] as const;

@@ -1,20 +1,21 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { seatCountUpdate, type EffectiveSettings } from './company-config.js';
+import { seatCountChange, seatCountUpdate, type EffectiveSettings } from './company-config.js';
 import { batchGet } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { queryIndexPartition } from './index-query.js';
+import { queryAll } from './query-all.js';
 import { counterUpdate } from './counters.js';
 import { assertStorable, keyCanExist, partitionCanExist } from './dynamo-limits.js';
 import { caseFold } from './case-fold.js';
 import { updateExpression } from './entity.js';
-import { awaitingEdge, identifierEdge } from './entities/edges.js';
+import { awaitedKey, awaitingEdge, awaitingEdgeItem, awaitingEdgeKey, identifierEdge } from './entities/edges.js';
 import { membership } from './entities/membership.js';
 import { teamMember, type TeamMemberRecord } from './entities/team-member.js';
 import { userExternalIdMarker, userNameMarker } from './entities/unique-markers.js';
 import { pageByCursor, pageByIndex } from './paging.js';
-import { transactWrite, type TransactItem } from './transactions.js';
+import { MAX_TRANSACTION_ITEMS, transactWrite, type TransactItem } from './transactions.js';
 import { claimUnique, releaseUnique } from './unique-markers.js';
 import { SeatsExhausted, UniquenessConflict, VersionConflict, type Conflict } from './conflicts.js';
 import { INDEXES } from './table.js';
@@ -26,7 +27,6 @@ export type { ResolvedProfile, TeamMemberRecord } from './entities/team-member.j
 export type UniqueAttribute = 'userName' | 'externalId';
 
 const CHANGED: Conflict = { changed: 'The team member' };
-const MAX_TRANSACTION_ITEMS = 100;
 
 export async function getTeamMember(tenantId: string, id: string): Promise<TeamMemberRecord | undefined> {
   const key = teamMember.key({ tenantId, id });
@@ -48,9 +48,35 @@ export async function findTeamMembersByIdentifier(tenantId: string, identifier: 
   return getTeamMembers(tenantId, await idsUnder(identifierEdge.partition({ tenantId, identifier })));
 }
 
-/** Members waiting for a manager known by `identifier`. */
+/** Members waiting for a manager known by `identifier` (one Query; findMembersAwaitingAny answers for many identifiers at once). */
 export async function findTeamMembersAwaiting(tenantId: string, identifier: string): Promise<TeamMemberRecord[]> {
-  return getTeamMembers(tenantId, await idsUnder(awaitingEdge.partition({ tenantId, identifier })));
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :awaited)',
+    ExpressionAttributeValues: { ':pk': awaitingEdge.partition({ tenantId }), ':awaited': awaitingEdge.sortPrefix({ awaited: awaitedKey(identifier) }) },
+  });
+  return getTeamMembers(tenantId, items.map((item) => awaitingEdge.parseSort(item.sk)!.userId));
+}
+
+/**
+ * The members waiting for a manager known by any of `identifiers`, by identifier: one read of the
+ * company's waits (a Query, paged when they are many), however many identifiers are asked about.
+ */
+export async function findMembersAwaitingAny(tenantId: string, identifiers: string[]): Promise<Map<string, string[]>> {
+  const wanted = new Map(identifiers.map((identifier) => [awaitedKey(identifier), identifier]));
+  const waiting = new Map<string, string[]>();
+  if (!wanted.size) return waiting;
+  const edges = await queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': awaitingEdge.partition({ tenantId }) },
+    ProjectionExpression: 'sk',
+    ConsistentRead: true,
+  });
+  for (const item of edges) {
+    const { awaited, userId } = awaitingEdge.parseSort(item.sk)!;
+    const identifier = wanted.get(awaited);
+    if (identifier) waiting.set(identifier, [...(waiting.get(identifier) ?? []), userId]);
+  }
+  return waiting;
 }
 
 /** Direct reports of a manager, through the sparse reports index. */
@@ -58,7 +84,7 @@ export async function findDirectReports(tenantId: string, managerId: string): Pr
   return queryIndex('reports', { tenantId, managerId });
 }
 
-/** The member ids of the edges under an identifier or awaiting partition (both edges have the same sort key). */
+/** The member ids of the edges under an identifier's partition. */
 async function idsUnder(partition: string): Promise<string[]> {
   if (!partitionCanExist(partition)) return [];
   const { Items = [] } = await db().send(
@@ -72,8 +98,9 @@ async function idsUnder(partition: string): Promise<string[]> {
   return Items.map((item) => identifierEdge.parseSort(item.sk)!.userId);
 }
 
-export async function getTeamMembers(tenantId: string, ids: string[]): Promise<TeamMemberRecord[]> {
-  const found = (await batchGet(ids.map((id) => teamMember.key({ tenantId, id })))).map((item) => teamMember.fromItem(item));
+/** Members by id, in the order asked (missing ones left out); `consistent` reads them as getTeamMember does. */
+export async function getTeamMembers(tenantId: string, ids: string[], options: { consistent?: boolean } = {}): Promise<TeamMemberRecord[]> {
+  const found = (await batchGet(ids.map((id) => teamMember.key({ tenantId, id })), undefined, options)).map((item) => teamMember.fromItem(item));
   const order = new Map(ids.map((id, index) => [id, index]));
   return found.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 }
@@ -102,7 +129,7 @@ export async function insertTeamMember(record: TeamMemberRecord): Promise<void> 
     claimUserName(record),
     ...(record.externalId ? [claimExternalId(record)] : []),
     ...record.identifiers.map((identifier) => putEdge(identifierEdge.toItem({}, { tenantId, identifier, userId: id }))),
-    ...record.awaiting.map((identifier) => putEdge(awaitingEdge.toItem({}, { tenantId, identifier, userId: id }))),
+    ...record.awaiting.map((identifier) => putEdge(awaitingEdgeItem(tenantId, identifier, id))),
     counterUpdate(tenantId, 'users', 1),
   ];
   await transactWrite(items, CHANGED);
@@ -125,15 +152,20 @@ export async function replaceTeamMember(previous: TeamMemberRecord, next: TeamMe
     if (previous.externalId) items.push(releaseUnique(userExternalIdMarker.key({ tenantId, externalId: previous.externalId }), id));
     if (next.externalId) items.push(claimExternalId(next));
   }
-  for (const [edge, field] of [[identifierEdge, 'identifiers'], [awaitingEdge, 'awaiting']] as const) {
+  const edges = {
+    identifiers: {
+      key: (identifier: string) => identifierEdge.key({ tenantId, identifier, userId: id }),
+      item: (identifier: string) => identifierEdge.toItem({}, { tenantId, identifier, userId: id }),
+    },
+    awaiting: { key: (identifier: string) => awaitingEdgeKey(tenantId, identifier, id), item: (identifier: string) => awaitingEdgeItem(tenantId, identifier, id) },
+  };
+  for (const field of ['identifiers', 'awaiting'] as const) {
     const before = new Set(previous[field]);
     const after = new Set(next[field]);
     for (const gone of previous[field].filter((identifier) => !after.has(identifier))) {
-      items.push({ Delete: { TableName: tableName(), Key: edge.key({ tenantId, identifier: gone, userId: id }) } });
+      items.push({ Delete: { TableName: tableName(), Key: edges[field].key(gone) } });
     }
-    for (const added of next[field].filter((identifier) => !before.has(identifier))) {
-      items.push(putEdge(edge.toItem({}, { tenantId, identifier: added, userId: id })));
-    }
+    for (const added of next[field].filter((identifier) => !before.has(identifier))) items.push(putEdge(edges[field].item(added)));
   }
   await transactWrite(items, CHANGED);
 }
@@ -156,27 +188,54 @@ export async function writeEffectiveSettings(
     [
       ...seats.take.map((seatTypeId) => seatCountUpdate(member.tenantId, seatTypeId, 1)),
       ...seats.release.map((seatTypeId) => seatCountUpdate(member.tenantId, seatTypeId, -1)),
-      {
-        Update: {
-          TableName: tableName(),
-          Key: teamMember.key(member),
-          UpdateExpression: 'SET effective = :effective, effectiveVersion = :next, changedBy = :by, changedAt = :at',
-          ConditionExpression:
-            member.effectiveVersion === 0
-              ? 'attribute_exists(pk) AND (attribute_not_exists(effectiveVersion) OR effectiveVersion = :previous)'
-              : 'effectiveVersion = :previous',
-          ExpressionAttributeValues: {
-            ':effective': effective,
-            ':next': member.effectiveVersion + 1,
-            ':previous': member.effectiveVersion,
-            ':by': changedBy,
-            ':at': at,
-          },
-        },
-      },
+      effectiveSettingsUpdate(member, effective, changedBy, at),
     ],
     CHANGED,
   );
+}
+
+/**
+ * Writes the effective settings of several members of a company in one transaction, with the
+ * seats they take and give back summed per seat type (`seatChanges`, see seatCountChange): up to
+ * 100 items in all. Fails as a whole (nothing written) when any seat type ran out, a total changed
+ * or any member's settings were written meanwhile.
+ */
+export async function writeEffectiveSettingsTogether(
+  tenantId: string,
+  writes: Array<{ member: TeamMemberRecord; effective: EffectiveSettings }>,
+  seatChanges: Array<{ seatTypeId: string; delta: number; total: number }>,
+  changedBy: string,
+  at: string = new Date().toISOString(),
+): Promise<void> {
+  await transactWrite(
+    [
+      ...seatChanges.map(({ seatTypeId, delta, total }) => seatCountChange(tenantId, seatTypeId, delta, total)),
+      ...writes.map(({ member, effective }) => effectiveSettingsUpdate(member, effective, changedBy, at)),
+    ],
+    CHANGED,
+  );
+}
+
+/** The conditional write of a member's effective settings (the version read must still be there). */
+function effectiveSettingsUpdate(member: TeamMemberRecord, effective: EffectiveSettings, changedBy: string, at: string): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: teamMember.key(member),
+      UpdateExpression: 'SET effective = :effective, effectiveVersion = :next, changedBy = :by, changedAt = :at',
+      ConditionExpression:
+        member.effectiveVersion === 0
+          ? 'attribute_exists(pk) AND (attribute_not_exists(effectiveVersion) OR effectiveVersion = :previous)'
+          : 'effectiveVersion = :previous',
+      ExpressionAttributeValues: {
+        ':effective': effective,
+        ':next': member.effectiveVersion + 1,
+        ':previous': member.effectiveVersion,
+        ':by': changedBy,
+        ':at': at,
+      },
+    },
+  };
 }
 
 /** The one-request activation change (Okta's deactivate / reactivate PATCH). */
@@ -225,7 +284,7 @@ export async function hideTeamMember(previous: TeamMemberRecord, deletedAt: stri
     releaseUnique(userNameMarker.key({ tenantId, userName: previous.userName }), id),
     ...(previous.externalId ? [releaseUnique(userExternalIdMarker.key({ tenantId, externalId: previous.externalId }), id)] : []),
     ...previous.identifiers.map((identifier) => ({ Delete: { TableName: tableName(), Key: identifierEdge.key({ tenantId, identifier, userId: id }) } })),
-    ...previous.awaiting.map((identifier) => ({ Delete: { TableName: tableName(), Key: awaitingEdge.key({ tenantId, identifier, userId: id }) } })),
+    ...previous.awaiting.map((identifier) => ({ Delete: { TableName: tableName(), Key: awaitingEdgeKey(tenantId, identifier, id) } })),
     counterUpdate(tenantId, 'users', -1),
   ];
   const leavesGroupsHere = 1 + others.length + previous.groupIds.length <= MAX_TRANSACTION_ITEMS;

@@ -14,6 +14,9 @@ export class ConditionFailed extends Error {
   }
 }
 
+/** DynamoDB's limit on the items of one TransactWriteItems request. */
+export const MAX_TRANSACTION_ITEMS = 100;
+
 const MAX_CONFLICT_RETRIES = 4;
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -15,7 +16,7 @@ const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
  * article's steps: Okta as the source and the manager settings saved, an automatic assignment for a
  * pushed group added after its preview, members pushed over SCIM and seated (one short when the
  * total runs out), assignments reordered, a rejected import fixed, a connection created with a
- * token and deleted, a member found, and two admins saving the settings at once.
+ * token and deleted, an admin token issued and revoked, a member found, and two admins saving the settings at once.
  * Every page passes axe-core at 1280 and at 375 pixels wide; the screenshots in docs/console.md are taken here.
  */
 describe('console admin pages against `npm start`', () => {
@@ -152,6 +153,23 @@ describe('console admin pages against `npm start`', () => {
     await page.getByRole('button', { name: 'Delete connection' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toContain('Deleted Okta sandbox.');
 
+    // An admin token: issued for a week, shown once, then revoked after the confirmation.
+    await nav(page, 'Admin tokens');
+    await check(page);
+    await page.getByLabel('Lifetime in days').fill('7');
+    await page.getByRole('button', { name: 'Issue admin token' }).click();
+    const issued = await page.getByLabel('Admin token', { exact: true }).inputValue();
+    expect(issued).toMatch(/^roster_admin_/);
+    await check(page);
+    await page.getByRole('link', { name: 'Done' }).click();
+    const issuedId = createHash('sha256').update(issued).digest('hex').slice(0, 12);
+    await page.getByRole('link', { name: `Revoke admin token ${issuedId}` }).click();
+    await expect(page.getByRole('heading', { name: `Revoke admin token ${issuedId}?` }).isVisible()).resolves.toBe(true);
+    await check(page);
+    await page.getByRole('button', { name: 'Revoke admin token' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toBe(`Revoked admin token ${issuedId}.`);
+    await check(page, 'console-admin-admin-tokens');
+
     // A team member found by email, and their page.
     await nav(page, 'Team members');
     await page.getByLabel('Find a team member by work email or full name').fill(DEMO_PEOPLE.manager.email);
@@ -159,6 +177,12 @@ describe('console admin pages against `npm start`', () => {
     await page.getByRole('list', { name: 'Found' }).getByRole('link').first().click();
     await expect(page.getByRole('heading', { name: 'Manager and direct reports' }).isVisible()).resolves.toBe(true);
     await check(page, 'console-admin-team-member');
+    // Erasure's confirmation names what happens; kept, it changes nothing.
+    await page.getByRole('link', { name: /Erase .*’s personal data/ }).click();
+    await expect(page.getByText('This cannot be undone.').isVisible()).resolves.toBe(true);
+    await check(page);
+    await page.getByRole('link', { name: 'Keep it' }).click();
+    await expect(page.getByRole('heading', { name: 'Manager and direct reports' }).isVisible()).resolves.toBe(true);
     // The members flagged for one thing: the one short of a Forecast seat.
     await nav(page, 'Team members');
     await page.getByLabel('Show the members flagged for').selectOption({ label: 'Short of a seat' });

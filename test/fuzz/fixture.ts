@@ -21,6 +21,8 @@ export interface FuzzTenant {
   assignmentIds: string[];
   /** Connections other than the SCIM token's own (the fuzzer may delete these). */
   spareConnectionIds: string[];
+  /** Ids of admin tokens other than `adminToken` (the fuzzer may rotate and revoke these). */
+  spareAdminTokenIds: string[];
 }
 
 /**
@@ -72,6 +74,7 @@ async function seedTenant(baseUrl: string): Promise<FuzzTenant> {
   const doomed = await created(admin.post('/connections', { name: 'Doomed', source: 'okta' }), 'a connection to delete');
   const revoked = await admin.post(`/connections/${doomed}/tokens`, undefined);
   await admin.delete(`/connections/${doomed}`);
+  const spareAdminTokens = await Promise.all(Array.from({ length: 3 }, () => created(admin.post('/admin-tokens', { days: 30 }), 'a spare admin token')));
 
   return {
     tenantId: tenant.tenantId,
@@ -85,5 +88,6 @@ async function seedTenant(baseUrl: string): Promise<FuzzTenant> {
     workspaceIds: [workspace],
     assignmentIds: [assignment],
     spareConnectionIds: [spare, doomed],
+    spareAdminTokenIds: spareAdminTokens,
   };
 }

@@ -43,6 +43,8 @@ export function knownIds(route: RouteDefinition, tenant: FuzzTenant): string[] {
       return [...tenant.assignmentIds, 'default'];
     case 'connections':
       return tenant.spareConnectionIds;
+    case 'admin-tokens':
+      return tenant.spareAdminTokenIds;
     default:
       return [];
   }

@@ -2,7 +2,7 @@ import { tenantItems, type StoredItem } from '../support/table-scan.js';
 
 /**
  * A company's stored items, minus what a failed or read-only request may legitimately write:
- * paging checkpoints (a GET leaves one for the next page) and a connection's lastUsedAt.
+ * paging checkpoints (a GET leaves one every 1,000 items of a list) and a connection's lastUsedAt.
  */
 export async function tenantSnapshot(tenantId: string): Promise<StoredItem[]> {
   return (await tenantItems(tenantId))

@@ -14,8 +14,10 @@ describe('readSettings', () => {
       productUrl: 'https://app.example.com',
       logRetention: RetentionDays.ONE_MONTH,
       logLevel: 'info',
+      logDebugSampleRate: 0.01,
       tokenCacheSeconds: 15,
       historyRetentionDays: 400,
+      adminTokenDays: 365,
       oauth: { clientId: 'roster-okta', clientSecretSha256: undefined },
       alarmEmail: undefined,
       throttle: { rateLimit: 50, burstLimit: 100 },
@@ -74,6 +76,7 @@ describe('readSettings', () => {
     ['throttleRate', '0', /throttleRate/],
     ['throttleBurst', '1.5', /throttleBurst/],
     ['logLevel', 'verbose', /logLevel/],
+    ['logDebugSampleRate', '1.5', /logDebugSampleRate/],
     ['domainName', 'https://scim.example.com', /domainName: must be a domain name/],
     ['certificateArn', 'arn:aws:iam::123456789012:server-certificate/x', /certificateArn: must be an ACM certificate ARN/],
   ])('rejects %s=%s with a clear message', (key, value, message) => {

@@ -2,7 +2,7 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../shared/config.js';
 import { functionDefinitions, type FunctionDefinition } from '../../shared/routes.js';
-import { ITEM_FAMILY_PARTITIONS, requestIndexList } from '../../shared/store/table.js';
+import { INDEXES, ITEM_FAMILY_PARTITIONS, requestIndexList } from '../../shared/store/table.js';
 import { tableActions } from '../../infra/table-access.js';
 import { actionsOf, deniedStatements, functionId, grantedActions, onlyResource, roleId, synthRoster } from './synth.js';
 
@@ -16,6 +16,7 @@ beforeAll(() => {
   tableArn = { 'Fn::GetAtt': [onlyResource(template, 'AWS::DynamoDB::Table')[0], 'Arn'] };
 });
 
+const indexArn = (name: string) => ({ 'Fn::Join': ['', [tableArn, `/index/${name}`]] });
 const resourcesOf = (fnId: string, action: string) =>
   grantedActions(template, fnId)
     .filter((grant) => grant.action === action)
@@ -40,8 +41,10 @@ describe('functions', () => {
             PRODUCT_URL: 'https://app.example.com',
             STAGE: 'dev',
             LOG_LEVEL: 'info',
+            LOG_DEBUG_SAMPLE_RATE: '0.01',
             TOKEN_CACHE_SECONDS: '15',
             HISTORY_RETENTION_DAYS: '400',
+            ADMIN_TOKEN_DAYS: '365',
             NODE_OPTIONS: '--enable-source-maps',
           },
         },
@@ -101,9 +104,25 @@ describe('functions', () => {
     // The request-path indexes hold members and groups: a function denied both gets none of them.
     const deniedBoth = ['teamMembers', 'groups'].every((family) => (definition as FunctionDefinition).deniedItems?.includes(family as never));
     if (definition.tableAccess !== 'none') {
-      expect(resourcesOf(fnId, 'dynamodb:Query')).toEqual([
+      const queries = grantedActions(template, fnId).filter((grant) => grant.action === 'dynamodb:Query');
+      expect(queries.filter((grant) => !grant.condition).flatMap((grant) => [grant.resource].flat())).toEqual([
         tableArn,
-        ...(deniedBoth ? [] : requestIndexList.map((index) => ({ 'Fn::Join': ['', [tableArn, `/index/${index.name}`]] }))),
+        ...(deniedBoth ? [] : requestIndexList.map((index) => indexArn(index.name))),
+      ]);
+      // The tenant index, to the functions that list a company's admin tokens only (the next test).
+      expect(queries.filter((grant) => grant.condition).map((grant) => grant.resource)).toEqual((definition as FunctionDefinition).readsTenantIndex ? [indexArn(INDEXES.tenant.name)] : []);
+    }
+  });
+
+  it('lets only admin and console Query the tenant index, and only companies\' partitions of it (never the list of every company)', () => {
+    const granted = functionDefinitions
+      .map(({ name }) => name)
+      .filter((name) => JSON.stringify(grantedActions(template, functionId(template, name))).includes(`/index/${INDEXES.tenant.name}`));
+    expect(granted).toEqual(['admin', 'console']);
+    for (const name of granted) {
+      const tenantIndex = grantedActions(template, functionId(template, name)).filter((grant) => JSON.stringify(grant.resource).includes(`/index/${INDEXES.tenant.name}`));
+      expect(tenantIndex).toEqual([
+        { action: 'dynamodb:Query', resource: indexArn(INDEXES.tenant.name), condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['T#*#ALL'] } } },
       ]);
     }
   });

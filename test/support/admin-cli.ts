@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { inject } from 'vitest';
+import { workerDatabase } from './worker-database.js';
 
 export interface CliRun {
   code: number;
@@ -20,11 +20,12 @@ export function adminCli() {
   const run = (args: string[], { target = true } = {}): Promise<CliRun> =>
     new Promise((done) => {
       // The table as the file sees it now (a file may use a DynamoDB Local of its own: useOwnDynamoDb).
-      writeFileSync(join(stateDir, 'stack.json'), JSON.stringify({ tableName: process.env.TABLE_NAME || inject('tableName'), dynamoDbEndpoint: process.env.DYNAMODB_ENDPOINT || inject('dynamoDbEndpoint') }));
+      writeFileSync(join(stateDir, 'stack.json'), JSON.stringify({ tableName: process.env.TABLE_NAME || workerDatabase().tableName, dynamoDbEndpoint: process.env.DYNAMODB_ENDPOINT || workerDatabase().endpoint }));
       execFile(
         process.execPath,
         ['--import', 'tsx', join(root, 'infra/admin-cli.ts'), ...args, ...(target ? ['--local', '--state-dir', stateDir] : [])],
-        { cwd: root, env: { ...process.env, TABLE_NAME: '', DYNAMODB_ENDPOINT: '' }, maxBuffer: 16 * 1024 * 1024, timeout: 300_000 },
+        // Not the in-process API's invocation scopes (infra/local/invocation-scope.ts): the CLI runs none.
+        { cwd: root, env: { ...process.env, TABLE_NAME: '', DYNAMODB_ENDPOINT: '', AWS_LAMBDA_MAX_CONCURRENCY: undefined }, maxBuffer: 16 * 1024 * 1024, timeout: 300_000 },
         (error, stdout, stderr) => done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
       );
     });

@@ -46,6 +46,15 @@ export function consoleClient(baseUrl: string) {
   };
 }
 
+/** A browser signed in with a company's admin token through the sign-in form, sent on to `next`. */
+export async function signedInWithAdminToken(baseUrl: string, tenant: { tenantId: string; adminToken: string }, next: string) {
+  const client = consoleClient(baseUrl);
+  const form = await client.get(`/console/sign-in?company=${tenant.tenantId}`);
+  const signedIn = await client.post('/console/sign-in/admin-token', { csrf: client.csrfOf(form), company: tenant.tenantId, admin_token: tenant.adminToken, next });
+  if (signedIn.location !== next) throw new Error(`signing in with the admin token answered ${signedIn.status} to ${signedIn.location}`);
+  return client;
+}
+
 const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 const attribute = (tag: string, name: string) => {
   const match = new RegExp(`\\s${name}(?:="([^"]*)")?(?=[\\s/>])`).exec(tag);

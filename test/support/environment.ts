@@ -1,12 +1,14 @@
 import '../../infra/local/quiet-sdk-warning.js';
 import { inject } from 'vitest';
+import { workerDatabase } from './worker-database.js';
 
 /**
- * Points the shared configuration at the run's DynamoDB Local and SES emulator. Import this first
- * in an integration test file, before anything that reads the configuration.
+ * Points the shared configuration at this worker's DynamoDB Local and the run's SES emulator.
+ * Import this first in an integration test file, before anything that reads the configuration.
  */
-process.env.TABLE_NAME = inject('tableName');
-process.env.DYNAMODB_ENDPOINT = inject('dynamoDbEndpoint');
+const database = workerDatabase();
+process.env.TABLE_NAME = database.tableName;
+process.env.DYNAMODB_ENDPOINT = database.endpoint;
 process.env.SES_ENDPOINT = inject('sesUrl');
 process.env.AWS_REGION = 'us-east-1';
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';

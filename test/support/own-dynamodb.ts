@@ -10,12 +10,14 @@ const TABLE = 'roster-test';
  * A DynamoDB Local of this test file's own (in memory), for a file that seeds tens of thousands of
  * items: in the run's shared one, every later file's whole-table scans would read them, and a
  * DynamoDB Local that has taken a whole run's writes (and their stream records) seeds slowly.
- * Call first in beforeAll, before anything reads the configuration; `stop` in afterAll.
+ * Call first in beforeAll, before anything reads the configuration; `stop` in afterAll. Its table's
+ * stream is `streamArn` (see stream-reader.ts).
  */
-export async function useOwnDynamoDb(): Promise<{ stop: () => Promise<void> }> {
+export async function useOwnDynamoDb(): Promise<{ endpoint: string; streamArn: string; stop: () => Promise<void> }> {
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
+  let streamArn: string;
   try {
-    await ensureTable(dynamo.endpoint, TABLE);
+    ({ streamArn } = await ensureTable(dynamo.endpoint, TABLE));
   } catch (error) {
     await dynamo.stop();
     throw error;
@@ -24,5 +26,5 @@ export async function useOwnDynamoDb(): Promise<{ stop: () => Promise<void> }> {
   process.env.TABLE_NAME = TABLE;
   resetConfigForTests();
   resetDocumentClientForTests();
-  return { stop: () => dynamo.stop() };
+  return { endpoint: dynamo.endpoint, streamArn, stop: () => dynamo.stop() };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { NO_OWNERSHIP } from '../../shared/profile/field-ownership.js';
 import { db, tableName } from '../../shared/store/client.js';
 import { group } from '../../shared/store/entities/group.js';
@@ -101,4 +101,15 @@ async function batchPut(items: Array<Record<string, unknown>>): Promise<void> {
     if (batches.length) return next();
   };
   await Promise.all(Array.from({ length: 8 }, next));
+}
+
+/**
+ * Items as a table written before the tenant index existed holds them: without its keys; tokens as
+ * they were stored before their index sort key named the scope (`TOKEN#<hash>`).
+ */
+export async function asBeforeTheTenantIndex(items: Array<{ pk: string; sk: string; type?: unknown; tokenHash?: unknown }>): Promise<void> {
+  for (const item of items) {
+    const update = item.type === 'Token' ? { UpdateExpression: 'SET gsi5sk = :old', ExpressionAttributeValues: { ':old': `TOKEN#${String(item.tokenHash)}` } } : { UpdateExpression: 'REMOVE gsi5pk, gsi5sk' };
+    await db().send(new UpdateCommand({ TableName: tableName(), Key: { pk: item.pk, sk: item.sk }, ...update }));
+  }
 }

@@ -1,12 +1,14 @@
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
+import { workerDatabase } from './worker-database.js';
 import { startStreamPoller, type StreamPoller } from '../../infra/local/stream-poller.js';
 import { startTestApi } from './http-stack.js';
 import { scimClient, type ScimClient } from './scim-client.js';
 import { createTestTenant, type TestTenant } from './tenant.js';
 
-/** The local stack's stream poller on the run's table: real stream records into the deployed handler. */
+/** The local stack's stream poller on this worker's table: real stream records into the deployed handler. */
 export function startTestStreamPoller(): StreamPoller {
-  return startStreamPoller({ endpoint: inject('dynamoDbEndpoint'), streamArn: inject('streamArn'), functionName: 'team-member-changes' });
+  const { endpoint, streamArn } = workerDatabase();
+  return startStreamPoller({ endpoint, streamArn, functionName: 'team-member-changes' });
 }
 
 export interface ScimWithStream {

@@ -1,4 +1,5 @@
 import { caseFold } from '../../shared/store/case-fold.js';
+import { awaitedKey } from '../../shared/store/entities/edges.js';
 import { tenantItems, type StoredItem } from './table-scan.js';
 
 /**
@@ -45,11 +46,21 @@ export function problemsIn(tenantId: string, items: StoredItem[]): string[] {
     if (!owner || owner.deletedAt || expected !== value) problems.push(`orphan marker ${marker} (owner ${ownerId})`);
   }
 
-  for (const [edgeKind, field] of [['ID', 'identifiers'], ['AW', 'awaiting']] as const) {
-    const edges = new Set(
-      items.filter((item) => part(item).startsWith(`${edgeKind}#`)).map((item) => `${part(item).slice(edgeKind.length + 1)}|${item.sk.slice(2)}`),
-    );
-    const listed = new Set(visibleUsers.flatMap((user) => ((user[field] as string[] | undefined) ?? []).map((value) => `${value}|${String(user.id)}`)));
+  const edgeSets = {
+    // pk T#<tenant>#ID#<identifier>, sk U#<user>
+    identifiers: {
+      edges: items.filter((item) => part(item).startsWith('ID#')).map((item) => `${part(item).slice('ID#'.length)}|${item.sk.slice(2)}`),
+      listed: (identifier: string, userId: string) => `${identifier}|${userId}`,
+    },
+    // pk T#<tenant>#AW, sk <hash of identifier>#U#<user>
+    awaiting: {
+      edges: items.filter((item) => part(item) === 'AW').map((item) => item.sk.replace('#U#', '|')),
+      listed: (identifier: string, userId: string) => `${awaitedKey(identifier)}|${userId}`,
+    },
+  };
+  for (const [field, { edges: found, listed: entryOf }] of Object.entries(edgeSets) as Array<[keyof typeof edgeSets, (typeof edgeSets)['awaiting']]>) {
+    const edges = new Set(found);
+    const listed = new Set(visibleUsers.flatMap((user) => ((user[field] as string[] | undefined) ?? []).map((value) => entryOf(value, String(user.id)))));
     for (const edge of edges) if (!listed.has(edge)) problems.push(`${field} edge ${edge} without a user listing it`);
     for (const entry of listed) if (!edges.has(entry)) problems.push(`user lists ${field} ${entry} without its edge`);
   }

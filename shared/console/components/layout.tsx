@@ -20,6 +20,7 @@ export const ADMIN_SECTIONS = [
   { key: 'team-members', label: 'Team members', href: '/console/admin/team-members' },
   { key: 'import-errors', label: 'Import errors', href: '/console/admin/import-errors' },
   { key: 'connections', label: 'Connections', href: '/console/admin/connections' },
+  { key: 'admin-tokens', label: 'Admin tokens', href: '/console/admin/admin-tokens' },
 ] as const;
 
 export type AdminSection = (typeof ADMIN_SECTIONS)[number]['key'];
@@ -122,11 +123,22 @@ export function ScrollingTable({ label, children }: { label: string; children: C
   );
 }
 
-export function ConfirmDeletePage(props: { viewer: Viewer; section: AdminSection; name: string; action: string; button: string; back: string; children: ComponentChildren }): VNode {
+export function ConfirmDeletePage(props: {
+  viewer: Viewer;
+  section: AdminSection;
+  name: string;
+  action: string;
+  button: string;
+  back: string;
+  /** What is asked: "Delete" unless said ("Revoke"). */
+  verb?: string;
+  children: ComponentChildren;
+}): VNode {
+  const verb = props.verb ?? 'Delete';
   return (
-    <Page title={`Delete ${props.name}`} viewer={props.viewer} section={props.section} narrow>
+    <Page title={`${verb} ${props.name}`} viewer={props.viewer} section={props.section} narrow>
       <form method="post" action={props.action} class="card">
-        <h1>Delete {props.name}?</h1>
+        <h1>{`${verb} ${props.name}?`}</h1>
         <CsrfField token={props.viewer.csrfToken} />
         {props.children}
         <div class="actions">

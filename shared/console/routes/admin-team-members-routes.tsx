@@ -4,6 +4,7 @@ import { heldSeatTypeIds } from '../../people/company/effective-settings.js';
 import { getGroups } from '../../people/groups/group-directory.js';
 import { memberHistoryPage } from '../../people/members/member-history.js';
 import { profileEdit } from '../../people/members/member-schemas.js';
+import { eraseTeamMember } from '../../people/members/erasure.js';
 import { editTeamMember, flagsOf, listTeamMembersForAdmin, ownedFieldStates, teamMemberWithReports } from '../../people/members/team-member-admin.js';
 import { searchTeamMembers } from '../../people/members/team-member-directory.js';
 import { personName } from '../../people/notifications/new-report.js';
@@ -14,7 +15,7 @@ import { parseForm } from '../forms/form-values.js';
 import { consolePrincipal } from '../console-principal.js';
 import type { ConsoleRoute } from '../console-types.js';
 import { grantSummary } from '../forms/grant-form.js';
-import { FLAG_CHOICES, TeamMembersPage, TeamMemberPage, type MemberDetails } from '../pages/admin/team-members-page.js';
+import { EraseTeamMemberPage, FLAG_CHOICES, TeamMembersPage, TeamMemberPage, type MemberDetails } from '../pages/admin/team-members-page.js';
 import { signedInAdmin } from '../viewer.js';
 import { flagInWords } from '../pages/admin/flag-words.js';
 
@@ -41,7 +42,9 @@ export const adminTeamMembersRoutes = {
     ]);
     const listed = found?.map((member) => ({ id: member.id, name: personName(member), userName: member.userName, flags: [] }));
     const flagged = flag && flaggedPage && { flag, members: flaggedPage.items.map((member) => ({ id: member.id, name: personName(member), userName: member.userName, flags: flagsOf(member) })), ...(flaggedPage.nextCursor ? { nextCursor: flaggedPage.nextCursor } : {}) };
-    return htmlResult(200, <TeamMembersPage viewer={who.viewer} query={query} {...(listed ? { found: listed } : {})} {...(flagged ? { flagged } : {})} />);
+    // The erased person's name is gone from Roster: the notice does not name them.
+    const notice = request.params.erased ? 'The team member was deleted and their personal data erased.' : undefined;
+    return htmlResult(200, <TeamMembersPage viewer={who.viewer} query={query} {...(listed ? { found: listed } : {})} {...(flagged ? { flagged } : {})} {...(notice ? { notice } : {})} />);
   },
 
   'GET /console/admin/team-members/{id}': async (request) => {
@@ -64,6 +67,19 @@ export const adminTeamMembersRoutes = {
       return htmlResult(error.status, <TeamMemberPage viewer={who.viewer} member={await memberDetails(who.session.tenantId, id)} problems={[error.message]} />);
     }
     return redirect(`/console/admin/team-members/${encodeURIComponent(id)}?saved=${encodeURIComponent(field)}`);
+  },
+
+  'GET /console/admin/team-members/{id}/erase': async (request) => {
+    const who = await signedInAdmin(request, '/console/admin/team-members');
+    const { member } = await teamMemberWithReports(who.session.tenantId, request.pathParameters.id!);
+    return htmlResult(200, <EraseTeamMemberPage viewer={who.viewer} member={{ id: member.id, name: personName(member) }} />);
+  },
+
+  /** Erasure on a person's request, as the admin API's POST …/erase does it. */
+  'POST /console/admin/team-members/{id}/erase': async (request) => {
+    const who = await signedInAdmin(request, '/console/admin/team-members');
+    await eraseTeamMember(consolePrincipal(who.session.tenantId), request.pathParameters.id!);
+    return redirect('/console/admin/team-members?erased=1');
   },
 } satisfies Record<string, ConsoleRoute>;
 

@@ -1,4 +1,5 @@
 import { exportCompanyLines, importCompanyLines, type ExportLine } from '../../store/company-copy.js';
+import { moveAwaitingEdges } from '../../store/awaiting-edge-move.js';
 import { companyItemSteps, companyMemberPages, deleteItems, listCompanyIds } from '../../store/company-items.js';
 import { listConnections, type ConnectionRecord } from '../../store/connections.js';
 import { readCount } from '../../store/counters.js';
@@ -8,8 +9,8 @@ import { forgetCompanySettings } from './companies.js';
 
 /**
  * What the operator's CLI does to whole companies: list, show, suspend and resume, count and
- * delete everything of one. None of it runs on a request path (it reads the tenant index, which no
- * function is granted).
+ * delete everything of one. None of it runs on a request path (it reads the whole tenant index,
+ * the list of every company included; the functions may Query only a company's admin tokens in it).
  */
 export interface CompanySummary {
   company: TenantRecord;
@@ -130,4 +131,22 @@ export async function trackInactiveMembers(tenantId: string): Promise<number | u
     inactive += away.length;
   }
   return inactive;
+}
+
+export type { BackfillProgress } from '../../store/tenant-index-backfill.js';
+/** The one-time migration of a table written before the tenant index existed (store/tenant-index-backfill.ts). */
+export { backfillTenantIndex } from '../../store/tenant-index-backfill.js';
+
+/**
+ * Once, after deploying the version that keeps a company's awaiting-manager edges in one partition:
+ * moves every company's edges written before it (until then, a manager imported for a report that
+ * waited since before the upgrade does not find it). Safe to run again; returns the waits moved, by company.
+ */
+export async function moveAwaitingEdgesOfEveryCompany(onCompany?: (tenantId: string, moved: number) => void): Promise<Record<string, number>> {
+  const moved: Record<string, number> = {};
+  for (const tenantId of await listCompanyIds()) {
+    moved[tenantId] = await moveAwaitingEdges(tenantId);
+    onCompany?.(tenantId, moved[tenantId]);
+  }
+  return moved;
 }

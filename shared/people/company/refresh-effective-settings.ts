@@ -1,8 +1,16 @@
 import { isDeepStrictEqual } from 'node:util';
 import { emitMetric } from '../../metrics.js';
 import { loadCompanyConfig, type CompanyConfig, type EffectiveSettings } from '../../store/company-config.js';
-import { getTeamMember, SeatsExhausted, VersionConflict, writeEffectiveSettings, type TeamMemberRecord } from '../../store/team-members.js';
+import {
+  getTeamMember,
+  SeatsExhausted,
+  VersionConflict,
+  writeEffectiveSettings,
+  writeEffectiveSettingsTogether,
+  type TeamMemberRecord,
+} from '../../store/team-members.js';
 import { getTenant, type TenantRecord } from '../../store/tenants.js';
+import { MAX_TRANSACTION_ITEMS } from '../../store/transactions.js';
 import { ROSTER_ACTOR } from '../actors.js';
 import { effectiveSettings, heldSeatTypeIds, settingsTarget, type SettingsTarget } from './effective-settings.js';
 
@@ -33,6 +41,71 @@ export async function refreshEffectiveSettings(tenantId: string, memberId: strin
     }
   }
   throw new Error(`Effective settings of ${memberId} kept changing; giving up after ${MAX_ATTEMPTS} attempts`);
+}
+
+/**
+ * refreshEffectiveSettings for many members of a company at once (a stream batch), from their
+ * current items (`members`, read consistently together) and the company's state read once. Seats
+ * are planned in the members' order against the counts read, as one refresh after another would
+ * take them; the new settings are written in as few transactions as fit (a member each, plus one
+ * seat-count change per seat type), and the members of a transaction that failed (a seat ran out
+ * or a member changed meanwhile) are refreshed one by one as refreshEffectiveSettings does.
+ * Returns why each member that could not be refreshed failed, by member id.
+ */
+export async function refreshEffectiveSettingsOfMany(members: TeamMemberRecord[], state: CompanyState): Promise<Map<string, unknown>> {
+  const failures = new Map<string, unknown>();
+  const { company, config: companyConfig } = state;
+  if (!company) return failures;
+  const free = new Map(companyConfig.seatTypes.map((seat) => [seat.id, seat.total - seat.inUse]));
+  const writes: PlannedWrite[] = [];
+  for (const member of members) {
+    const target = settingsTarget(member.effective, member.groupIds, companyConfig.assignments, company.defaultAssignment);
+    const exhausted = new Set([...free].filter(([, left]) => left <= 0).map(([seatId]) => seatId));
+    const next = planned(member, target, companyConfig, exhausted);
+    if (member.effective && isDeepStrictEqual(next.effective, member.effective)) continue;
+    next.seats.take.forEach((seatId) => free.set(seatId, (free.get(seatId) ?? 0) - 1));
+    next.seats.release.forEach((seatId) => free.set(seatId, (free.get(seatId) ?? 0) + 1));
+    writes.push({ member, ...next });
+  }
+  for (const chunk of transactionChunks(writes, companyConfig)) {
+    try {
+      await writeEffectiveSettingsTogether(company.tenantId, chunk.map(({ member, effective }) => ({ member, effective })), seatChanges(chunk, companyConfig), ROSTER_ACTOR);
+      for (const { member, effective } of chunk) if (effective.seatShortage.length && !member.effective?.seatShortage.length) emitMetric('SeatShortages');
+    } catch {
+      for (const { member } of chunk) {
+        await refreshEffectiveSettings(company.tenantId, member.id, state).catch((error: unknown) => failures.set(member.id, error));
+      }
+    }
+  }
+  return failures;
+}
+
+type PlannedWrite = { member: TeamMemberRecord } & ReturnType<typeof planned>;
+
+/** The seats a chunk of writes takes and gives back, summed per seat type (the types whose count moves). */
+function seatChanges(writes: PlannedWrite[], companyConfig: CompanyConfig) {
+  const delta = new Map<string, number>();
+  for (const { seats } of writes) {
+    seats.take.forEach((seatId) => delta.set(seatId, (delta.get(seatId) ?? 0) + 1));
+    seats.release.forEach((seatId) => delta.set(seatId, (delta.get(seatId) ?? 0) - 1));
+  }
+  const totals = new Map(companyConfig.seatTypes.map((seat) => [seat.id, seat.total]));
+  return [...delta].filter(([, moved]) => moved !== 0).map(([seatTypeId, moved]) => ({ seatTypeId, delta: moved, total: totals.get(seatTypeId) ?? 0 }));
+}
+
+/** The writes in chunks that fit one transaction with their seat-count changes. */
+function transactionChunks(writes: PlannedWrite[], companyConfig: CompanyConfig): PlannedWrite[][] {
+  const chunks: PlannedWrite[][] = [];
+  let chunk: PlannedWrite[] = [];
+  for (const write of writes) {
+    if (chunk.length && chunk.length + 1 + seatChanges([...chunk, write], companyConfig).length > MAX_TRANSACTION_ITEMS) {
+      chunks.push(chunk);
+      chunk = [];
+    }
+    chunk.push(write);
+  }
+  if (chunk.length) chunks.push(chunk);
+  return chunks;
 }
 
 /** What re-evaluating a member needs of its company; callers re-evaluating many members read it once. */

@@ -1,6 +1,7 @@
 import {
-  findTeamMembersAwaiting,
+  findMembersAwaitingAny,
   getTeamMember,
+  getTeamMembers,
   replaceTeamMember,
   VersionConflict,
   type TeamMemberRecord,
@@ -14,20 +15,32 @@ const MAX_ATTEMPTS = 3;
 
 /**
  * A first bulk push arrives in any order: a report imported before its manager waits under the
- * manager's identifiers. When a member is imported (or gains an identifier), the reports waiting
- * for any of its identifiers get their manager resolved again — with the same rules, so two
- * people who now share the name still leave the report `ambiguous`. Runs off the request path,
- * from the table's stream, so an import costs no extra reads. Returns how many reports changed.
+ * manager's identifiers. When members are imported (or gain an identifier), the reports waiting
+ * for any of their identifiers get their manager resolved again (linkReports) — with the same
+ * rules, so two people who now share the name still leave the report `ambiguous`. Runs off the
+ * request path, from the table's stream, so an import costs no extra reads. This finds who waits,
+ * for all of a batch's members of a company in one read: the waiting reports' ids, by member id.
  */
-export async function linkWaitingReports(member: TeamMemberRecord): Promise<number> {
-  const identifiers = [identifier.id(member.id), ...(member.externalId ? [identifier.externalId(member.externalId)] : []), ...member.identifiers];
-  const waiting = new Map<string, TeamMemberRecord>();
-  // One round trip: the lookups are independent (usually all empty).
-  const found = await Promise.all(identifiers.map((awaited) => findTeamMembersAwaiting(member.tenantId, awaited)));
-  for (const report of found.flat()) waiting.set(report.id, report);
+export async function reportsWaitingFor(tenantId: string, members: TeamMemberRecord[]): Promise<Map<string, string[]>> {
+  const identifiersOf = new Map(members.map((member) => [member.id, identifiersOfMember(member)]));
+  const waiting = await findMembersAwaitingAny(tenantId, [...identifiersOf.values()].flat());
+  const reports = new Map<string, string[]>();
+  for (const [memberId, identifiers] of identifiersOf) {
+    const ids = [...new Set(identifiers.flatMap((awaited) => waiting.get(awaited) ?? []))];
+    if (ids.length) reports.set(memberId, ids);
+  }
+  return reports;
+}
+
+/** Resolves the manager of these waiting reports again; returns how many changed. */
+export async function linkReports(tenantId: string, reportIds: string[]): Promise<number> {
   let linked = 0;
-  for (const report of waiting.values()) if (await relink(report)) linked += 1;
+  for (const report of await getTeamMembers(tenantId, reportIds)) if (await relink(report)) linked += 1;
   return linked;
+}
+
+function identifiersOfMember(member: TeamMemberRecord): string[] {
+  return [identifier.id(member.id), ...(member.externalId ? [identifier.externalId(member.externalId)] : []), ...member.identifiers];
 }
 
 async function relink(report: TeamMemberRecord): Promise<boolean> {

@@ -118,26 +118,35 @@ export function actorOfImage(member: TeamMemberRecord): string {
  * stream record's sequence number, a digest's release), so recording the same cause again — a
  * retried batch — overwrites the same entries instead of adding new ones.
  */
-export async function recordHistory(
-  member: { tenantId: string; memberId: string },
-  meta: { at: string; actor: string; cause: string },
-  events: HistoryEvent[],
-): Promise<void> {
+export async function recordHistory(member: { tenantId: string; memberId: string }, meta: HistoryMeta, events: HistoryEvent[]): Promise<void> {
   await recordHistories(member.tenantId, meta, events.map((event) => ({ memberId: member.memberId, event })));
 }
 
 /** recordHistory for events of several members of a company (written together, 25 per request). */
-export async function recordHistories(
-  tenantId: string,
-  { at, actor, cause }: { at: string; actor: string; cause: string },
-  events: Array<{ memberId: string; event: HistoryEvent }>,
-): Promise<void> {
-  await putHistoryEntries(
-    events.map(({ memberId, event }, index) => ({
-      entry: { tenantId, memberId, at, actor, event: event.event, changes: event.changes, ...(event.detail ? { detail: event.detail } : {}) },
-      unique: `${cause}#${String(index).padStart(4, '0')}`,
-    })),
-  );
+export async function recordHistories(tenantId: string, meta: HistoryMeta, events: Array<{ memberId: string; event: HistoryEvent }>): Promise<void> {
+  await putHistoryEntries(historyEntries(tenantId, meta, events));
+}
+
+/** What, when, by whom and from what cause one change is recorded in a member's history. */
+export interface MemberChangeHistory {
+  tenantId: string;
+  memberId: string;
+  meta: HistoryMeta;
+  events: HistoryEvent[];
+}
+
+/** recordHistory for many changes at once (a stream batch): all their entries in the same requests, 25 per request. */
+export async function recordChangeHistories(changes: MemberChangeHistory[]): Promise<void> {
+  await putHistoryEntries(changes.flatMap(({ tenantId, memberId, meta, events }) => historyEntries(tenantId, meta, events.map((event) => ({ memberId, event })))));
+}
+
+type HistoryMeta = { at: string; actor: string; cause: string };
+
+function historyEntries(tenantId: string, { at, actor, cause }: HistoryMeta, events: Array<{ memberId: string; event: HistoryEvent }>) {
+  return events.map(({ memberId, event }, index) => ({
+    entry: { tenantId, memberId, at, actor, event: event.event, changes: event.changes, ...(event.detail ? { detail: event.detail } : {}) },
+    unique: `${cause}#${String(index).padStart(4, '0')}`,
+  }));
 }
 
 /** A member's history, newest first, a page at a time. */

@@ -32,5 +32,6 @@ export const token = defineEntity<TokenRecord>()({
     clientId: 'string',
     expiresAt: 'number',
   },
-  indexes: { tenant: { pk: 'T#{tenantId}#ALL', sk: 'TOKEN#{tokenHash}' } },
+  // By scope in the tenant index, so a company's admin tokens are one Query without its SCIM and OAuth tokens.
+  indexes: { tenant: { pk: 'T#{tenantId}#ALL', sk: 'TOKEN#{scope}#{tokenHash}' } },
 });

@@ -83,7 +83,7 @@ function diagnosis(missed: Measured[]): string {
   return missed
     .map((row) => {
       const extraRequest = row.requestsLast > row.requestsFirst
-        ? `; page ${PAGES} sends ${row.requestsLast} DynamoDB requests to page 1’s ${row.requestsFirst} (the checkpoint read, which page 1 does not need and every later page does)`
+        ? `; page ${PAGES} sends ${row.requestsLast} DynamoDB requests to page 1’s ${row.requestsFirst} (finding where it starts, which page 1 does not need)`
         : '';
       const database = row.extraOverRawExtra !== undefined && row.extraOverRawExtra <= 1.2
         ? `what page ${PAGES} takes longer than page 1 through HTTP is ${ratio(row.extraOverRawExtra)} what its raw requests take longer in DynamoDB Local (control columns): the depth cost is the database’s — DynamoDB Local’s Query gets slower the deeper its ExclusiveStartKey — not Roster’s`

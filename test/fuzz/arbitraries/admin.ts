@@ -53,6 +53,7 @@ export function adminBodies(ids: AdminIds, { field, id }: BodyMode): Record<stri
   );
   const dataCaptureEdit = fc.record({ actingUserId: field(id(ids.userIds)), dataCapture: field(dataCapture) }, { requiredKeys: ['dataCapture'] });
   const connection = fc.record({ name: field(boundedText(100)), source: field(fc.constantFrom('okta', 'custom')) }, { requiredKeys: ['name'] });
+  const adminToken = fc.record({ days: field(fc.oneof(fc.integer({ min: -10, max: 4_000 }), fc.double())) }, { requiredKeys: [] });
 
   const withExtras = <T extends object>(body: fc.Arbitrary<T>) =>
     fc.tuple(body, fc.array(fc.tuple(fc.oneof(hostileString, fc.constantFrom('__proto__', 'constructor')), hostileJson), { maxLength: 2 })).map(([value, extra]) => objectOf([...Object.entries(value), ...extra]));
@@ -68,6 +69,8 @@ export function adminBodies(ids: AdminIds, { field, id }: BodyMode): Record<stri
     'PATCH /admin/v1/team-members/{id}': withExtras(teamMemberEdit),
     'PUT /admin/v1/team-members/{id}/data-capture': withExtras(dataCaptureEdit),
     'POST /admin/v1/connections': withExtras(connection),
+    'POST /admin/v1/admin-tokens': withExtras(adminToken),
+    'POST /admin/v1/admin-tokens/{id}/rotate': withExtras(adminToken),
   };
 }
 

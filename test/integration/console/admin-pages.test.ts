@@ -5,10 +5,11 @@ import { resetConfigForTests } from '../../../shared/config.js';
 import { getCompanyConfig } from '../../../shared/people/company/company-config-admin.js';
 import { getCompanySettings } from '../../../shared/people/company/company-settings-admin.js';
 import { adminClient, type AdminClient } from '../../support/admin-client.js';
-import { consoleClient } from '../../support/console-client.js';
+import { consoleClient, signedInWithAdminToken } from '../../support/console-client.js';
 import { startTxtDnsServer } from '../../support/dns-server.js';
 import { startTestApi } from '../../support/http-stack.js';
 import { oktaUser, scimClient, type ScimClient } from '../../support/scim-client.js';
+import { tenantItems } from '../../support/table-scan.js';
 import { createTestTenant, type TestTenant } from '../../support/tenant.js';
 
 const SESSION_COOKIE = '__Host-roster-session';
@@ -36,14 +37,7 @@ afterAll(async () => {
   await dns?.stop();
 });
 
-/** A browser signed in with the company's admin token, through the sign-in form. */
-async function asAdminToken() {
-  const client = consoleClient(api.baseUrl);
-  const form = await client.get(`/console/sign-in?company=${tenant.tenantId}`);
-  const signedIn = await client.post('/console/sign-in/admin-token', { csrf: client.csrfOf(form), company: tenant.tenantId, admin_token: tenant.adminToken, next: SETTINGS });
-  expect(signedIn.location).toBe(SETTINGS);
-  return client;
-}
+const asAdminToken = () => signedInWithAdminToken(api.baseUrl, tenant, SETTINGS);
 
 /** A new active member, and a browser signed in as them (the session made as a sign-in makes it). */
 async function asMember(local = `member.m${(sequence += 1)}`) {
@@ -63,7 +57,7 @@ describe('who is an admin', () => {
     expect(page.status).toBe(200);
     expect(page.html).toContain('<nav class="admin" aria-label="Admin">');
     expect(page.html).toMatch(/href="\/console\/admin\/settings" aria-current="page"/);
-    for (const section of ['assignments', 'seats', 'team-members', 'import-errors', 'connections']) expect(page.html).toContain(`href="/console/admin/${section}"`);
+    for (const section of ['assignments', 'seats', 'team-members', 'import-errors', 'connections', 'admin-tokens']) expect(page.html).toContain(`href="/console/admin/${section}"`);
   });
 
   it('refuses a team member whose work email the settings do not list (403, no navigation), and admits them once listed', async () => {
@@ -501,11 +495,36 @@ describe('team members pages', () => {
     expect((await admin.get('/team-members?flag=phoneNumbers')).body.teamMembers.map((member: { id: string }) => member.id)).toContain(unreadable);
   });
 
+  it('erases a person on request after a confirmation naming what happens: deleted, no personal value kept, SCIM 404', async () => {
+    const client = await asAdminToken();
+    const id = await pushedMember('erase.me', { title: 'Very Particular Title', phoneNumbers: [{ value: '+1 212 555 0177', type: 'work' }] });
+    const path = `/console/admin/team-members/${id}`;
+    expect((await client.get(path)).html).toContain(`href="${path}/erase"`);
+    const confirm = await client.get(`${path}/erase`);
+    expect(confirm.status).toBe(200);
+    expect(confirm.html).toContain('This cannot be undone.');
+    const form = client.formOf(confirm, `${path}/erase`);
+    // Without the session's CSRF token nothing happens.
+    expect((await client.post(`${path}/erase`, {})).status).toBe(403);
+    expect((await scim.get(`/Users/${id}`)).status).toBe(200);
+
+    const erased = await client.post(`${path}/erase`, form);
+    expect(erased.location).toBe('/console/admin/team-members?erased=1');
+    expect((await client.get(erased.location!)).html).toContain('personal data erased.');
+    expect((await scim.get(`/Users/${id}`)).status).toBe(404);
+    expect((await client.get(path)).status).toBe(404);
+    const stored = JSON.stringify(await tenantItems(tenant.tenantId)).toLowerCase();
+    for (const personal of ['very particular title', '555 0177', '5550177', 'erase.me']) expect(stored, personal).not.toContain(personal);
+  });
+
   it('are for admins only', async () => {
     const { client, id } = await asMember();
     expect((await client.get('/console/admin/team-members')).status).toBe(403);
     expect((await client.get(`/console/admin/team-members/${id}`)).status).toBe(403);
     const form = { csrf: client.csrfOf(await client.get('/console/team')), field: 'country', value: 'Israel' };
     expect((await client.post(`/console/admin/team-members/${id}/profile`, form)).status).toBe(403);
+    expect((await client.get(`/console/admin/team-members/${id}/erase`)).status).toBe(403);
+    expect((await client.post(`/console/admin/team-members/${id}/erase`, form)).status).toBe(403);
+    expect((await scim.get(`/Users/${id}`)).status).toBe(200);
   });
 });

@@ -48,7 +48,7 @@ describe('POST /<Type>/.search answers what the same GET answers, at the same co
   ];
   it.each(cases)('$type ? $query', async ({ type, query, body }) => {
     const withDomain = (text: string) => text.replaceAll('DOMAIN', tenant.domain);
-    // The first visit to a startIndex leaves a paging checkpoint; both are measured after it.
+    // The first visit to a startIndex walks to it and remembers where it starts; both are measured after it.
     await scim.get(`/${type}?${withDomain(query)}`);
     const viaGet = await countDynamoRequests(() => scim.get(`/${type}?${withDomain(query)}`));
     const viaPost = await countDynamoRequests(() => search(`/${type}/.search`, JSON.parse(withDomain(JSON.stringify(body)))));

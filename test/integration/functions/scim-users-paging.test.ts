@@ -2,6 +2,8 @@ import '../../support/environment.js';
 import '../../support/steady-state-caches.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countDynamoRequests } from '../../../shared/store/client.js';
+import { CHECKPOINT_STRIDE, forgetPagePositionsForTests } from '../../../shared/store/paging.js';
+import { seedConsistentCompany } from '../../support/seed-company.js';
 import { startTestApi } from '../../support/http-stack.js';
 import { oktaUser, scimClient, type ScimClient } from '../../support/scim-client.js';
 import { MAX_FILTER_LOOKUPS } from '../../../shared/scim/service-provider-config.js';
@@ -44,15 +46,19 @@ describe('paging a few hundred users', () => {
     expect(again.body.Resources.map((user: { id: string }) => user.id)).toEqual(createdIds.slice(40, 80));
   });
 
-  it('costs the same number of DynamoDB requests on the last sequential page as on the second', async () => {
-    const costs: number[] = [];
+  it('costs the same DynamoDB requests on every sequential page as on the first: the counter and the page, no checkpoint read or write', async () => {
     for (let startIndex = 1; startIndex <= USERS; startIndex += 50) {
-      const { count } = await countDynamoRequests(() => scim.get(`/Users?startIndex=${startIndex}&count=50`));
-      costs.push(count);
+      const { operations } = await countDynamoRequests(() => scim.get(`/Users?startIndex=${startIndex}&count=50`));
+      expect(operations, `startIndex ${startIndex}`).toEqual(['QueryCommand', 'QueryCommand']);
     }
-    // Page 1: counter + query + checkpoint write; later pages add the checkpoint read.
-    expect(costs[0]).toBe(3);
-    expect(new Set(costs.slice(1, -1))).toEqual(new Set([4]));
+  });
+
+  it('serves a page from another warm function, which remembers no position: it walks the keys from the start', async () => {
+    forgetPagePositionsForTests();
+    const page = await countDynamoRequests(() => scim.get('/Users?startIndex=101&count=50'));
+    expect(page.result.body.Resources.map((user: { id: string }) => user.id)).toEqual(createdIds.slice(100, 150));
+    // The counter, the nearest checkpoint (none below a stride), the walk over 100 keys, the page.
+    expect(page.operations).toEqual(['QueryCommand', 'QueryCommand', 'QueryCommand', 'QueryCommand']);
   });
 
   it('jumps to an arbitrary startIndex correctly', async () => {
@@ -94,6 +100,45 @@ describe('paging a few hundred users', () => {
   it('caps count at the advertised maximum', async () => {
     const page = await scim.get('/Users?startIndex=1&count=5000');
     expect(page.body.itemsPerPage).toBe(200);
+  });
+});
+
+describe(`paging ${(2.1 * CHECKPOINT_STRIDE).toLocaleString('en')} users`, () => {
+  const MANY = 2.1 * CHECKPOINT_STRIDE;
+  let deep: ScimClient;
+  let inOrder: string[];
+  beforeAll(async () => {
+    const tenant = await createTestTenant('deep.example');
+    await seedConsistentCompany(tenant.tenantId, tenant.domain, { members: MANY, groups: 1 });
+    deep = scimClient(`${api.baseUrl}/scim/v2`, tenant.scimToken);
+  }, 120_000);
+  const idsOf = (response: { body: { Resources: Array<{ id: string }> } }) => response.body.Resources.map((user) => user.id);
+
+  it(`writes a checkpoint to the table once every ${CHECKPOINT_STRIDE.toLocaleString('en')} users of a sequential pass, not on every page`, async () => {
+    inOrder = [];
+    const writes: number[] = [];
+    for (let startIndex = 1; startIndex <= MANY; startIndex += 100) {
+      const page = await countDynamoRequests(() => deep.get(`/Users?startIndex=${startIndex}&count=100`));
+      expect(page.result.status).toBe(200);
+      inOrder.push(...idsOf(page.result));
+      expect(page.operations.filter((operation) => operation === 'QueryCommand'), `startIndex ${startIndex}`).toHaveLength(2);
+      if (page.operations.includes('PutItemCommand')) writes.push(startIndex);
+    }
+    expect(new Set(inOrder).size).toBe(MANY);
+    // The pages that end at a stride: 901–1000 and 1901–2000.
+    expect(writes).toEqual([901, 1901]);
+    // Served again by the same warm function, such a page does not write its checkpoint again.
+    expect((await countDynamoRequests(() => deep.get('/Users?startIndex=901&count=100'))).operations).toEqual(['QueryCommand', 'QueryCommand']);
+  });
+
+  it('resumes, in another warm function, from the nearest checkpoint and walks less than a stride of keys', async () => {
+    for (const startIndex of [1501, 2051, 1001]) {
+      forgetPagePositionsForTests();
+      const page = await countDynamoRequests(() => deep.get(`/Users?startIndex=${startIndex}&count=100`));
+      expect(idsOf(page.result)).toEqual(inOrder.slice(startIndex - 1, startIndex + 99));
+      // The counter, the nearest checkpoint, a walk of 500 or 50 keys (none from the checkpoint at 1001 itself), the page.
+      expect(page.operations, `startIndex ${startIndex}`).toEqual(Array(startIndex === 1001 ? 3 : 4).fill('QueryCommand'));
+    }
   });
 });
 

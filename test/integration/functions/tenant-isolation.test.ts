@@ -1,5 +1,6 @@
 import '../../support/environment.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { hashToken } from '../../../shared/auth/tokens.js';
 import { routes } from '../../../shared/routes.js';
 import { getTenant } from '../../../shared/store/tenants.js';
 import { consoleClient } from '../../support/console-client.js';
@@ -51,6 +52,7 @@ async function snapshotOfA(): Promise<string> {
     group: (await scim.get(`/Groups/${ofA.group.id}`)).body,
     groups: (await scim.get('/Groups?count=100')).body,
     connections: (await adminOf(a.adminToken).get('/connections')).body.connections.map(({ lastUsedAt: _, ...rest }: any) => rest),
+    adminTokens: (await admin.get('/admin-tokens')).body.adminTokens.map(({ lastUsedAt: _, ...rest }: any) => rest),
   });
 }
 
@@ -91,8 +93,11 @@ beforeAll(async () => {
 });
 afterAll(async () => api?.stop());
 
+/** The id of A's admin token, as A's own admin token list names it. */
+const adminTokenIdOfA = () => hashToken(a.adminToken).slice(0, 12);
+
 const neverSeesA = (text: string) => {
-  const secrets = [ofA.user.id, 'jane.doe@a.example', 'ext-a-1', a.tenantId, ofA.connectionId, 'Company A', 'a.example'];
+  const secrets = [ofA.user.id, 'jane.doe@a.example', 'ext-a-1', a.tenantId, ofA.connectionId, 'Company A', 'a.example', adminTokenIdOfA(), a.adminToken];
   const config = [ofA.seatId, ofA.workspaceId, ofA.assignmentId, 'Seat A-only', 'Workspace A-only', 'Assignment A-only'];
   for (const secret of [...secrets, ...config, ofA.group.id]) {
     expect(text).not.toContain(secret);
@@ -276,6 +281,31 @@ const cases: Record<string, () => Promise<void>> = {
     }
   },
 
+  'GET /admin/v1/admin-tokens': async () => {
+    const listed = await bAdmin.get('/admin-tokens');
+    expect(listed.status).toBe(200);
+    expect(listed.body.adminTokens.map((token: { id: string }) => token.id)).toContain(hashToken(b.adminToken).slice(0, 12));
+    neverSeesA(listed.text);
+  },
+  'POST /admin/v1/admin-tokens': async () => {
+    // B's new token is B's: it reads B's settings, and its list holds nothing of A.
+    const issued = await bAdmin.call('POST', '/admin-tokens');
+    expect(issued.status).toBe(201);
+    expect((await adminOf(issued.body.token).get('/settings')).body.name).toBe('Company B');
+    neverSeesA((await adminOf(issued.body.token).get('/admin-tokens')).text);
+  },
+  'POST /admin/v1/admin-tokens/{id}/rotate': async () => {
+    const refused = await bAdmin.call('POST', `/admin-tokens/${adminTokenIdOfA()}/rotate`);
+    expect(refused.status).toBe(404);
+    expect(refused.text).not.toContain('roster_admin_');
+    neverSeesA(refused.text.replaceAll(adminTokenIdOfA(), ''));
+    expect((await adminOf(a.adminToken).get('/settings')).status).toBe(200);
+  },
+  'DELETE /admin/v1/admin-tokens/{id}': async () => {
+    expect((await bAdmin.delete(`/admin-tokens/${adminTokenIdOfA()}`)).status).toBe(404);
+    expect((await adminOf(a.adminToken).get('/settings')).status).toBe(200);
+  },
+
   'GET /oauth/authorize': async () => {
     const page = await oauth.authorize(oauth.authorizeParams());
     expect(page.status).toBe(200);
@@ -443,6 +473,16 @@ function consoleAdminCases(signedInAsB: () => Promise<ReturnType<typeof consoleC
       expect(refused.status).toBe(404);
       for (const ofCompanyA of ['jane.doe@a.example', 'Company A']) expect(refused.html).not.toContain(ofCompanyA);
     },
+    'GET /console/admin/team-members/{id}/erase': async () => {
+      const page = await (await signedInAsB()).get(`/console/admin/team-members/${ofA.user.id}/erase`);
+      expect(page.status).toBe(404);
+      neverSeesA(page.html.replaceAll(ofA.user.id, ''));
+    },
+    'POST /console/admin/team-members/{id}/erase': async () => {
+      // B's admin cannot erase A's member: 404, and A's member is still there.
+      const client = await signedInAsB();
+      expect((await client.post(`/console/admin/team-members/${ofA.user.id}/erase`, { csrf: await csrfOf(client) })).status).toBe(404);
+    },
     'GET /console/admin/seats': async () => neverSeesA((await (await signedInAsB()).get('/console/admin/seats')).html),
     'GET /console/admin/import-errors': async () => neverSeesA((await (await signedInAsB()).get('/console/admin/import-errors')).html),
     'GET /console/admin/connections': async () => neverSeesA((await (await signedInAsB()).get('/console/admin/connections')).html),
@@ -461,6 +501,35 @@ function consoleAdminCases(signedInAsB: () => Promise<ReturnType<typeof consoleC
       const refused = await client.post(`/console/admin/connections/${ofA.connectionId}/tokens`, { csrf: await csrfOf(client) });
       expect(refused.status).toBe(404);
       expect(refused.html).not.toContain('roster_scim_');
+    },
+    'GET /console/admin/admin-tokens': async () => {
+      const page = await (await signedInAsB()).get('/console/admin/admin-tokens');
+      expect(page.html).toContain(hashToken(b.adminToken).slice(0, 12));
+      neverSeesA(page.html);
+    },
+    'POST /console/admin/admin-tokens': async () => {
+      const client = await signedInAsB();
+      const issued = await client.post('/console/admin/admin-tokens', { csrf: await csrfOf(client), days: '1' });
+      expect(issued.status).toBe(201);
+      const token = /id="new-token" class="secret" value="([^"]+)"/.exec(issued.html)![1]!;
+      expect((await adminOf(token).get('/settings')).body.name).toBe('Company B');
+    },
+    'POST /console/admin/admin-tokens/{id}/rotate': async () => {
+      const client = await signedInAsB();
+      const refused = await client.post(`/console/admin/admin-tokens/${adminTokenIdOfA()}/rotate`, { csrf: await csrfOf(client) });
+      expect(refused.status).toBe(404);
+      expect(refused.html).not.toContain('roster_admin_');
+      expect((await adminOf(a.adminToken).get('/settings')).status).toBe(200);
+    },
+    'GET /console/admin/admin-tokens/{id}/revoke': async () => {
+      const page = await (await signedInAsB()).get(`/console/admin/admin-tokens/${adminTokenIdOfA()}/revoke`);
+      expect(page.status).toBe(404);
+      neverSeesA(page.html.replaceAll(adminTokenIdOfA(), ''));
+    },
+    'POST /console/admin/admin-tokens/{id}/revoke': async () => {
+      const client = await signedInAsB();
+      expect((await client.post(`/console/admin/admin-tokens/${adminTokenIdOfA()}/revoke`, { csrf: await csrfOf(client) })).status).toBe(404);
+      expect((await adminOf(a.adminToken).get('/settings')).status).toBe(200);
     },
   };
 }

@@ -9,6 +9,8 @@ import { oktaUser, scimClient } from '../../support/scim-client.js';
 import { createTestTenant, type TestTenant } from '../../support/tenant.js';
 import { putToken } from '../../../shared/store/tokens.js';
 import { hashToken } from '../../../shared/auth/tokens.js';
+import { asBeforeTheTenantIndex, seedConsistentCompany } from '../../support/seed-company.js';
+import { tenantItems } from '../../support/table-scan.js';
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
 const cli = adminCli();
@@ -30,7 +32,7 @@ describe('the operator CLI, run as a user runs it', () => {
   it('explains itself: an overview, --help for each command, and errors in words', async () => {
     const overview = await cli.run(['--help'], { target: false });
     expect(overview.code).toBe(0);
-    for (const command of ['companies list', 'companies show', 'companies suspend', 'companies resume', 'companies delete', 'admin-token issue', 'admin-token list', 'admin-token revoke', 'domains add']) {
+    for (const command of ['companies list', 'companies show', 'companies suspend', 'companies resume', 'companies delete', 'admin-token issue', 'admin-token list', 'admin-token revoke', 'admin-token rotate', 'domains add']) {
       expect(overview.stdout).toContain(command);
     }
     const help = await cli.run(['companies', 'delete', '--help'], { target: false });
@@ -165,10 +167,68 @@ describe('admin tokens', () => {
     expect((await adminClient(`${api.baseUrl}/admin/v1`, other.adminToken).get('/settings')).status).toBe(200);
   });
 
+  it('are rotated: a new token printed once, the old one revoked; only an active token of the company rotates', async () => {
+    const issued = await cli.run(['admin-token', 'issue', tenant.tenantId, '--days', '30']);
+    const old = tokensIn(issued.stdout).admin!;
+    const oldId = hashToken(old).slice(0, 12);
+    const rotated = await cli.run(['admin-token', 'rotate', tenant.tenantId, oldId, '--days', '10']);
+    expect(rotated.code, rotated.stderr).toBe(0);
+    const token = tokensIn(rotated.stdout).admin!;
+    expect(rotated.stdout).toContain(`Admin token for ${tenant.tenantId} (id ${hashToken(token).slice(0, 12)}, expires `);
+    expect(rotated.stdout).toContain(`in place of ${oldId}`);
+    expect(Math.round((Date.parse(/expires (\S+)\)/.exec(rotated.stdout)![1]!) - Date.now()) / 86_400_000)).toBe(10);
+    expect((await adminClient(`${api.baseUrl}/admin/v1`, old).get('/settings')).status).toBe(401);
+    expect((await adminClient(`${api.baseUrl}/admin/v1`, token).get('/settings')).status).toBe(200);
+
+    const again = await cli.run(['admin-token', 'rotate', tenant.tenantId, oldId]);
+    expect(again.code).toBe(1);
+    expect(again.stderr.trim()).toBe(`Admin token ${oldId} is revoked: only an active token is rotated; issue a new one instead.`);
+    expect(again.stdout).not.toContain('roster_admin_');
+    const unknown = await cli.run(['admin-token', 'rotate', tenant.tenantId, 'abcdef123456']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toBe(`${tenant.tenantId} has no admin token abcdef123456.`);
+  });
+
   it('stop working once their lifetime is over', async () => {
     const token = 'roster_admin_expired-for-the-test';
     await putToken({ tokenHash: hashToken(token), tenantId: tenant.tenantId, connectionId: 'admin', scope: 'admin', createdAt: new Date(Date.now() - 2 * 86_400_000).toISOString(), expiresAt: Math.floor(Date.now() / 1000) - 60 });
     expect((await adminClient(`${api.baseUrl}/admin/v1`, token).get('/settings')).status).toBe(401);
     expect((await cli.run(['admin-token', 'list', tenant.tenantId])).stdout).toMatch(new RegExp(`^${hashToken(token).slice(0, 12)}\\s+\\S+\\s+\\S+\\s+never\\s+expired$`, 'm'));
+  });
+});
+
+describe('table backfill-tenant-index', () => {
+  it('gives items written before the tenant index (and tokens keyed before it named the scope) their keys, after a dry run that writes nothing; run again, it finds none', async () => {
+    const old = await createTestTenant('before-index.example', 'Before The Index Co');
+    await seedConsistentCompany(old.tenantId, old.domain, { members: 30, groups: 3 });
+    const indexed = (await tenantItems(old.tenantId)).filter((item) => item.gsi5pk !== undefined);
+    // Members, groups, tokens and the settings item are in the tenant index (T#…#ALL, and COMPANIES).
+    expect(new Set(indexed.map((item) => item.type))).toEqual(new Set(['TeamMember', 'Group', 'Token', 'Tenant']));
+    await asBeforeTheTenantIndex(indexed);
+    const unindexed = async () => (await tenantItems(old.tenantId)).filter((item) => indexed.some((was) => was.pk === item.pk && was.sk === item.sk && was.gsi5sk !== item.gsi5sk));
+    expect(await unindexed()).toHaveLength(indexed.length);
+
+    const dryRun = await cli.run(['table', 'backfill-tenant-index', '--dry-run']);
+    expect(dryRun.code, dryRun.stderr).toBe(0);
+    const [, missing] = /Dry run: (\d+) of (\d+) items lack their tenant-index keys; nothing was written/.exec(dryRun.stdout) ?? [];
+    expect(Number(missing)).toBeGreaterThanOrEqual(indexed.length);
+    expect(await unindexed()).toHaveLength(indexed.length);
+
+    const run = await cli.run(['table', 'backfill-tenant-index']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^\d+ of \d+ items without their tenant-index keys got them/);
+    expect(run.stderr).toContain('items read');
+    const after = await tenantItems(old.tenantId);
+    for (const item of indexed) {
+      expect(after.find((candidate) => candidate.pk === item.pk && candidate.sk === item.sk), `${item.pk} ${item.sk}`).toMatchObject({ gsi5pk: item.gsi5pk, gsi5sk: item.gsi5sk });
+    }
+    // Offboarding finds them again through the index.
+    const offboarding = await cli.run(['companies', 'delete', old.tenantId, '--dry-run']);
+    expect(offboarding.stdout).toMatch(/^\s+TeamMember\s+30$/m);
+
+    const again = await cli.run(['table', 'backfill-tenant-index', '--dry-run']);
+    expect(again.stdout).toMatch(/^Dry run: 0 of \d+ items lack their tenant-index keys/);
+    // The company's admin token is listed again.
+    expect((await cli.run(['admin-token', 'list', old.tenantId])).stdout).toMatch(/active/);
   });
 });

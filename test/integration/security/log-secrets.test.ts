@@ -6,11 +6,19 @@ import { startTestApi } from '../../support/http-stack.js';
 import { basicAuth, consentTicketOf, oauthClient } from '../../support/oauth-client.js';
 import { oktaUser, PATCH_OP, scimClient } from '../../support/scim-client.js';
 import { createTestTenant, type TestTenant } from '../../support/tenant.js';
+import { writtenLinesOf } from '../../support/log-lines.js';
+import { notifyingCompany } from '../../support/notifying-company.js';
+import { insertRecordOf } from '../../support/stream-records.js';
+import { loadHandler } from '../../../infra/local/function-modules.js';
+import { lambdaContext } from '../../../infra/local/lambda-context.js';
+import { ROSTER_USER_SCHEMA } from '../../../shared/people/members/profile-document.js';
+import { findDigest } from '../../../shared/store/manager-digests.js';
 
 /**
  * Logs carry ids and measurements only: every line Roster writes during a run of real requests
- * (successes, failed authentication, the OAuth flow, throttling, an unexpected failure) is
- * captured at debug level and searched for tokens, email addresses, names and Authorization values.
+ * (successes, failed authentication, the OAuth flow, throttling, an unexpected failure) and of the
+ * notifier (the stream function, the scheduled one emailing the digest) is captured at debug
+ * level and searched for tokens, email addresses, names and Authorization values.
  */
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 const GIVEN_NAME = 'Zenobia';
@@ -18,36 +26,24 @@ const FAMILY_NAME = 'Quixotebottom';
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
 let tenant: TestTenant;
-const lines: string[] = [];
+let lines: string[] = [];
 /** Every secret that went over the wire in this file. */
 const secrets: string[] = [];
-const restore: Array<() => void> = [];
-
-/** Keeps what is written to the stream (instead of printing it) until `restore` runs. */
-function capture(stream: NodeJS.WriteStream) {
-  const write = stream.write;
-  stream.write = ((chunk: string | Uint8Array) => {
-    lines.push(...String(chunk).split('\n').filter(Boolean));
-    return true;
-  }) as typeof stream.write;
-  restore.push(() => (stream.write = write));
-}
 
 beforeAll(async () => {
   process.env.LOG_LEVEL = 'debug';
+  // The notifier's digest is due at once, so the scheduled function sends it in this run.
+  process.env.NOTIFY_DEBOUNCE_SECONDS = '0';
   resetConfigForTests();
   api = await startTestApi();
   tenant = await createTestTenant('logs.example', 'Logs Co');
   secrets.push(tenant.scimToken, tenant.adminToken, LOCAL_OAUTH_CLIENT.secret);
-  capture(process.stdout);
-  capture(process.stderr);
-  try {
-    await traffic();
-  } finally {
-    for (const undo of restore) undo();
-  }
+  lines = await writtenLinesOf(traffic);
 }, 120_000);
-afterAll(async () => api?.stop());
+afterAll(async () => {
+  delete process.env.NOTIFY_DEBOUNCE_SECONDS;
+  await api?.stop();
+});
 
 /** Requests of every kind, with the secrets and personal data they carry recorded in `secrets`. */
 async function traffic() {
@@ -88,6 +84,19 @@ async function traffic() {
   await oauth.revoke(refreshed.json.refresh_token);
   await scimClient(`${api.baseUrl}/scim/v2`, refreshed.json.access_token).get('/Users');
 
+  // The stream and schedule functions: an import reaches the notifier, whose digest names the report to the manager.
+  const company = await notifyingCompany();
+  secrets.push(company.tenant.scimToken, company.tenant.adminToken);
+  const companyScim = scimClient(`${api.baseUrl}/scim/v2`, company.tenant.scimToken);
+  const boss = await companyScim.post('/Users', oktaUser(company.email('boss'), { locale: 'en-US', timezone: 'America/New_York' }));
+  const report = await companyScim.post('/Users', oktaUser(company.email('zenobia'), { name: { givenName: GIVEN_NAME, familyName: FAMILY_NAME }, [ROSTER_USER_SCHEMA]: { managerEmail: company.email('boss') } }));
+  const changes = await loadHandler('team-member-changes');
+  const records = [await insertRecordOf(company.tenantId, boss.body.id), await insertRecordOf(company.tenantId, report.body.id)];
+  expect(await changes({ Records: records }, lambdaContext('team-member-changes', 60_000))).toEqual({ batchItemFailures: [] });
+  const release = await loadHandler('release-notifications');
+  expect(await release({}, lambdaContext('release-notifications', 60_000))).toMatchObject({ sent: expect.any(Number) });
+  expect(await findDigest(company.tenantId, boss.body.id)).toBeUndefined();
+
   let remove = injectDynamoFault((operation) => (operation === 'TransactWriteItems' ? throttled() : undefined));
   expect((await scim.post('/Users', oktaUser('throttled.person@logs.example'))).status).toBe(429);
   remove();
@@ -101,7 +110,9 @@ describe('logs', () => {
     const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     const statuses = new Set(entries.filter((entry) => entry.message === 'request').map((entry) => entry.status));
     for (const status of [200, 201, 302, 400, 401, 403, 409, 429, 500]) expect(statuses, `a request answered ${status}`).toContain(status);
-    expect(entries.some((entry) => entry.level === 'error' && entry.message === 'request failed')).toBe(true);
+    expect(entries.some((entry) => entry.level === 'ERROR' && entry.message === 'request failed')).toBe(true);
+    expect(entries.some((entry) => entry.function_name === 'team-member-changes' && entry.message === 'manager notification queued')).toBe(true);
+    expect(entries.some((entry) => entry.function_name === 'release-notifications' && entry.awsService === 'SES' && entry.operation === 'SendEmail')).toBe(true);
   });
 
   it('never contain a token, a client secret, a code or a consent ticket', () => {

@@ -4,7 +4,7 @@ import { assignment, seatType, workspace } from '../../../shared/store/entities/
 import { connection } from '../../../shared/store/entities/connection.js';
 import { consentTicket } from '../../../shared/store/entities/consent-ticket.js';
 import { counterShard } from '../../../shared/store/entities/counter-shard.js';
-import { awaitingEdge, identifierEdge } from '../../../shared/store/entities/edges.js';
+import { awaitingEdgeKey, identifierEdge } from '../../../shared/store/entities/edges.js';
 import { group } from '../../../shared/store/entities/group.js';
 import { importRecord } from '../../../shared/store/entities/import-record.js';
 import { managerDigest } from '../../../shared/store/entities/manager-digest.js';
@@ -23,13 +23,13 @@ describe('the key of every item', () => {
   it.each([
     ['tenant settings', tenantSettings.key({ tenantId }), 'T#acme', 'SETTINGS'],
     ['counter shard', counterShard.key({ tenantId, kind: 'users', shard: 3 }), 'T#acme#COUNT', 'users#3'],
-    ['page checkpoint', pageCheckpoint.key({ tenantId, kind: 'groups', startIndex: 101 }), 'T#acme#PAGE', 'groups#101'],
+    ['page checkpoint', pageCheckpoint.key({ tenantId, kind: 'groups', startIndex: '0000000101' }), 'T#acme#PAGE', 'groups#0000000101'],
     ['token', token.key({ tokenHash: 'h' }), 'TOKEN#h', 'TOKEN'],
     ['team member', teamMember.key({ tenantId, id: 'u1' }), 'T#acme#U#u1', '#USER'],
     ['user name marker', userNameMarker.key({ tenantId, userName: 'Ada@Example.COM' }), 'T#acme#UN#ada@example.com', '#UNIQUE'],
     ['user external id marker', userExternalIdMarker.key({ tenantId, externalId: 'X1' }), 'T#acme#UX#X1', '#UNIQUE'],
     ['identifier edge', identifierEdge.key({ tenantId, identifier: 'email:a@b', userId: 'u1' }), 'T#acme#ID#email:a@b', 'U#u1'],
-    ['awaiting edge', awaitingEdge.key({ tenantId, identifier: 'email:a@b', userId: 'u1' }), 'T#acme#AW#email:a@b', 'U#u1'],
+    ['awaiting edge', awaitingEdgeKey(tenantId, 'email:a@b', 'u1'), 'T#acme#AW', 'cDeRY_r2SArvC8I9Ee8K-V#U#u1'],
     ['seat type', seatType.key({ tenantId, id: 's1' }), 'T#acme#CONFIG', 'seat#s1'],
     ['workspace', workspace.key({ tenantId, id: 'w1' }), 'T#acme#CONFIG', 'workspace#w1'],
     ['assignment', assignment.key({ tenantId, id: 'a1' }), 'T#acme#CONFIG', 'assignment#a1'],
@@ -46,6 +46,13 @@ describe('the key of every item', () => {
     ['manager digest', managerDigest.key({ shard: 2, tenantId, managerId: 'm1' }), 'NOTIFY#2', 'T#acme#M#m1'],
   ])('%s', (_, key, pk, sk) => {
     expect(key).toEqual({ pk, sk });
+  });
+
+  it("files tokens in the company's tenant index by scope, so its admin tokens are one sort-key prefix", () => {
+    const record = { tokenHash: 'h', tenantId, connectionId: 'admin', scope: 'admin' as const, createdAt: 't' };
+    expect(token.indexAttributes(record)).toEqual({ gsi5pk: 'T#acme#ALL', gsi5sk: 'TOKEN#admin#h' });
+    expect(token.indexAttributes({ ...record, connectionId: 'c1', scope: 'scim' })).toEqual({ gsi5pk: 'T#acme#ALL', gsi5sk: 'TOKEN#scim#h' });
+    expect(token.indexSortPrefix('tenant', { scope: 'admin', tokenHash: 'ab12' })).toBe('TOKEN#admin#ab12');
   });
 
   it('lists, looks up and links team members and groups through the indexes', () => {

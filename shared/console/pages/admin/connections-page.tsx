@@ -1,6 +1,7 @@
 import type { VNode } from 'preact';
 import type { ConnectionView } from '../../../auth/connections.js';
 import { ConfirmDeletePage, CsrfField, Page, Problems, type Viewer, ScrollingTable, Notice } from '../../components/layout.js';
+import { NewSecretPage } from '../../components/new-secret-page.js';
 
 const base = '/console/admin/connections';
 const pathOf = (id: string) => `${base}/${encodeURIComponent(id)}`;
@@ -106,22 +107,10 @@ function SetupField({ id, label, value }: { id: string; label: string; value: st
 
 export function NewTokenPage({ viewer, connection, token }: { viewer: Viewer; connection: ConnectionView; token: string }): VNode {
   return (
-    <Page title="New SCIM token" viewer={viewer} section="connections" narrow>
-      <div class="card">
-        <h1>New SCIM token for {connection.name}</h1>
-        <p role="status">
-          Copy it now and paste it into Okta as the API token: Roster keeps only a hash of it, so this page is the only time it is shown. Earlier tokens of
-          this connection keep working.
-        </p>
-        <label for="new-token">SCIM token</label>
-        <input type="text" id="new-token" class="secret" value={token} readonly />
-        <div class="actions">
-          <a class="button" href={base}>
-            Done
-          </a>
-        </div>
-      </div>
-    </Page>
+    <NewSecretPage viewer={viewer} section="connections" title="New SCIM token" heading={`New SCIM token for ${connection.name}`} label="SCIM token" secret={token} back={base}>
+      Copy it now and paste it into Okta as the API token: Roster keeps only a hash of it, so this page is the only time it is shown. Earlier tokens of this
+      connection keep working.
+    </NewSecretPage>
   );
 }
 

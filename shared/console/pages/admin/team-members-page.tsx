@@ -1,5 +1,5 @@
 import { Fragment, type VNode } from 'preact';
-import { CsrfField, Page, Problems, type Viewer, Notice } from '../../components/layout.js';
+import { ConfirmDeletePage, CsrfField, Page, Problems, type Viewer, Notice } from '../../components/layout.js';
 import { MemberList, type ListedMember } from './overview-pages.js';
 
 /** The flags an admin can list members by, in words (the keys are the fields flags are about). */
@@ -20,10 +20,11 @@ interface FlaggedList {
   nextCursor?: string;
 }
 
-export function TeamMembersPage({ viewer, query, found, flagged }: { viewer: Viewer; query: string; found?: ListedMember[]; flagged?: FlaggedList }): VNode {
+export function TeamMembersPage({ viewer, query, found, flagged, notice }: { viewer: Viewer; query: string; found?: ListedMember[]; flagged?: FlaggedList; notice?: string }): VNode {
   return (
     <Page title="Team members" viewer={viewer} section="team-members">
       <h1>Team members</h1>
+      <Notice notice={notice} />
       <form method="get" action="/console/admin/team-members" class="card" role="search">
         <label for="q">Find a team member by work email or full name</label>
         <input type="search" id="q" name="q" value={query} />
@@ -250,6 +251,13 @@ export function TeamMemberPage({ viewer, member, notice, problems }: { viewer: V
         )}
         <p class="muted">The latest changes; the admin API’s GET /admin/v1/team-members/{'{id}'}/history pages through all of them.</p>
       </section>
+      <section class="card" aria-labelledby="erase-heading">
+        <h2 id="erase-heading">Erase personal data</h2>
+        <p>When this person asks for their data to be erased: Roster deletes them and removes every personal value it holds about them, history included.</p>
+        <p>
+          <a href={`/console/admin/team-members/${encodeURIComponent(member.id)}/erase`}>Erase {member.name}’s personal data…</a>
+        </p>
+      </section>
     </Page>
   );
 }
@@ -265,5 +273,20 @@ function SetByHand({ memberId, field, label, csrfToken }: { memberId: string; fi
       <input type="text" id={id} name="value" required />
       <button type="submit">Set</button>
     </form>
+  );
+}
+
+export function EraseTeamMemberPage({ viewer, member }: { viewer: Viewer; member: { id: string; name: string } }): VNode {
+  const path = `/console/admin/team-members/${encodeURIComponent(member.id)}`;
+  return (
+    <ConfirmDeletePage viewer={viewer} section="team-members" verb="Erase" name={member.name} action={`${path}/erase`} button="Erase personal data" back={path}>
+      <p>This cannot be undone. Roster then:</p>
+      <ul>
+        <li>deletes {member.name} as a deprovisioning would: out of their groups, no longer anyone’s manager, their seat freed;</li>
+        <li>removes their name, emails, phone numbers, addresses and every other personal value, and redacts their history;</li>
+        <li>frees their user name: if Okta pushes them again, they come back as a new team member.</li>
+      </ul>
+      <p>Unassign them from the Roster app in Okta first, or Okta’s next push creates them again.</p>
+    </ConfirmDeletePage>
   );
 }
