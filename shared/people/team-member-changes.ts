@@ -47,7 +47,7 @@ export async function processTeamMemberChanges(records: DynamoDBRecord[], now: (
   for (const change of batch.changes) log('debug', 'team member change', { ...batch.logFields(change), events: historyEvents(change.before, change.member).map((event) => event.event) });
   const recorded = batch.changes.filter((change) => !change.member.erasedAt);
   // The histories, the follow-ups and the clocks touch different items: none waits for another.
-  const [, notes] = await Promise.all([
+  const [, , notes] = await Promise.all([
     recordChanges(batch, recorded),
     keepInactivityClocks(batch),
     (async () => {

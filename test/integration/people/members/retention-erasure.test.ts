@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StreamPoller } from '../../../../infra/local/stream-poller.js';
 import { resumeCompany, suspendCompany } from '../../../../shared/people/company/operator.js';
 import { eraseMembersPastRetention, type RetentionReport } from '../../../../shared/people/members/retention-erasure.js';
+import { processTeamMemberChanges } from '../../../../shared/people/team-member-changes.js';
 import { countDynamoRequests, db } from '../../../../shared/store/client.js';
 import { endInactivity, findInactivity, startInactivity } from '../../../../shared/store/inactive-members.js';
 import { getTeamMember } from '../../../../shared/store/team-members.js';
@@ -13,6 +14,7 @@ import { erasablePerson, personalValuesLeft, type PersonalValues } from '../../.
 import { startTestApi } from '../../../support/http-stack.js';
 import { oktaUser, PATCH_OP, scimClient, type ScimClient } from '../../../support/scim-client.js';
 import { startTestStreamPoller } from '../../../support/stream.js';
+import { memberImage, streamRecord } from '../../../support/stream-records.js';
 import { consistencyProblems } from '../../../support/table-consistency.js';
 import { createTestTenant, type TestTenant } from '../../../support/tenant.js';
 
@@ -96,6 +98,33 @@ describe('the request path, with a retention set', () => {
     const deleted = await countDynamoRequests(() => keeping.scim.delete(`/Users/${second.body.id}`));
     expect(deleted.result.status).toBe(204);
     expect(deleted.operations).toEqual(['GetItemCommand', 'TransactWriteItemsCommand']);
+  });
+});
+
+describe('the stream consumer’s inactivity clocks (records handed to it directly, no poller yet)', () => {
+  it('start, follow and end in a member’s order within a batch, and a batch delivered again changes nothing', async () => {
+    const keeping = await company('clocks.example', null);
+    const { tenantId } = keeping.tenant;
+    const id = (await keeping.scim.post('/Users', oktaUser('clocked.one@clocks.example'))).body.id as string;
+    const active1 = await memberImage(tenantId, id);
+    expect((await deactivate(keeping, id)).status).toBe(200);
+    const inactive2 = await memberImage(tenantId, id);
+    expect((await reactivate(keeping, id)).status).toBe(200);
+    const active3 = await memberImage(tenantId, id);
+    expect((await deactivate(keeping, id)).status).toBe(200);
+    const inactive4 = await memberImage(tenantId, id);
+    expect((await keeping.scim.delete(`/Users/${id}`)).status).toBe(204);
+    const hidden5 = await memberImage(tenantId, id);
+    const clockOf = (image: typeof active1) => ({ tenantId, memberId: id, since: image.updatedAt!.S, version: Number(image.version!.N) });
+
+    const away = [streamRecord(inactive2, active1), streamRecord(active3, inactive2)];
+    expect(await processTeamMemberChanges(away)).toBeUndefined();
+    expect(await findInactivity(tenantId, id)).toBeUndefined();
+    expect(await processTeamMemberChanges([streamRecord(inactive4, active3), streamRecord(hidden5, inactive4)])).toBeUndefined();
+    // Deleted after deactivated: the clock keeps the deactivation's time, at the deletion's version.
+    expect(await findInactivity(tenantId, id)).toEqual({ ...clockOf(inactive4), version: clockOf(hidden5).version });
+    expect(await processTeamMemberChanges(away)).toBeUndefined();
+    expect(await findInactivity(tenantId, id)).toEqual({ ...clockOf(inactive4), version: clockOf(hidden5).version });
   });
 });
 
