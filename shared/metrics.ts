@@ -30,6 +30,8 @@ export const METRICS = {
   NotificationsSkipped: { unit: MetricUnit.Count, dimensions: ['Reason'] },
   /** New reports listed in one emailed digest. */
   DigestSize: { unit: MetricUnit.Count, dimensions: [] },
+  /** Team members erased because they stayed deactivated or deleted longer than their company's retention. */
+  RetentionErasures: { unit: MetricUnit.Count, dimensions: [] },
   /** Stream batches of team-member changes that reported a failed record (it is retried). */
   StreamBatchFailures: { unit: MetricUnit.Count, dimensions: [] },
   /** DynamoDB requests that still failed with throttling after the SDK's retries. */

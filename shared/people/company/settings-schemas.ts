@@ -50,6 +50,9 @@ export const assignmentInput = grantSchema.extend({
   priority: z.number().int().min(0).max(1_000_000),
 }) satisfies z.ZodType<AssignmentInput>;
 
+/** The longest retention a company can set. */
+export const MAX_ERASE_AFTER_DAYS = 3_650;
+
 const domain = z
   .string()
   .trim()
@@ -73,6 +76,14 @@ export const companySettingsInput = z.object({
       issuer: z.url().refine((issuer) => issuer.startsWith('https://') || config().CONSOLE_ALLOW_HTTP_ISSUERS, 'must be an https URL'),
       clientId: z.string().trim().min(1).max(200),
     })
+    .optional(),
+  /** Days a member stays deactivated or deleted before it is erased; null: never (absent: kept as it is). */
+  eraseAfterDays: z
+    .number({ error: 'must be a number of days' })
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1 day')
+    .max(MAX_ERASE_AFTER_DAYS, `must be at most ${MAX_ERASE_AFTER_DAYS} days (10 years)`)
+    .nullable()
     .optional(),
   /** The version read, to refuse overwriting someone else's change. */
   version: z.number().int().min(1),
