@@ -301,6 +301,17 @@ const commands: Record<string, Command> = {
       out(`Team member ${id} of ${tenant} is erased: personal values removed, history redacted, name and externalId free again.`);
     },
   },
+  'members track-inactive': {
+    summary: "give members deactivated or deleted before inactivity clocks existed one, for the company's retention",
+    usage: 'members track-inactive <tenant>',
+    positionals: ['tenant'],
+    async run({ positionals: [tenant] }) {
+      const { trackInactiveMembers } = await import('../shared/people/company/operator.js');
+      const inactive = await trackInactiveMembers(tenant!);
+      if (inactive === undefined) throw new Failure(`No company ${tenant}.`);
+      out(`${inactive} deactivated or deleted member(s) of ${tenant} have an inactivity clock (those that had none count from their last write).`);
+    },
+  },
   'table backfill-tenant-index': {
     summary: 'give items written before the tenant index (or its present token keys) existed their keys, once per table (scans the table)',
     usage: 'table backfill-tenant-index [--dry-run]',

@@ -15,10 +15,11 @@ export const tableActions = {
 /**
  * Statements for the table itself and for Query on each of its indexes (by name, not `index/*`),
  * and a Deny of the item families the function never touches, by partition key. The request-path
- * indexes hold only members and groups, so a function denied both gets no index at all. The
- * tenant index goes only to the functions that list a company's admin tokens (`readsTenantIndex`),
- * and only its companies' partitions: IAM cannot narrow that Query to the tokens' sort keys, so
- * the code asks for `TOKEN#admin#` of the caller's company (shared/store/tokens.ts).
+ * indexes hold members and groups (and which companies set a retention), so a function denied
+ * both gets no index at all. The tenant index goes only to the functions that list a company's
+ * admin tokens (`readsTenantIndex`), and only its companies' partitions: IAM cannot narrow that
+ * Query to the tokens' sort keys, so the code asks for `TOKEN#admin#` of the caller's company
+ * (shared/store/tokens.ts).
  */
 export function tableAccessStatements(
   { tableAccess: access, deniedItems = [], readsTenantIndex = false }: Pick<FunctionDefinition, 'tableAccess' | 'deniedItems' | 'readsTenantIndex'>,

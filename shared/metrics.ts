@@ -31,6 +31,8 @@ export const METRICS = {
   NotificationsSkipped: { unit: COUNT, dimensions: ['Reason'] },
   /** New reports listed in one emailed digest. */
   DigestSize: { unit: COUNT, dimensions: [] },
+  /** Team members erased because they stayed deactivated or deleted longer than their company's retention. */
+  RetentionErasures: { unit: COUNT, dimensions: [] },
   /** Stream batches of team-member changes that reported a failed record (it is retried). */
   StreamBatchFailures: { unit: COUNT, dimensions: [] },
   /** DynamoDB requests that still failed with throttling after the SDK's retries. */

@@ -14,6 +14,8 @@ export interface FunctionDefinition {
   description: string;
   /** Which kind of trigger invokes it. */
   trigger: 'http' | 'stream' | 'schedule';
+  /** How often a 'schedule' function runs (every minute unless said). */
+  every?: 'minute' | 'day';
   /** Table access the function needs (least privilege in the stack). */
   tableAccess: 'read' | 'readWrite' | 'none';
   sendsMail?: boolean;
@@ -48,8 +50,17 @@ export const functionDefinitions = [
   { name: 'oauth', description: 'OAuth 2.0 authorization server for Okta (authorize, token, revoke)', trigger: 'http', tableAccess: 'readWrite', deniedItems: ['teamMembers', 'groups', 'consoleSignIns', 'notifications'] },
   { name: 'console', description: 'Console: sign-in, My team and the tech admin\'s provisioning pages', trigger: 'http', tableAccess: 'readWrite', sendsMail: true, readsTenantIndex: true },
   { name: 'not-found', description: "API Gateway's $default route: the 404 of the API a path belongs to", trigger: 'http', tableAccess: 'none' },
-  { name: 'team-member-changes', description: 'Team member changes from the stream: effective settings, late manager links, member names on group memberships, queued manager notifications', trigger: 'stream', tableAccess: 'readWrite' },
+  { name: 'team-member-changes', description: 'Team member changes from the stream: effective settings, late manager links, member names on group memberships, queued manager notifications, inactivity clocks', trigger: 'stream', tableAccess: 'readWrite' },
   { name: 'release-notifications', description: 'Emails each manager the digest of new reports that is due', trigger: 'schedule', tableAccess: 'readWrite', sendsMail: true },
+  // Erasing hides the member (out of its groups) and redacts its history: members and groups only.
+  {
+    name: 'erase-inactive-members',
+    description: "Erases team members deactivated or deleted longer than their company's retention",
+    trigger: 'schedule',
+    every: 'day',
+    tableAccess: 'readWrite',
+    deniedItems: ['oauthGrants', 'consoleSignIns', 'notifications'],
+  },
 ] as const satisfies readonly FunctionDefinition[];
 
 export type FunctionName = (typeof functionDefinitions)[number]['name'];

@@ -74,7 +74,7 @@ export class RosterDashboard extends Construct {
       graph('Function errors', functions.map((fn) => fn.metricErrors({ period, statistic: 'Sum', label: fn.definition.name }))),
     );
     this.dashboard.addWidgets(
-      graph('Imports', [roster('Imports')], [roster('SeatShortages')]),
+      graph('Imports and erasures', [roster('Imports'), roster('RetentionErasures')], [roster('SeatShortages')]),
       graph('Rejected imports by rule', [everySeriesOf('ImportsRejected')]),
       graph('Notifications', [roster('NotificationsQueued'), roster('NotificationsSent'), roster('NotificationsFailed')]),
     );

@@ -5,7 +5,7 @@ import type { RosterSettings } from '../context.js';
 import { functionEnvironment } from '../function-environment.js';
 import { mailSendStatement } from '../mail-access.js';
 import { RosterFunction } from './roster-function.js';
-import { scheduleEveryMinute } from './schedule.js';
+import { scheduleFunction } from './schedule.js';
 
 export interface RosterFunctionsProps {
   settings: RosterSettings;
@@ -23,7 +23,7 @@ export class RosterFunctions extends Construct {
       const fn = new RosterFunction(this, { definition, environment, logRetention: settings.logRetention });
       fn.grantTableAccess(table);
       if (definition.sendsMail) fn.addToRolePolicy(mailSendStatement(this, settings.mail));
-      if (definition.trigger === 'schedule') scheduleEveryMinute(this, fn);
+      if (definition.trigger === 'schedule') scheduleFunction(this, fn);
       this.byName.set(definition.name, fn);
     }
   }

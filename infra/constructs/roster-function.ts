@@ -23,6 +23,10 @@ const timeoutByTrigger: Record<FunctionDefinition['trigger'], Duration> = {
   stream: Duration.minutes(1),
   schedule: Duration.minutes(1),
 };
+// A daily run has a day's work to do, and stops taking new work before its timeout.
+const DAILY_TIMEOUT = Duration.minutes(10);
+
+const timeoutOf = (definition: FunctionDefinition) => (definition.trigger === 'schedule' && definition.every === 'day' ? DAILY_TIMEOUT : timeoutByTrigger[definition.trigger]);
 
 const RUNTIME = Runtime.NODEJS_22_X;
 
@@ -71,7 +75,7 @@ export class RosterFunction extends LambdaFunction {
       runtime: RUNTIME,
       architecture: Architecture.ARM_64,
       memorySize: 512,
-      timeout: timeoutByTrigger[definition.trigger],
+      timeout: timeoutOf(definition),
       tracing: Tracing.ACTIVE,
       environment,
       role,

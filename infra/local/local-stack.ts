@@ -98,7 +98,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const poller = startStreamPoller({ endpoint: dynamo.endpoint, streamArn, functionName: 'team-member-changes' });
     stoppers.push(poller.stop);
-    // release-notifications (held manager emails), as EventBridge runs it in AWS.
+    // release-notifications (held manager emails) and erase-inactive-members (the companies'
+    // retention), as EventBridge runs them in AWS; locally both every few seconds.
     stoppers.push(startScheduledFunctions().stop);
 
     const baseUrl = `http://localhost:${options.port}`;

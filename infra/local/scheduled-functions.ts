@@ -4,7 +4,10 @@ import { functionDefinitions, type FunctionDefinition } from '../../shared/route
 import { loadHandler } from './function-modules.js';
 import { lambdaContext } from './lambda-context.js';
 
-/** Locally a minute is long to wait for an email; the functions do not care how often they run. */
+/**
+ * Locally a minute is long to wait for an email, and a day for an erasure; the functions do not
+ * care how often they run.
+ */
 export const LOCAL_SCHEDULE_INTERVAL_MS = 2_000;
 
 export interface ScheduledFunctions {

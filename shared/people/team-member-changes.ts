@@ -10,6 +10,7 @@ import { ROSTER_ACTOR } from './actors.js';
 import { refreshEffectiveSettingsOfMany } from './company/refresh-effective-settings.js';
 import { linkReports, reportsWaitingFor } from './members/link-waiting-reports.js';
 import { keepMemberDisplayOnEdges } from './members/member-display.js';
+import { inactivityChange, keepInactivityClock } from './members/inactivity.js';
 import { actorOfImage, historyEvents, recordChangeHistories, type HistoryEvent, type MemberChangeHistory } from './members/member-history.js';
 import { importTrigger } from './notifications/import-trigger.js';
 import { queueImportNotifications, type ImportOutcome, type KnownState } from './notifications/import-notifications.js';
@@ -17,6 +18,8 @@ import { StreamBatch, type MemberChange } from './stream-batch.js';
 
 /** Members whose group-membership names are rewritten at the same time. */
 const DISPLAY_REWRITES_AT_ONCE = 4;
+/** Members whose inactivity clocks are written at the same time. */
+const CLOCK_WRITES_AT_ONCE = 4;
 
 /**
  * Reacts to team members written to the table (a batch of stream records, in order): writes what
@@ -25,8 +28,10 @@ const DISPLAY_REWRITES_AT_ONCE = 4;
  * (de)activated or deleted; keeps the member's display name on its group memberships
  * (members.display); queues the manager's notification when the member was imported (or linked to
  * its manager late), by the clock `now` (tests drive it), and notes in the history whether it was
- * queued or why not; and links reports that were waiting for a member who just arrived or gained
- * an identifier. History entries are keyed by the record's sequence number, so a retry rewrites
+ * queued or why not; links reports that were waiting for a member who just arrived or gained
+ * an identifier; and keeps the inactivity clocks the erasure after a company's retention reads
+ * (members/inactivity.ts: a write only for a record that deactivates, hides, reactivates or
+ * erases a member, none for the others). History entries are keyed by the record's sequence number, so a retry rewrites
  * them.
  *
  * Each step runs once for the whole batch, not once per record: the histories go out together,
@@ -39,11 +44,12 @@ const DISPLAY_REWRITES_AT_ONCE = 4;
 export async function processTeamMemberChanges(records: DynamoDBRecord[], now: () => Date = () => new Date()): Promise<string | undefined> {
   const batch = new StreamBatch(records, now);
   // A batch mixes companies: each record's line names its own, and no key outlives the batch.
-  for (const change of batch.changes) log('debug', 'team member change', { ...batch.logFields(change), events: historyEvents(change.before, change.member).map((event) => event.event) });
+  for (const change of batch.changes) log('debug', 'team member change', batch.logFields(change));
   const recorded = batch.changes.filter((change) => !change.member.erasedAt);
-  // The histories and the follow-ups touch different items: neither waits for the other.
-  const [, notes] = await Promise.all([
+  // The histories, the follow-ups and the clocks touch different items: none waits for another.
+  const [, , notes] = await Promise.all([
     recordChanges(batch, recorded),
+    keepInactivityClocks(batch),
     (async () => {
       const decided: NotificationNote[] = [];
       for (const changes of byCompany(recorded)) decided.push(...(await followUp(batch, changes, now)));
@@ -199,6 +205,30 @@ async function linkArrivals(batch: StreamBatch, changes: MemberChange[]): Promis
       batch.fail(change, error);
     }
   }
+}
+
+/**
+ * The inactivity clocks of the members the batch deactivated, hid, reactivated or erased: one
+ * member's changes one after another (each write is conditioned on the version before it), the
+ * members together.
+ */
+async function keepInactivityClocks(batch: StreamBatch): Promise<void> {
+  const byMember = new Map<string, MemberChange[]>();
+  for (const change of batch.live()) {
+    if (!inactivityChange(change.before, change.member)) continue;
+    const key = `${change.tenantId}#${change.member.id}`;
+    byMember.set(key, [...(byMember.get(key) ?? []), change]);
+  }
+  await mapLimited([...byMember.values()], CLOCK_WRITES_AT_ONCE, async (changes) => {
+    for (const change of changes) {
+      if (!batch.isLive(change)) return;
+      try {
+        await keepInactivityClock(change.before, change.member);
+      } catch (error) {
+        return batch.fail(change, error);
+      }
+    }
+  });
 }
 
 /** The history's notes of what the imports did about the managers' notifications. */

@@ -1,7 +1,7 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGet } from './batch-get.js';
 import { db, tableName } from './client.js';
-import { companyItemSteps } from './company-items.js';
+import { companyItemSteps, companyMemberPages } from './company-items.js';
 import { tenantIndexPages } from './tenant-index.js';
 import { assignment, seatType, workspace } from './entities/config-items.js';
 import { counterShard } from './entities/counter-shard.js';
@@ -55,8 +55,8 @@ export async function exportCompanyLines(tenantId: string, write: (line: ExportL
     for (const { tenantId: _tenant, ...record } of groups) await emit({ kind: 'group', record });
   }
   const memberships: Array<{ groupId: string; memberId: string }> = [];
-  for await (const keys of tenantIndexPages(tenantId, 100, teamMember.indexSortPrefix('tenant'))) {
-    const members = (await batchGet(keys)).map((item) => teamMember.fromItem(item)).sort(byId);
+  for await (const page of companyMemberPages(tenantId)) {
+    const members = page.sort(byId);
     const imports = new Map(
       (await batchGet(members.map((member) => importRecord.key({ tenantId, memberId: member.id })))).map((item) => {
         const { tenantId: _tenant, memberId, ...rest } = importRecord.fromItem(item);

@@ -7,6 +7,7 @@ import { counterShard } from './entities/counter-shard.js';
 import { awaitingEdgeKey, identifierEdge } from './entities/edges.js';
 import { group, type GroupRecord } from './entities/group.js';
 import { importRecord } from './entities/import-record.js';
+import { inactiveMember } from './entities/inactive-member.js';
 import { managerDigest } from './entities/manager-digest.js';
 import { memberHistory } from './entities/member-history.js';
 import { pageCheckpoint } from './entities/page-checkpoint.js';
@@ -35,8 +36,8 @@ export interface TypedKey extends Key {
  * - the tenant index partition `T#<tenant>#ALL`: members (hidden ones too), groups, tokens, console
  *   sessions, sign-in links, OpenID attempts, rate-limit windows and OAuth records (keyed by hashes);
  * - from each member: its name and externalId markers, identifier and awaiting edges, history
- *   partition and import record; from each group: its partition (the group and its membership
- *   edges) and its markers;
+ *   partition, import record and inactivity clock; from each group: its partition (the group and
+ *   its membership edges) and its markers;
  * - the company's own partitions: configuration, counters, paging checkpoints, rejections,
  *   connections; its pending manager digests in the few digest partitions (by sort-key prefix);
  * - last, the company's settings item.
@@ -66,6 +67,13 @@ export async function* companyItemSteps(tenantId: string, pageSize = 100): Async
   if (settings.length) yield settings;
 }
 
+/** Every member of the company, hidden ones too, a page at a time (through the tenant index; operator only). */
+export async function* companyMemberPages(tenantId: string, pageSize = 100): AsyncGenerator<TeamMemberRecord[]> {
+  for await (const keys of tenantIndexPages(tenantId, pageSize, teamMember.indexSortPrefix('tenant'))) {
+    yield (await batchGet(keys)).map((item) => teamMember.fromItem(item));
+  }
+}
+
 /** One page of the tenant index: the members' and groups' dependents, then the page's own items. */
 async function stepsOfIndexPage(tenantId: string, keys: Key[]): Promise<TypedKey[][]> {
   const roots = await batchGet(keys);
@@ -90,9 +98,10 @@ async function stepsOfIndexPage(tenantId: string, keys: Key[]): Promise<TypedKey
  * marker of its old name may belong to another member now, and goes with that one).
  */
 function memberItemKeys(tenantId: string, member: TeamMemberRecord): Key[] {
-  if (member.deletedAt) return [importRecord.key({ tenantId, memberId: member.id })];
+  const own = [importRecord.key({ tenantId, memberId: member.id }), inactiveMember.key({ tenantId, memberId: member.id })];
+  if (member.deletedAt) return own;
   return [
-    importRecord.key({ tenantId, memberId: member.id }),
+    ...own,
     userNameMarker.key({ tenantId, userName: member.userName }),
     ...(member.externalId ? [userExternalIdMarker.key({ tenantId, externalId: member.externalId })] : []),
     ...member.identifiers.map((identifier) => identifierEdge.key({ tenantId, identifier, userId: member.id })),

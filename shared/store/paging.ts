@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { RosterError } from '../errors.js';
 import { db, tableName } from './client.js';
@@ -41,7 +42,7 @@ export async function pageByIndex(
     const next = startIndex + count;
     const endsAStride = strideOf(next - 1) > strideOf(startIndex - 1);
     // A page served again (by this warm function) leaves the checkpoint it left the first time.
-    const saved = endsAStride && sameKey(recalledPosition(tenantId, kind, next, { saved: true }), lastKey);
+    const saved = endsAStride && isDeepStrictEqual(recalledPosition(tenantId, kind, next, { saved: true }), lastKey);
     if (endsAStride && !saved) await saveCheckpoint(tenantId, kind, next, lastKey);
     rememberPosition(tenantId, kind, next, lastKey, endsAStride);
   }
@@ -80,7 +81,6 @@ function recalledPosition(tenantId: string, kind: ResourceKind, startIndex: numb
   return saved && !position.saved ? undefined : position.startKey;
 }
 
-const sameKey = (a: StoredKey | undefined, b: StoredKey) => a !== undefined && Object.keys(b).length === Object.keys(a).length && Object.entries(b).every(([name, value]) => a[name] === value);
 
 /** Tests: behave as a function that served no page yet (as another warm function would). */
 export function forgetPagePositionsForTests(): void {

@@ -7,11 +7,12 @@ import type { ItemFamily } from '../routes.js';
  * outside shared/store builds or parses a key.
  *
  * Items and their keys (entities/<file>):
- * - tenant settings          pk T#<tenant>                 sk SETTINGS                 tenant-settings
+ * - tenant settings          pk T#<tenant>                 sk SETTINGS                 tenant-settings (+ list GSI when it sets a retention)
  * - resource counter shard   pk T#<tenant>#COUNT           sk <kind>#<shard>           counter-shard
  * - paging checkpoint        pk T#<tenant>#PAGE            sk <kind>#<startIndex, 10 digits> page-checkpoint (TTL)
  * - token (by hash)          pk TOKEN#<sha256>             sk TOKEN                    token
  * - team member              pk T#<tenant>#U#<id>          sk #USER                    team-member (+ list / lookup / external / reports GSIs)
+ * - inactivity clock         pk T#<tenant>#U#<id>          sk #INACTIVE                inactive-member (deactivated or hidden since when; + list GSI)
  * - user name marker         pk T#<tenant>#UN#<lowercase>  sk #UNIQUE                  unique-markers
  * - external id marker       pk T#<tenant>#UX#<externalId> sk #UNIQUE                  unique-markers
  * - identifier edge          pk T#<tenant>#ID#<kind>:<value> sk U#<id>                 edges (email, employeeNumber, fullName: lookups)
@@ -41,7 +42,7 @@ export const TABLE_KEY = { partition: 'pk', sort: 'sk' } as const;
 /**
  * The partition keys of each item family, as IAM `StringLike` patterns on `dynamodb:LeadingKeys`
  * (tenant ids hold no `#`, so `T#*#U#*` is a member and never a connection). The request-path
- * indexes hold only members and groups.
+ * indexes hold members and groups (and, in `list`, the companies that set a retention).
  */
 export const ITEM_FAMILY_PARTITIONS = {
   teamMembers: ['T#*#U#*', 'T#*#UN#*', 'T#*#UX#*', 'T#*#ID#*', 'T#*#AW', 'T#*#HIST#*', 'T#*#IMPORT#*', 'T#*#REJECT'],
@@ -71,6 +72,8 @@ export interface IndexDefinition {
 /**
  * - `list`:   sparse; one partition per tenant and resource type, sorted by creation-ordered id,
  *             so paging is a Query in a stable order. Hidden (deleted) resources drop out of it.
+ *             Also, for the daily erasure: the companies that set a retention (`RETENTION`), and
+ *             each company's inactive members oldest first (`T#<tenant>#inactive`, by since when).
  * - `lookup`: one item per tenant + unique name (userName, group displayName) → the full item,
  *             so `userName eq` is a single Query that returns the resource.
  * - `external`: tenant + externalId → the full item.

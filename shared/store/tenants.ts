@@ -1,6 +1,8 @@
 import { batchGet } from './batch-get.js';
 import { updateExpression } from './entity.js';
 import { tenantSettings, type TenantRecord } from './entities/tenant-settings.js';
+import { queryPages } from './query-all.js';
+import { INDEXES } from './table.js';
 import { conditionalUpdate, getItem, putNew } from './writes.js';
 
 export type { PendingDomain, TenantRecord } from './entities/tenant-settings.js';
@@ -35,10 +37,16 @@ export async function getTenants(tenantIds: string[]): Promise<TenantRecord[]> {
   return items.map((item) => tenantSettings.fromItem(item)).sort((a, b) => a.tenantId.localeCompare(b.tenantId));
 }
 
-/** Replaces a tenant's editable settings if nobody changed them since `expectedVersion` was read. */
+/**
+ * Replaces a tenant's editable settings if nobody changed them since `expectedVersion` was read
+ * (a field left out is left as it is). When `eraseAfterDays` is given, even as undefined, the
+ * company joins or leaves the companies with a retention in the same write.
+ */
 export async function updateTenantSettings(tenantId: string, fields: EditableTenantFields, expectedVersion: number): Promise<boolean> {
-  const names = Object.keys(fields) as Array<keyof EditableTenantFields>;
-  const update = tenantSettings.update({ ...fields, version: expectedVersion + 1 }, [...names, 'version']);
+  const names = [...(Object.keys(fields) as Array<keyof EditableTenantFields>), 'version' as const];
+  // createdAt is neither written here nor part of any index key.
+  const record = { tenantId, ...fields, version: expectedVersion + 1 } as TenantRecord;
+  const update = 'eraseAfterDays' in fields ? tenantSettings.updateWithIndexes(record, names) : tenantSettings.update(record, names);
   return conditionalUpdate({
     Key: tenantSettings.key({ tenantId }),
     UpdateExpression: updateExpression(update),
@@ -46,4 +54,16 @@ export async function updateTenantSettings(tenantId: string, fields: EditableTen
     ExpressionAttributeNames: update.names,
     ExpressionAttributeValues: { ...update.values, ':expected': expectedVersion },
   });
+}
+
+/** The companies that set a retention (`eraseAfterDays`), a page at a time: one sparse index partition. */
+export async function* companiesWithRetention(pageSize = 100): AsyncGenerator<TenantRecord[]> {
+  const pages = queryPages({
+    IndexName: INDEXES.list.name,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': INDEXES.list.partition },
+    ExpressionAttributeValues: { ':pk': tenantSettings.indexPartition('list', {}) },
+    Limit: pageSize,
+  });
+  for await (const items of pages) yield items.map((item) => tenantSettings.fromItem(item));
 }

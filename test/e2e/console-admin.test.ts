@@ -180,7 +180,7 @@ describe('console admin pages against `npm start`', () => {
     // Erasure's confirmation names what happens; kept, it changes nothing.
     await page.getByRole('link', { name: /Erase .*’s personal data/ }).click();
     await expect(page.getByText('This cannot be undone.').isVisible()).resolves.toBe(true);
-    await check(page);
+    await check(page, 'console-admin-erase-confirm');
     await page.getByRole('link', { name: 'Keep it' }).click();
     await expect(page.getByRole('heading', { name: 'Manager and direct reports' }).isVisible()).resolves.toBe(true);
     // The members flagged for one thing: the one short of a Forecast seat.

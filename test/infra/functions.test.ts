@@ -101,7 +101,7 @@ describe('functions', () => {
     for (const action of expected.filter((candidate) => candidate !== 'dynamodb:Query')) {
       expect(resourcesOf(fnId, action)).toEqual([tableArn]);
     }
-    // The request-path indexes hold only members and groups: a function denied both gets none of them.
+    // The request-path indexes hold members and groups: a function denied both gets none of them.
     const deniedBoth = ['teamMembers', 'groups'].every((family) => (definition as FunctionDefinition).deniedItems?.includes(family as never));
     if (definition.tableAccess !== 'none') {
       const queries = grantedActions(template, fnId).filter((grant) => grant.action === 'dynamodb:Query');

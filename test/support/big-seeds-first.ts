@@ -10,7 +10,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 export default class BigSeedsFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const seedsBig = (file: TestSpecification) => readFileSync(file.moduleId, 'utf8').includes('useOwnDynamoDb()');
-    return [...sorted.filter(seedsBig), ...sorted.filter((file) => !seedsBig(file))];
+    const bigSeeds = new Set(sorted.filter((file) => readFileSync(file.moduleId, 'utf8').includes('useOwnDynamoDb()')));
+    return [...bigSeeds, ...sorted.filter((file) => !bigSeeds.has(file))];
   }
 }

@@ -14,6 +14,7 @@ const LABELS: Record<string, string> = {
   defaultTimeZone: 'Default time zone',
   provisioningSource: 'Provisioning source',
   adminEmails: 'Admin emails',
+  eraseAfterDays: 'Erase inactive team members after',
   defaultAssignment: 'Default assignment',
   seatTypeIds: 'Seat types',
   permissions: 'Permission profiles',

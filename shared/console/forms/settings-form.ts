@@ -12,6 +12,8 @@ export interface SettingsDraft {
   notifyManagersOnImport: boolean;
   managersCanToggleDataCapture: boolean;
   adminEmails: string;
+  /** Days as typed; empty: never. */
+  eraseAfterDays: string;
   version: number;
 }
 
@@ -24,6 +26,7 @@ export const draftOfSettings = (settings: CompanySettingsView): SettingsDraft =>
   notifyManagersOnImport: settings.notifyManagersOnImport,
   managersCanToggleDataCapture: settings.managersCanToggleDataCapture,
   adminEmails: settings.adminEmails.join('\n'),
+  eraseAfterDays: settings.eraseAfterDays === null ? '' : String(settings.eraseAfterDays),
   version: settings.version,
 });
 
@@ -35,6 +38,7 @@ export const draftOfForm = (params: Record<string, string>): SettingsDraft => ({
   notifyManagersOnImport: params.notifyManagersOnImport === 'on',
   managersCanToggleDataCapture: params.managersCanToggleDataCapture === 'on',
   adminEmails: params.adminEmails ?? '',
+  eraseAfterDays: (params.eraseAfterDays ?? '').trim(),
   version: Number(params.version),
 });
 
@@ -53,6 +57,7 @@ export const changeOfDraft = (draft: SettingsDraft, saved: CompanySettingsView) 
   notifyManagersOnImport: draft.notifyManagersOnImport,
   managersCanToggleDataCapture: draft.managersCanToggleDataCapture,
   adminEmails: lines(draft.adminEmails),
+  eraseAfterDays: draft.eraseAfterDays === '' ? null : Number(draft.eraseAfterDays),
   version: draft.version,
 });
 
@@ -64,6 +69,7 @@ const FIELD_LABELS: Record<Exclude<keyof SettingsDraft, 'version'>, string> = {
   notifyManagersOnImport: 'Notify direct managers',
   managersCanToggleDataCapture: 'Managers can turn data capture on or off',
   adminEmails: 'Admin emails',
+  eraseAfterDays: 'Erase inactive team members after',
 };
 
 /** The fields saved differently from what this draft holds. */

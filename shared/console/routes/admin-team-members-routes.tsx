@@ -5,7 +5,7 @@ import { getGroups } from '../../people/groups/group-directory.js';
 import { memberHistoryPage } from '../../people/members/member-history.js';
 import { profileEdit } from '../../people/members/member-schemas.js';
 import { eraseTeamMember } from '../../people/members/erasure.js';
-import { editTeamMember, flagsOf, listTeamMembersForAdmin, ownedFieldStates, teamMemberWithReports } from '../../people/members/team-member-admin.js';
+import { editTeamMember, flagsOf, listTeamMembersForAdmin, ownedFieldStates, teamMemberWithReports, visibleTeamMember } from '../../people/members/team-member-admin.js';
 import { searchTeamMembers } from '../../people/members/team-member-directory.js';
 import { personName } from '../../people/notifications/new-report.js';
 import { getTeamMember, getTeamMembers } from '../../store/team-members.js';
@@ -71,7 +71,7 @@ export const adminTeamMembersRoutes = {
 
   'GET /console/admin/team-members/{id}/erase': async (request) => {
     const who = await signedInAdmin(request, '/console/admin/team-members');
-    const { member } = await teamMemberWithReports(who.session.tenantId, request.pathParameters.id!);
+    const member = await visibleTeamMember(who.session.tenantId, request.pathParameters.id!);
     return htmlResult(200, <EraseTeamMemberPage viewer={who.viewer} member={{ id: member.id, name: personName(member) }} />);
   },
 

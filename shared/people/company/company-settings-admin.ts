@@ -23,11 +23,15 @@ export interface CompanySettingsChange {
   adminEmails?: string[];
   /** The console's "Sign in with your company account" (absent: people sign in with emailed links). */
   oidc?: { issuer: string; clientId: string };
+  /** Days after which a member deactivated or deleted all along is erased; null: never; absent: kept as it is. */
+  eraseAfterDays?: number | null;
   version: number;
 }
 
-export type CompanySettingsView = Omit<TenantRecord, 'createdAt' | 'pendingDomains'> & {
+export type CompanySettingsView = Omit<TenantRecord, 'createdAt' | 'pendingDomains' | 'eraseAfterDays'> & {
   allowSubdomains: boolean;
+  /** null: members are never erased automatically. */
+  eraseAfterDays: number | null;
   defaultAssignment: Grant;
   adminEmails: string[];
   /** Added but not yet proven: members there are refused and nobody there is mailed. */
@@ -48,6 +52,7 @@ function viewOf(tenant: TenantRecord): CompanySettingsView {
     allowSubdomains: settings.allowSubdomains ?? false,
     defaultAssignment: settings.defaultAssignment ?? EMPTY_GRANT,
     adminEmails: settings.adminEmails ?? [],
+    eraseAfterDays: settings.eraseAfterDays ?? null,
   };
 }
 
@@ -73,6 +78,9 @@ export async function updateCompanySettings(tenantId: string, change: CompanySet
     defaultAssignment,
     adminEmails: change.adminEmails ?? previous.adminEmails,
     oidc,
+    // Undefined removes it (never); the daily erasure reads it at each run, so a change applies to
+    // every member already inactive as well.
+    eraseAfterDays: change.eraseAfterDays === undefined ? current.eraseAfterDays : (change.eraseAfterDays ?? undefined),
   };
   const config = await loadCompanyConfig(tenantId);
   checkGrant(config, input.defaultAssignment);

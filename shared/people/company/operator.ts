@@ -1,8 +1,9 @@
 import { exportCompanyLines, importCompanyLines, type ExportLine } from '../../store/company-copy.js';
 import { moveAwaitingEdges } from '../../store/awaiting-edge-move.js';
-import { companyItemSteps, deleteItems, listCompanyIds } from '../../store/company-items.js';
+import { companyItemSteps, companyMemberPages, deleteItems, listCompanyIds } from '../../store/company-items.js';
 import { listConnections, type ConnectionRecord } from '../../store/connections.js';
 import { readCount } from '../../store/counters.js';
+import { startInactivity } from '../../store/inactive-members.js';
 import { getTenant, getTenants, setTenantSuspension, type TenantRecord } from '../../store/tenants.js';
 import { forgetCompanySettings } from './companies.js';
 
@@ -112,6 +113,24 @@ export async function importCompany(tenantId: string, lines: AsyncIterable<Expor
   const counts = await importCompanyLines(tenantId, lines, onProgress);
   forgetCompanySettings(tenantId);
   return counts;
+}
+
+/**
+ * Gives every deactivated or deleted member of the company that has no inactivity clock one (those
+ * made inactive before the clocks existed), counted from the member's last write: the erasure after
+ * the company's retention can come later than it would have, never earlier. A clock in step with
+ * its member is left as it is, so running it again changes nothing. Returns how many members are
+ * inactive (each has a clock afterwards), undefined if there is no such company.
+ */
+export async function trackInactiveMembers(tenantId: string): Promise<number | undefined> {
+  if (!(await getTenant(tenantId))) return undefined;
+  let inactive = 0;
+  for await (const members of companyMemberPages(tenantId)) {
+    const away = members.filter((member) => !member.erasedAt && (!member.active || member.deletedAt));
+    await Promise.all(away.map((member) => startInactivity({ tenantId, memberId: member.id, since: member.updatedAt, version: member.version })));
+    inactive += away.length;
+  }
+  return inactive;
 }
 
 export type { BackfillProgress } from '../../store/tenant-index-backfill.js';

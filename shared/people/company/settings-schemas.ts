@@ -47,6 +47,9 @@ export const assignmentInput = z.extend(grantSchema, {
   priority: wholeNumber(1_000_000),
 }) satisfies z.ZodMiniType<AssignmentInput>;
 
+/** The longest retention a company can set. */
+export const MAX_ERASE_AFTER_DAYS = 3_650;
+
 const domain = z
   .string()
   .check(
@@ -79,6 +82,16 @@ const companySettingsSchema = ({ validateTimeZone }: TimeZoneRules) => z.object(
       issuer: z.url().check(z.refine((issuer) => issuer.startsWith('https://') || config().CONSOLE_ALLOW_HTTP_ISSUERS, 'must be an https URL')),
       clientId: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
     }),
+  ),
+  /** Days a member stays deactivated or deleted before it is erased; null: never (absent: kept as it is). */
+  eraseAfterDays: z.optional(
+    z.nullable(
+      z.number({ error: 'must be a number of days' }).check(
+        z.int('must be a whole number of days'),
+        z.gte(1, 'must be at least 1 day'),
+        z.lte(MAX_ERASE_AFTER_DAYS, `must be at most ${MAX_ERASE_AFTER_DAYS} days (10 years)`),
+      ),
+    ),
   ),
   /** The version read, to refuse overwriting someone else's change. */
   version: z.number().check(z.int(), z.gte(1)),

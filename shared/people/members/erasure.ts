@@ -1,7 +1,8 @@
 import type { Principal } from '../../auth/principal.js';
 import { notFound } from '../../errors.js';
 import { eraseHiddenMember } from '../../store/erasure.js';
-import { getTeamMember } from '../../store/team-members.js';
+import { getTeamMember, type TeamMemberRecord } from '../../store/team-members.js';
+import { actorOf, ROSTER_ACTOR } from '../actors.js';
 import { deleteTeamMember } from './team-members.js';
 
 /**
@@ -11,12 +12,27 @@ import { deleteTeamMember } from './team-members.js';
  * answers 404 from then on. Erasing an erased member again changes nothing.
  */
 export async function eraseTeamMember(principal: Principal, id: string): Promise<void> {
-  let member = await getTeamMember(principal.tenantId, id);
+  const member = await getTeamMember(principal.tenantId, id);
   if (!member) throw notFound(`Team member ${id} not found.`);
+  await eraseAsRead(principal, member, actorOf(principal));
+}
+
+/**
+ * The erasure once the company's retention is over, by Roster itself: the same erasure, of the
+ * member exactly as the caller read it. If anything wrote the member since (its provider
+ * reactivated it, say), nothing is erased and the write's failed condition says so (412, or
+ * VersionConflict once it is hidden).
+ */
+export async function eraseAfterRetention(member: TeamMemberRecord): Promise<void> {
+  await eraseAsRead({ tenantId: member.tenantId, connectionId: ROSTER_ACTOR, scope: 'admin' }, member, ROSTER_ACTOR);
+}
+
+async function eraseAsRead(principal: Principal, member: TeamMemberRecord, actor: string): Promise<void> {
   if (member.erasedAt) return;
+  let hidden = member;
   if (!member.deletedAt) {
-    await deleteTeamMember(principal, member);
-    member = (await getTeamMember(principal.tenantId, id))!;
+    await deleteTeamMember(principal, member, actor);
+    hidden = (await getTeamMember(principal.tenantId, member.id))!;
   }
-  await eraseHiddenMember(member, new Date().toISOString(), principal.connectionId);
+  await eraseHiddenMember(hidden, new Date().toISOString(), principal.connectionId);
 }

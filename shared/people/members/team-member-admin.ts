@@ -29,14 +29,14 @@ export async function teamMemberWithReports(
   tenantId: string,
   id: string,
 ): Promise<{ member: TeamMemberRecord; directReportIds: string[]; notification: NotificationState }> {
-  const member = await memberOrFail(tenantId, id);
+  const member = await visibleTeamMember(tenantId, id);
   const [reports, notification] = await Promise.all([findDirectReports(tenantId, id), notificationState(member)]);
   return { member, directReportIds: reports.filter((report) => !report.deletedAt).map((report) => report.id), notification };
 }
 
 /** A member's history, newest first, a page at a time (404 for a member that is not, or no longer, there). */
 export async function teamMemberHistory(tenantId: string, id: string, page: { cursor?: string; count: number }) {
-  await memberOrFail(tenantId, id);
+  await visibleTeamMember(tenantId, id);
   return memberHistoryPage(tenantId, id, { limit: page.count, ...(page.cursor ? { cursor: page.cursor } : {}) });
 }
 
@@ -127,7 +127,7 @@ export interface TeamMemberEdit {
  */
 export async function editTeamMember(principal: Principal, id: string, edit: TeamMemberEdit): Promise<void> {
   if (edit.profile && Object.keys(edit.profile).length) await editProfile(principal, id, edit.profile);
-  if (edit.settings) await editSettings(principal.tenantId, await memberOrFail(principal.tenantId, id), edit.settings, { changedBy: actorOf(principal) });
+  if (edit.settings) await editSettings(principal.tenantId, await visibleTeamMember(principal.tenantId, id), edit.settings, { changedBy: actorOf(principal) });
 }
 
 export interface DataCaptureChange {
@@ -141,7 +141,7 @@ export interface DataCaptureChange {
  * (actingUserId) only under the rule of the "My team" switch (managerDataCaptureControl).
  */
 export async function setDataCapture(tenantId: string, id: string, { actingUserId, dataCapture }: DataCaptureChange): Promise<void> {
-  const member = await memberOrFail(tenantId, id);
+  const member = await visibleTeamMember(tenantId, id);
   const config = await loadCompanyConfig(tenantId);
   if (actingUserId !== undefined) {
     const [company, manager] = await Promise.all([getTenant(tenantId), getTeamMember(tenantId, actingUserId)]);
@@ -181,7 +181,7 @@ async function unfixed(tenantId: string, rejections: RejectionRecord[]): Promise
 
 async function editProfile(principal: Principal, id: string, values: OwnedFieldValues) {
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const previous = await memberOrFail(principal.tenantId, id);
+    const previous = await visibleTeamMember(principal.tenantId, id);
     let ownership: FieldOwnership = previous.ownership;
     try {
       for (const [field, value] of Object.entries(values)) ownership = applyManualValue(ownership, field, value);
@@ -231,7 +231,8 @@ async function editSettings(
   return writeEditedSettings(member, { assignmentId: current.assignmentId, updateMode: current.updateMode, grant }, config, changedBy);
 }
 
-async function memberOrFail(tenantId: string, id: string): Promise<TeamMemberRecord> {
+/** A member the admin can see (not deleted), or 404. */
+export async function visibleTeamMember(tenantId: string, id: string): Promise<TeamMemberRecord> {
   const member = await getTeamMember(tenantId, id);
   if (!member || member.deletedAt) throw notFound(`Team member ${id} not found.`);
   return member;

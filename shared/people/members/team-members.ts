@@ -101,13 +101,13 @@ export async function setTeamMemberActive(principal: Principal, id: string, acti
  * userName and externalId free for reuse, its record and history kept for audit. It leaves its
  * groups (a deactivated member, by contrast, keeps them: the provider may reactivate it).
  */
-export async function deleteTeamMember(principal: Principal, previous: TeamMemberRecord): Promise<void> {
+export async function deleteTeamMember(principal: Principal, previous: TeamMemberRecord, actor = actorOf(principal)): Promise<void> {
   let stillInGroups: string[] = [];
   const at = new Date().toISOString();
   await writeExplainingConflicts(memberNamed(previous.id, previous), async () => {
-    stillInGroups = await hideTeamMember(previous, at, principal.connectionId, actorOf(principal));
+    stillInGroups = await hideTeamMember(previous, at, principal.connectionId, actor);
   });
-  await removeFromGroups(principal.tenantId, previous.id, stillInGroups, { by: actorOf(principal), at });
+  await removeFromGroups(principal.tenantId, previous.id, stillInGroups, { by: actor, at });
 }
 
 const memberNamed = (id: string, input: { userName: string; externalId?: string }) => ({

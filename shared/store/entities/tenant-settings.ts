@@ -23,6 +23,8 @@ export interface TenantRecord {
   adminEmails?: string[];
   /** What members get when no assignment's groups include them (none of anything, by default). */
   defaultAssignment?: Grant;
+  /** Days after which a member deactivated or hidden all along is erased (absent: never). */
+  eraseAfterDays?: number;
   createdAt: string;
   version: number;
   /** Set by the operator: the company's SCIM and console requests are refused, nothing is deleted. */
@@ -53,11 +55,17 @@ export const tenantSettings = defineEntity<TenantRecord>()({
     adminEmails: 'list',
     oidc: 'value',
     defaultAssignment: 'value',
+    eraseAfterDays: 'number',
     createdAt: 'string',
     version: 'number',
     suspendedAt: 'string',
     suspendedReason: 'string',
   },
-  // Every company, for the operator's `companies list`.
-  indexes: { tenant: { pk: 'COMPANIES', sk: '{tenantId}' } },
+  indexes: {
+    // Every company, for the operator's `companies list`.
+    tenant: { pk: 'COMPANIES', sk: '{tenantId}' },
+    // The companies that set a retention, for the daily erasure (the days in the key only keep the
+    // others out of this sparse partition).
+    list: { pk: 'RETENTION', sk: '{tenantId}#{eraseAfterDays}' },
+  },
 });

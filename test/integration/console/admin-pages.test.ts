@@ -179,6 +179,34 @@ describe('provisioning settings page', () => {
     expect(await getCompanySettings(tenant.tenantId)).toEqual(before);
   });
 
+  it('sets the retention after which inactive members are erased, refuses one out of bounds, and clears it', async () => {
+    const client = await asAdminToken();
+    const form = client.formOf(await client.get(SETTINGS), SETTINGS);
+    expect(form.eraseAfterDays).toBe('');
+    expect((await client.post(SETTINGS, { ...form, eraseAfterDays: ' 30 ' })).status).toBe(303);
+    expect((await getCompanySettings(tenant.tenantId)).eraseAfterDays).toBe(30);
+    const saved = client.formOf(await client.get(SETTINGS), SETTINGS);
+    expect(saved.eraseAfterDays).toBe('30');
+
+    const before = await getCompanySettings(tenant.tenantId);
+    for (const [typed, problem] of [
+      ['0', 'must be at least 1 day'],
+      ['3651', 'must be at most 3650 days'],
+      ['2.5', 'must be a whole number of days'],
+      ['soon', 'must be a number of days'],
+    ] as const) {
+      const refused = await client.post(SETTINGS, { ...saved, eraseAfterDays: typed });
+      expect(refused.status, typed).toBe(400);
+      expect(refused.html).toContain(`Erase inactive team members after: ${problem}`);
+      expect(client.formOf(refused, SETTINGS).eraseAfterDays).toBe(typed);
+    }
+    expect(await getCompanySettings(tenant.tenantId)).toEqual(before);
+
+    // Empty: never (and no company of this file is left with a retention for another file's run).
+    expect((await client.post(SETTINGS, { ...saved, eraseAfterDays: '' })).status).toBe(303);
+    expect((await getCompanySettings(tenant.tenantId)).eraseAfterDays).toBeNull();
+  });
+
   it('refuses a post without the session’s CSRF token or from another origin', async () => {
     const client = await asAdminToken();
     const before = await getCompanySettings(tenant.tenantId);
@@ -480,13 +508,17 @@ describe('team members pages', () => {
     expect((await client.post(`${path}/erase`, {})).status).toBe(403);
     expect((await scim.get(`/Users/${id}`)).status).toBe(200);
 
+    const personalValues = ['very particular title', '+12125550177', 'erase.me'];
+    const storedBefore = JSON.stringify(await tenantItems(tenant.tenantId)).toLowerCase();
+    for (const personal of personalValues) expect(storedBefore, personal).toContain(personal);
+
     const erased = await client.post(`${path}/erase`, form);
     expect(erased.location).toBe('/console/admin/team-members?erased=1');
     expect((await client.get(erased.location!)).html).toContain('personal data erased.');
     expect((await scim.get(`/Users/${id}`)).status).toBe(404);
     expect((await client.get(path)).status).toBe(404);
     const stored = JSON.stringify(await tenantItems(tenant.tenantId)).toLowerCase();
-    for (const personal of ['very particular title', '555 0177', '5550177', 'erase.me']) expect(stored, personal).not.toContain(personal);
+    for (const personal of personalValues) expect(stored, personal).not.toContain(personal);
   });
 
   it('are for admins only', async () => {

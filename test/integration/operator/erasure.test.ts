@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminCli } from '../../support/admin-cli.js';
 import { adminClient, type AdminClient } from '../../support/admin-client.js';
 import { startTestApi } from '../../support/http-stack.js';
-import { oktaUser, PATCH_OP, scimClient, type ScimClient } from '../../support/scim-client.js';
+import { erasablePerson, personalValuesLeft as valuesLeftIn, type PersonalValues } from '../../support/erasable-person.js';
+import { oktaUser, scimClient, type ScimClient } from '../../support/scim-client.js';
 import { consistencyProblems } from '../../support/table-consistency.js';
 import { tenantItems } from '../../support/table-scan.js';
 import { createTestTenant, type TestTenant } from '../../support/tenant.js';
@@ -15,7 +16,6 @@ const cli = adminCli();
 let tenant: TestTenant;
 let scim: ScimClient;
 let admin: AdminClient;
-let reports = 0;
 
 let poller: StreamPoller;
 
@@ -32,45 +32,8 @@ afterAll(async () => {
   cli.cleanup();
 });
 
-/** A person with many personal values, changed by the provider and by hand (history), in a group, managing someone. */
-async function person(local: string) {
-  const values = {
-    userName: `${local}@erasing.example`,
-    givenName: `Given${local}`,
-    familyName: `Family${local}`,
-    phone: '+1 415 555 0199',
-    title: `Title of ${local}`,
-    newTitle: `Promoted ${local}`,
-    externalId: `okta-${local}`,
-    employeeNumber: `EMP-${local}`,
-  };
-  const created = await scim.post(
-    '/Users',
-    oktaUser(values.userName, {
-      externalId: values.externalId,
-      name: { givenName: values.givenName, familyName: values.familyName },
-      phoneNumbers: [{ value: values.phone, type: 'work' }],
-      title: values.title,
-      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User': { employeeNumber: values.employeeNumber },
-    }),
-  );
-  expect(created.status).toBe(201);
-  const id = created.body.id as string;
-  expect((await scim.patch(`/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { title: values.newTitle } }] })).status).toBe(200);
-  // The stream writes the history: the title change's entry holds both values.
-  await poller.drain();
-  const group = await scim.post('/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: `Group of ${local}`, members: [{ value: id }] });
-  expect(group.status).toBe(201);
-  const report = await scim.post('/Users', oktaUser(`report.${(reports += 1)}@erasing.example`, { 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User': { manager: { value: id } } }));
-  expect(report.status).toBe(201);
-  return { id, values, groupId: group.body.id as string };
-}
-
-/** Every stored value of the company that holds one of the person's values (case-insensitive). */
-async function personalValuesLeft(values: Record<string, string>): Promise<string[]> {
-  const stored = JSON.stringify(await tenantItems(tenant.tenantId)).toLowerCase();
-  return Object.values(values).filter((value) => stored.includes(value.toLowerCase()) || stored.includes(value.replace(/\s/g, '').toLowerCase()));
-}
+const person = (local: string) => erasablePerson(scim, poller, 'erasing.example', local);
+const personalValuesLeft = (values: PersonalValues) => valuesLeftIn(tenant.tenantId, values);
 
 describe('erasing one person', () => {
   it('through the admin API: no personal value left in any item, history redacted, markers released, counts consistent, SCIM 404', async () => {

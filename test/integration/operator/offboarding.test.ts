@@ -1,5 +1,7 @@
 import '../../support/environment.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keepInactivityClock } from '../../../shared/people/members/inactivity.js';
+import { getTeamMember } from '../../../shared/store/team-members.js';
 import { adminCli } from '../../support/admin-cli.js';
 import { consoleClient } from '../../support/console-client.js';
 import { startTestApi } from '../../support/http-stack.js';
@@ -30,6 +32,8 @@ async function useLikeACompany(tenant: TestTenant) {
   expect(team.status).toBe(201);
   await scim.patch(`/Users/${gone.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { title: 'Leaving' } }] });
   expect((await scim.delete(`/Users/${gone.body.id}`)).status).toBe(204);
+  // What the stream consumer does with the deletion's record (no poller here): the inactivity clock.
+  await keepInactivityClock(undefined, (await getTeamMember(tenant.tenantId, gone.body.id))!);
   const browser = consoleClient(api.baseUrl);
   const form = await browser.get(`/console/sign-in?company=${tenant.tenantId}`);
   await browser.post('/console/sign-in/admin-token', { csrf: browser.csrfOf(form), company: tenant.tenantId, admin_token: tenant.adminToken, next: '/console/admin/settings' });
@@ -61,7 +65,7 @@ describe('companies delete', () => {
     expect(problemsIn(leaving.tenantId, stored)).toEqual([]);
     const types = byType(stored);
     // Every kind of item a company has is there, so the delete below is tested on all of them.
-    for (const type of ['Tenant', 'Connection', 'Token', 'Session', 'TeamMember', 'UniqueMarker', 'Edge', 'MemberHistory', 'ImportRecord', 'Group', 'Membership', 'Counter']) {
+    for (const type of ['Tenant', 'Connection', 'Token', 'Session', 'TeamMember', 'InactiveMember', 'UniqueMarker', 'Edge', 'MemberHistory', 'ImportRecord', 'Group', 'Membership', 'Counter']) {
       expect(types[type], type).toBeGreaterThan(0);
     }
     expect(types.TeamMember).toBe(5_003);

@@ -1,12 +1,13 @@
 import type { VNode } from 'preact';
 import type { AdminTokenSummary } from '../../../auth/admin-tokens.js';
 import { ConfirmDeletePage, CsrfField, Notice, Page, Problems, ScrollingTable, type Viewer } from '../../components/layout.js';
+import { dayOf, minuteOf } from '../../components/dates.js';
 import { NewSecretPage } from '../../components/new-secret-page.js';
 
 const base = '/console/admin/admin-tokens';
 const pathOf = (id: string) => `${base}/${encodeURIComponent(id)}`;
-const day = (at: string | null, never: string) => (at ? at.slice(0, 10) : never);
-const minute = (at: string | null) => (at ? at.replace('T', ' ').slice(0, 16) : 'Never');
+const day = (at: string | null, never: string) => (at ? dayOf(at) : never);
+const minute = (at: string | null) => (at ? minuteOf(at) : 'Never');
 /** When a revoked token stops working: warm functions trust a resolved token TOKEN_CACHE_SECONDS. */
 const refused = (cacheSeconds: number) => (cacheSeconds ? `within ${cacheSeconds} seconds` : 'at once');
 

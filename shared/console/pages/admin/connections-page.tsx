@@ -1,5 +1,6 @@
 import type { VNode } from 'preact';
 import type { ConnectionView } from '../../../auth/connections.js';
+import { dayOf, minuteOf } from '../../components/dates.js';
 import { ConfirmDeletePage, CsrfField, Page, Problems, type Viewer, ScrollingTable, Notice } from '../../components/layout.js';
 import { NewSecretPage } from '../../components/new-secret-page.js';
 
@@ -56,8 +57,8 @@ export function ConnectionsPage({ viewer, connections, setup, notice, problems }
               <tr key={connection.id}>
                 <th scope="row">{connection.name}</th>
                 <td>{SOURCE_WORDS[connection.source]}</td>
-                <td>{connection.createdAt.slice(0, 10)}</td>
-                <td>{connection.lastUsedAt ? connection.lastUsedAt.replace('T', ' ').slice(0, 16) : 'Never'}</td>
+                <td>{dayOf(connection.createdAt)}</td>
+                <td>{connection.lastUsedAt ? minuteOf(connection.lastUsedAt) : 'Never'}</td>
                 <td>
                   <div class="actions">
                     <form method="post" action={`${pathOf(connection.id)}/tokens`} class="inline">

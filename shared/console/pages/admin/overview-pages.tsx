@@ -1,4 +1,5 @@
 import type { VNode } from 'preact';
+import { minuteOf } from '../../components/dates.js';
 import type { CompanyConfig } from '../../../store/company-config.js';
 import type { RejectionRecord } from '../../../store/rejections.js';
 import { flagInWords } from './flag-words.js';
@@ -118,7 +119,7 @@ export function ImportErrorsPage({ viewer, rejections, flagged, nextCursor }: { 
             {rejections.map((rejection) => (
               <tr key={`${rejection.at}${rejection.userName ?? ''}`}>
                 <td>
-                  <time datetime={rejection.at}>{rejection.at.replace('T', ' ').slice(0, 16)} UTC</time>
+                  <time datetime={rejection.at}>{minuteOf(rejection.at)} UTC</time>
                 </td>
                 <th scope="row">{rejection.userName ?? rejection.externalId ?? 'Unknown'}</th>
                 <td>{RULE_WORDS[rejection.rule] ?? rejection.rule}</td>

@@ -1,5 +1,6 @@
 import type { ComponentChildren, VNode } from 'preact';
 import type { CompanySettingsView } from '../../../people/company/company-settings-admin.js';
+import { MAX_ERASE_AFTER_DAYS } from '../../../people/company/settings-schemas.js';
 import type { CompanyConfig } from '../../../store/company-config.js';
 import { CsrfField, Notice, Page, Problems, ScrollingTable, type Viewer } from '../../components/layout.js';
 import { GrantFields } from '../../forms/grant-form.js';
@@ -74,6 +75,23 @@ export function SettingsPage({ viewer, draft, config, pendingDomains, notice, pr
             <span>Managers can turn data capture on or off for their direct reports</span>
           </label>
         </fieldset>
+        <label for="eraseAfterDays">Erase inactive team members after (days)</label>
+        <input
+          type="number"
+          id="eraseAfterDays"
+          name="eraseAfterDays"
+          min="1"
+          max={String(MAX_ERASE_AFTER_DAYS)}
+          step="1"
+          inputmode="numeric"
+          value={draft.eraseAfterDays}
+          aria-describedby="eraseAfterDays-hint"
+        />
+        <p class="hint" id="eraseAfterDays-hint">
+          Empty: never. Once a team member has been deactivated or deleted this many days without a break, Roster erases their personal values
+          and redacts their history, as an erasure on request does; reactivated before then, they are kept. A change applies to the members
+          already deactivated or deleted as well.
+        </p>
         <TextareaField name="adminEmails" label="Admin emails" value={draft.adminEmails}>
           Work emails of the team members who may use these admin pages, one per line. Whoever signs in with the admin token always can.
         </TextareaField>
