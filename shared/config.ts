@@ -40,10 +40,12 @@ const variables = {
   LOCAL_STACK: flag(false),
   /** Set by the Lambda runtime itself; read only to refuse LOCAL_STACK there. */
   AWS_LAMBDA_FUNCTION_NAME: optional(text()),
+  /** Set by the Lambda runtime: a provisioned-concurrency environment's first invocation is not a cold start for the logs. */
+  AWS_LAMBDA_INITIALIZATION_TYPE: optional(text()),
   LOG_LEVEL: oneOf(['debug', 'info', 'warn', 'error', 'silent'], 'info'),
   /**
    * The share of invocations (0 to 1) that log at debug whatever LOG_LEVEL says, decided afresh at
-   * each invocation (Powertools Logger's sampleRateValue).
+   * each invocation (what Powertools Logger calls sampleRateValue).
    */
   LOG_DEBUG_SAMPLE_RATE: number(0, 1, 0),
   /**
