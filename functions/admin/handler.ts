@@ -6,7 +6,7 @@ import { provisioningRoutes } from './provisioning-routes.js';
 const connections = () => import('../../shared/admin-api/connections.js');
 const adminTokens = () => import('../../shared/admin-api/admin-tokens.js');
 
-export const handler = httpHandler('admin', {
+export const handler = httpHandler('admin', 'admin', {
   ...provisioningRoutes,
   'GET /admin/v1/connections': lazyRoute(connections, (api) => api.connectionsApi.list),
   'POST /admin/v1/connections': lazyRoute(connections, (api) => api.connectionsApi.create),

@@ -7,7 +7,7 @@ const users = scimEndpoint(userResourceType);
 // Only the root search reads groups here: the Group resource type loads with its first request.
 const groups = () => import('../../shared/scim/resources/groups.js');
 
-export const handler = httpHandler('scim-users', {
+export const handler = httpHandler('scim-users', 'scim', {
   'POST /scim/v2/Users': users.create,
   'GET /scim/v2/Users/{id}': users.read,
   'GET /scim/v2/Users': users.list,
