@@ -47,6 +47,13 @@ const storeZones = [
   },
 ];
 
+/**
+ * What the functions bundle must not import: zod's classic API (~80 KB in every bundle, whatever
+ * it uses) and zod/mini without the English messages; they use shared/zod.ts.
+ */
+const ZOD_ENTRIES = ['zod', 'zod/mini', 'zod/v4', 'zod/v4/mini', 'zod/v4-mini'];
+const zodRestriction = ZOD_ENTRIES.map((name) => ({ name, message: 'The functions import zod through shared/zod.ts (zod/mini with English messages).' }));
+
 const DYNAMODB_SDK = ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', '@aws-sdk/util-dynamodb', '@aws-sdk/client-dynamodb-streams'];
 const SES_SDK = ['@aws-sdk/client-ses'];
 const restrictedImports = (names, owner) => names.map((name) => ({ name, message: `Only ${owner} imports ${name}.` }));
@@ -73,6 +80,12 @@ export default defineConfig(
       // Unused bindings named with a leading underscore are deliberate (e.g. a destructured field left out).
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
+  },
+  {
+    // A second rule, so that the SDK restrictions below (which replace each other) leave it alone.
+    files: ['shared/**', 'functions/**'],
+    ignores: ['shared/zod.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: zodRestriction }] },
   },
   {
     // Test clients read whatever JSON a response holds; their assertions say what it must be.

@@ -1,7 +1,7 @@
 import { loadConfig, type Config } from '../shared/config.js';
 import type { RosterSettings } from './context.js';
 
-// AWS_REGION, AWS_LAMBDA_FUNCTION_NAME and (active tracing) AWS_XRAY_DAEMON_ADDRESS are set by Lambda
+// AWS_REGION, AWS_LAMBDA_FUNCTION_NAME, AWS_LAMBDA_INITIALIZATION_TYPE and (active tracing) AWS_XRAY_DAEMON_ADDRESS are set by Lambda
 // itself; the endpoints, LOCAL_STACK and what it switches on exist only for the local stack; the other
 // OAuth settings, the notification timings and the metrics switch (on) keep their defaults, and the
 // secret's hash is set only when given.
@@ -9,6 +9,7 @@ type DeployedVariable = Exclude<
   keyof Config,
   | 'AWS_REGION'
   | 'AWS_LAMBDA_FUNCTION_NAME'
+  | 'AWS_LAMBDA_INITIALIZATION_TYPE'
   | 'AWS_XRAY_DAEMON_ADDRESS'
   | 'LOCAL_STACK'
   | 'DYNAMODB_ENDPOINT'

@@ -2,6 +2,8 @@
  * The one route table. The CDK stack (infra/) creates an API Gateway route and a Lambda function
  * from it, and the local adapter (infra/local/) dispatches requests with it; nothing else lists routes.
  */
+import { ADMIN_PREFIX, CONSOLE_PREFIX, OAUTH_PREFIX, SCIM_PREFIX } from './api-prefixes.js';
+
 export type AuthKind = 'scim' | 'admin' | 'session' | 'none';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -37,10 +39,7 @@ export interface RouteDefinition {
   auth: AuthKind;
 }
 
-export const SCIM_PREFIX = '/scim/v2';
-export const ADMIN_PREFIX = '/admin/v1';
-export const OAUTH_PREFIX = '/oauth';
-export const CONSOLE_PREFIX = '/console';
+export { ADMIN_PREFIX, CONSOLE_PREFIX, OAUTH_PREFIX, SCIM_PREFIX };
 
 export const functionDefinitions = [
   { name: 'scim-users', description: 'SCIM 2.0 Users, and the root search over Users and Groups', trigger: 'http', tableAccess: 'readWrite' },

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createSocket, type Socket } from 'node:dgram';
-import { getXrayTraceDataFromEnv } from '@aws-lambda-powertools/commons/utils/env';
 import type { BuildMiddleware, MetadataBearer, MiddlewareStack } from '@smithy/types';
 import { config } from './config.js';
+import { invocationTrace } from './lambda-invocation.js';
 import { describeError, log } from './log.js';
 
 /**
@@ -18,7 +18,7 @@ import { describeError, log } from './log.js';
  * for the whole function, so Tracer alone would exceed it; importing it only when tracing is on
  * would still put it on every deployed cold start. What it does for SDK calls is small, and this module does it: one subsegment document per
  * call, sent over UDP to the daemon Lambda runs (AWS_XRAY_DAEMON_ADDRESS), under the invocation's
- * trace as the runtime gives it (Powertools commons reads it), only when that trace is sampled; and
+ * trace as the runtime gives it (shared/lambda-invocation.ts), only when that trace is sampled; and
  * the trace header on the outgoing request, as the X-Ray SDK sets it.
  */
 
@@ -66,7 +66,7 @@ export function daemonUdpAddress(value: string | undefined): { host: string; por
 
 function startSubsegment(started: number): Subsegment | undefined {
   if (!daemonUdpAddress(config().AWS_XRAY_DAEMON_ADDRESS)) return undefined;
-  const trace = getXrayTraceDataFromEnv();
+  const trace = invocationTrace();
   if (!trace?.Root || !trace.Parent || trace.Sampled !== '1') return undefined;
   return { id: randomBytes(8).toString('hex'), start: started, traceId: trace.Root, parentId: trace.Parent };
 }

@@ -5,7 +5,7 @@ import { serviceProviderConfig } from '../../shared/scim/service-provider-config
 
 const list = (resources: unknown[]) => ({ status: 200, body: listResponse(resources, resources.length, 1) });
 
-export const handler = httpHandler('scim-discovery', {
+export const handler = httpHandler('scim-discovery', 'scim', {
   'GET /scim/v2/ServiceProviderConfig': async (request) => ({ status: 200, body: serviceProviderConfig(request.baseUrl) }),
   'GET /scim/v2/ResourceTypes': async (request) => list(resourceTypes(request.baseUrl)),
   'GET /scim/v2/ResourceTypes/{id}': async (request) => ({

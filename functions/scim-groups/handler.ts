@@ -4,7 +4,7 @@ import { groupResourceType } from '../../shared/scim/resources/groups.js';
 
 const groups = scimEndpoint(groupResourceType);
 
-export const handler = httpHandler('scim-groups', {
+export const handler = httpHandler('scim-groups', 'scim', {
   'POST /scim/v2/Groups': groups.create,
   'GET /scim/v2/Groups/{id}': groups.read,
   'GET /scim/v2/Groups': groups.list,

@@ -1,11 +1,13 @@
 import { httpHandler } from '../../shared/http/handler.js';
+import { lazyRoute } from '../../shared/http/lazy-route.js';
 import { scimEndpoint, searchRoot } from '../../shared/scim/endpoint.js';
-import { groupResourceType } from '../../shared/scim/resources/groups.js';
 import { userResourceType } from '../../shared/scim/resources/users.js';
 
 const users = scimEndpoint(userResourceType);
+// Only the root search reads groups here: the Group resource type loads with its first request.
+const groups = () => import('../../shared/scim/resources/groups.js');
 
-export const handler = httpHandler('scim-users', {
+export const handler = httpHandler('scim-users', 'scim', {
   'POST /scim/v2/Users': users.create,
   'GET /scim/v2/Users/{id}': users.read,
   'GET /scim/v2/Users': users.list,
@@ -13,5 +15,5 @@ export const handler = httpHandler('scim-users', {
   'PUT /scim/v2/Users/{id}': users.replace,
   'PATCH /scim/v2/Users/{id}': users.patch,
   'DELETE /scim/v2/Users/{id}': users.remove,
-  'POST /scim/v2/.search': searchRoot(userResourceType, groupResourceType),
+  'POST /scim/v2/.search': lazyRoute(groups, ({ groupResourceType }) => searchRoot(userResourceType, groupResourceType)),
 });

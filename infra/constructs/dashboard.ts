@@ -28,7 +28,7 @@ export interface RosterDashboardProps {
 const period = Duration.minutes(5);
 const WIDTH = 24;
 
-/** A metric of Roster's namespace without dimensions of its own (Powertools adds `service`). */
+/** A metric of Roster's namespace without dimensions of its own (every metric has `service`). */
 function roster(name: MetricName, statistic = 'Sum'): Metric {
   return new Metric({ namespace: METRICS_NAMESPACE, metricName: name, dimensionsMap: { service: METRICS_SERVICE }, statistic, period, label: name });
 }

@@ -1,13 +1,14 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { AssetHashType, Duration, Validations, type ILocalBundling } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { buildSync } from 'esbuild';
 import type { FunctionDefinition } from '../../shared/routes.js';
+import { functionBuildOptions } from '../function-bundle.js';
 import type { FunctionEnvironment } from '../function-environment.js';
-import { functionEntry, lockFile, projectRoot } from '../project-paths.js';
+import { projectRoot } from '../project-paths.js';
 import { tableAccessStatements } from '../table-access.js';
 
 export interface RosterFunctionProps {
@@ -27,11 +28,35 @@ const DAILY_TIMEOUT = Duration.minutes(10);
 
 const timeoutOf = (definition: FunctionDefinition) => (definition.trigger === 'schedule' && definition.every === 'day' ? DAILY_TIMEOUT : timeoutByTrigger[definition.trigger]);
 
-// esbuild's ESM output has no `require`; CommonJS dependencies bundled into it still call it.
-const requireShim = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+const RUNTIME = Runtime.NODEJS_22_X;
+
+/** esbuild run here, on the machine that synthesizes: it is a dependency of the project, so no Docker. */
+class LocalEsbuild implements ILocalBundling {
+  // A field, not only a closure: CDK caches staged assets by the JSON of their bundling options,
+  // and the function's name is what tells one function's bundle from another's.
+  constructor(readonly functionName: string) {}
+
+  tryBundle(outputDir: string): boolean {
+    buildSync(functionBuildOptions({ functionName: this.functionName }, outputDir));
+    return true;
+  }
+}
+
+/**
+ * The function's code: functions/<name>/handler.ts bundled as infra/function-bundle.ts says — in
+ * chunks, which NodejsFunction's bundling (one output file) cannot do. The asset is named after the
+ * output's hash, as NodejsFunction's was.
+ */
+function bundledCode(definition: FunctionDefinition): Code {
+  return Code.fromAsset(projectRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    // The image is required by the type but never pulled: local bundling succeeds or throws.
+    bundling: { image: RUNTIME.bundlingImage, local: new LocalEsbuild(definition.name) },
+  });
+}
 
 /** One Lambda function of functions/<name>/handler.ts with Roster's runtime, bundling and logging defaults. */
-export class RosterFunction extends NodejsFunction {
+export class RosterFunction extends LambdaFunction {
   readonly definition: FunctionDefinition;
 
   constructor(scope: Construct, { definition, environment, logRetention }: RosterFunctionProps) {
@@ -44,12 +69,10 @@ export class RosterFunction extends NodejsFunction {
     logGroup.grantWrite(role);
 
     super(scope, definition.name, {
-      entry: functionEntry(definition.name),
-      handler: 'handler',
-      projectRoot,
-      depsLockFilePath: lockFile,
+      code: bundledCode(definition),
+      handler: 'index.handler',
       description: definition.description,
-      runtime: Runtime.NODEJS_22_X,
+      runtime: RUNTIME,
       architecture: Architecture.ARM_64,
       memorySize: 512,
       timeout: timeoutOf(definition),
@@ -57,16 +80,6 @@ export class RosterFunction extends NodejsFunction {
       environment,
       role,
       logGroup,
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: requireShim,
-        minify: true,
-        sourceMap: true,
-        // Stack traces only need the mappings; the sources would double the bundle.
-        sourcesContent: false,
-      },
     });
     this.definition = definition;
 

@@ -8,7 +8,7 @@ import { validateInput } from './validate-input.js';
 /** GET and PUT /settings: the company's settings, defaults filled in. */
 export const companySettingsApi = {
   read: async (request) => ok(await getCompanySettings(tenantOf(request))),
-  update: async (request) => ok(await updateCompanySettings(tenantOf(request), validateInput(companySettingsInput, request.body))),
+  update: async (request) => ok(await updateCompanySettings(tenantOf(request), validateInput(await companySettingsInput(), request.body))),
   verifyDomain: async (request) => {
     await verifyDomain(tenantOf(request), idOf(request));
     return ok(await getCompanySettings(tenantOf(request)));

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { config } from '../config.js';
 import { RosterError } from '../errors.js';
 import { listTenantTokens, markTokenRevoked, putToken, replaceToken, type TokenRecord } from '../store/tokens.js';
@@ -48,7 +48,9 @@ export class AdminTokenNotFound extends RosterError {
 export const newAdminTokenInput = () => {
   const most = config().ADMIN_TOKEN_DAYS;
   return z.strictObject({
-    days: z.number({ error: 'days must be a number' }).int('days must be a whole number').min(1, 'days must be at least 1').max(most, `days must be at most ${most}`).optional(),
+    days: z.optional(
+      z.number({ error: 'days must be a number' }).check(z.int('days must be a whole number'), z.gte(1, 'days must be at least 1'), z.lte(most, `days must be at most ${most}`)),
+    ),
   });
 };
 

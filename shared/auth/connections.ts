@@ -1,6 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import * as z from 'zod';
-import { badRequest, notFound } from '../errors.js';
+import { notFound } from '../errors.js';
 import { log } from '../log.js';
 import {
   getConnection,
@@ -11,6 +10,7 @@ import {
   touchConnection,
   type ConnectionRecord,
 } from '../store/connections.js';
+import type { NewConnection } from './connection-input.js';
 import { issueToken } from './issue-token.js';
 import { lifetimes } from './lifetimes.js';
 
@@ -20,22 +20,6 @@ import { lifetimes } from './lifetimes.js';
  * Deleting a connection revokes every token of it at once: token resolution reads the connection.
  */
 export type ConnectionView = Pick<ConnectionRecord, 'id' | 'name' | 'source' | 'createdAt'> & { lastUsedAt: string | null };
-
-const newConnectionBody = z.strictObject({
-  name: z.string().trim().min(1).max(100),
-  source: z.enum(['okta', 'custom']).optional(),
-});
-/** A connection to create; the caller fills in the source when the request names none. */
-export type NewConnection = Required<z.output<typeof newConnectionBody>>;
-
-export function parseNewConnection(body: unknown): z.output<typeof newConnectionBody> {
-  const parsed = newConnectionBody.safeParse(body ?? {});
-  if (!parsed.success) {
-    const details = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    throw badRequest('The connection is not valid: it needs a name (1-100 characters) and a source of okta or custom.', undefined, details);
-  }
-  return parsed.data;
-}
 
 export async function createConnection(tenantId: string, input: NewConnection, id: string = uuidv7()): Promise<ConnectionRecord> {
   const record: ConnectionRecord = { tenantId, id, name: input.name, source: input.source, createdAt: new Date().toISOString() };

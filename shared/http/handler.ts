@@ -1,5 +1,5 @@
 import { authenticate } from '../auth/authenticate.js';
-import { authOf, type AuthOf, type HttpFunctionName, type RouteKeyOf } from '../routes.js';
+import type { AuthOf, HttpFunctionName, RouteKeyOf } from '../routes.js';
 import { SCIM_CONTENT_TYPE, JSON_CONTENT_TYPE } from './content-types.js';
 import { errorResponse } from './error-response.js';
 import { parseBody } from './parse-body.js';
@@ -14,10 +14,11 @@ export type JsonApiFunction = { [F in HttpFunctionName]: AuthOf<F> extends ApiKi
 /**
  * The middy stack of every JSON API function: authenticate → parse → dispatch to the route's
  * handler → shape the response; errors become SCIM Error JSON (or admin JSON). The handler map
- * must name exactly the function's routes of the route table, or it does not compile.
+ * must name exactly the function's routes of the route table, and `api` their kind of
+ * authentication, or it does not compile (checked by type, so that the route table itself is not
+ * in every function's bundle).
  */
-export function httpHandler<F extends JsonApiFunction>(fn: F, handlers: Record<RouteKeyOf<F>, RouteHandler>) {
-  const api = authOf(fn) as ApiKind;
+export function httpHandler<F extends JsonApiFunction>(_fn: F, api: AuthOf<F> & ApiKind, handlers: Record<RouteKeyOf<F>, RouteHandler>) {
   return routedHandler(handlers, {
     api,
     errorResult: (error, _route, requestId) => errorResponse(api, error, requestId),

@@ -3,7 +3,7 @@ import { JSON_CONTENT_TYPE } from './content-types.js';
 import { cookiesOf } from './cookies.js';
 import { formParameters } from './form-parameters.js';
 import { oauthErrorResponse } from './oauth-error-response.js';
-import { errorPage } from './oauth-pages.js';
+import { errorPage } from './oauth-error-page.js';
 import { routedHandler } from './routed-handler.js';
 import type { ApiResult } from './types.js';
 

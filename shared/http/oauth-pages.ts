@@ -2,8 +2,7 @@ import type { AuthorizeOutcome } from '../auth/oauth/authorize.js';
 import { requestParameters, type AuthorizationRequest } from '../auth/oauth/authorization-request.js';
 import type { ConnectionView } from '../auth/connections.js';
 import { lifetimes } from '../auth/lifetimes.js';
-import type { RosterError } from '../errors.js';
-import { CONSOLE_PREFIX, OAUTH_PREFIX } from '../routes.js';
+import { CONSOLE_PREFIX, OAUTH_PREFIX } from '../api-prefixes.js';
 import { COOKIES, clearCookie, setCookie } from './cookies.js';
 import { html, htmlPage, type Html, type PageResult } from './html.js';
 
@@ -62,15 +61,6 @@ ${connections.map(existingConnection)}
 
 function existingConnection(connection: ConnectionView): Html {
   return html`<label class="choice"><input type="radio" name="connection" value="${connection.id}"> ${connection.name} <span class="muted">(${connection.source}, created ${connection.createdAt.slice(0, 10)})</span></label>`;
-}
-
-/** What went wrong, shown to the admin; an unknown failure says only that, with the request id. */
-export function errorPage(error: RosterError, requestId: string): PageResult {
-  const message = error.status >= 500 ? 'Something went wrong on our side. Please try again.' : error.detail;
-  const content = html`<h1>This sign-in cannot continue</h1>
-<p class="error" role="alert">${message}</p>
-<p class="muted">Request id: ${requestId}</p>`;
-  return htmlPage(error.status, 'Roster: sign-in error', content);
 }
 
 function hiddenFields(fields: Record<string, string>): Html[] {

@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import { notFound } from '../errors.js';
-import { ADMIN_PREFIX, SCIM_PREFIX } from '../routes.js';
+import { ADMIN_PREFIX, SCIM_PREFIX } from '../api-prefixes.js';
 import { errorResponse } from './error-response.js';
 import { errorHandler, requestLog } from './middleware.js';
 import type { RosterContext } from './request-context.js';

@@ -47,7 +47,7 @@ export function scimEndpoint<R extends Versioned, Input, Known>(type: ScimResour
 
   return {
     create: async (request) => {
-      const input = type.parse(request.body);
+      const input = await type.parse(request.body);
       const { record, known } = await type.create(contextOf(request), input);
       return answer(request, record, 201, known);
     },
@@ -71,7 +71,7 @@ export function scimEndpoint<R extends Versioned, Input, Known>(type: ScimResour
     },
 
     replace: async (request) => {
-      const input = type.parse(request.body);
+      const input = await type.parse(request.body);
       const { expected, current } = writing(request);
       return answer(request, await type.replace(contextOf(request), await current(), input, expected), 200);
     },

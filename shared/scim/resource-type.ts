@@ -25,8 +25,11 @@ export interface ScimResourceType<R extends Versioned, Input, Known = never> {
   /** The name in error messages: "User", "Group". */
   name: 'User' | 'Group';
   schema: ResourceSchema;
-  /** A POST or PUT body → the typed input (400 on anything invalid). */
-  parse(body: unknown): Input;
+  /**
+   * A POST or PUT body → the typed input (400 on anything invalid). Asynchronous: the body schema
+   * (zod) loads with the first request that has a body to check, not at the function's init.
+   */
+  parse(body: unknown): Promise<Input>;
   /** The resource, or 404. */
   read(context: ScimContext, id: string): Promise<R>;
   create(context: ScimContext, input: Input): Promise<{ record: R; known?: Known }>;

@@ -1,7 +1,7 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGet } from './batch-get.js';
 import { db, tableName } from './client.js';
-import { tenantIndexPages } from './company-items.js';
+import { tenantIndexPages } from './tenant-index.js';
 import { keyCanExist } from './dynamo-limits.js';
 import { awaitingEdgeItem, earlierAwaitingEdge } from './entities/edges.js';
 import { teamMember } from './entities/team-member.js';

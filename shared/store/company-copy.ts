@@ -1,7 +1,8 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGet } from './batch-get.js';
 import { db, tableName } from './client.js';
-import { companyItemSteps, companyMemberPages, tenantIndexPages } from './company-items.js';
+import { companyItemSteps, companyMemberPages } from './company-items.js';
+import { tenantIndexPages } from './tenant-index.js';
 import { assignment, seatType, workspace } from './entities/config-items.js';
 import { counterShard } from './entities/counter-shard.js';
 import { awaitingEdgeItem, identifierEdge } from './entities/edges.js';

@@ -1,4 +1,4 @@
-import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGet } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { seatType } from './entities/config-items.js';
@@ -18,6 +18,7 @@ import { groupExternalIdMarker, groupNameMarker, userExternalIdMarker, userNameM
 import { DIGEST_SHARDS } from './manager-digests.js';
 import { mapLimited } from '../parallel.js';
 import { queryAll } from './query-all.js';
+import { tenantIndexPages } from './tenant-index.js';
 import { INDEXES, type Key } from './table.js';
 
 /** A stored item's key and its `type` attribute (what a dry run counts). */
@@ -66,45 +67,11 @@ export async function* companyItemSteps(tenantId: string, pageSize = 100): Async
   if (settings.length) yield settings;
 }
 
-/** The keys under the company's tenant index partition (those whose index sort key starts with `sortPrefix`), a page at a time. */
-export async function* tenantIndexPages(tenantId: string, pageSize = 100, sortPrefix = ''): AsyncGenerator<Key[]> {
-  let from: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: INDEXES.tenant.name,
-        ...(sortPrefix
-          ? {
-              KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-              ExpressionAttributeNames: { '#pk': INDEXES.tenant.partition, '#sk': INDEXES.tenant.sort },
-              ExpressionAttributeValues: { ':pk': tenantIndexPartition(tenantId), ':prefix': sortPrefix },
-            }
-          : {
-              KeyConditionExpression: '#pk = :pk',
-              ExpressionAttributeNames: { '#pk': INDEXES.tenant.partition },
-              ExpressionAttributeValues: { ':pk': tenantIndexPartition(tenantId) },
-            }),
-        Limit: pageSize,
-        ...(from ? { ExclusiveStartKey: from } : {}),
-      }),
-    );
-    from = page.LastEvaluatedKey;
-    const keys = (page.Items ?? []).map((item) => ({ pk: String(item.pk), sk: String(item.sk) }));
-    if (keys.length) yield keys;
-  } while (from);
-}
-
 /** Every member of the company, hidden ones too, a page at a time (through the tenant index; operator only). */
 export async function* companyMemberPages(tenantId: string, pageSize = 100): AsyncGenerator<TeamMemberRecord[]> {
   for await (const keys of tenantIndexPages(tenantId, pageSize, teamMember.indexSortPrefix('tenant'))) {
     yield (await batchGet(keys)).map((item) => teamMember.fromItem(item));
   }
-}
-
-/** The tenant index partition of a company's findable items (the same for every entity in it). */
-function tenantIndexPartition(tenantId: string): string {
-  return teamMember.indexPartition('tenant', { tenantId });
 }
 
 /** One page of the tenant index: the members' and groups' dependents, then the page's own items. */
@@ -211,11 +178,4 @@ export async function listCompanyIds(): Promise<string[]> {
     ExpressionAttributeValues: { ':pk': partition },
   });
   return items.map((item) => tenantSettings.parse(item)!.tenantId);
-}
-
-/** The tenant index entries of the company with this sort-key prefix (its admin tokens: `TOKEN#admin#`). */
-export async function tenantIndexKeys(tenantId: string, sortPrefix: string): Promise<Key[]> {
-  const keys: Key[] = [];
-  for await (const page of tenantIndexPages(tenantId, 100, sortPrefix)) keys.push(...page);
-  return keys;
 }

@@ -1,6 +1,6 @@
 import { batchGet } from './batch-get.js';
 import { tableName } from './client.js';
-import { tenantIndexKeys } from './company-items.js';
+import { tenantIndexKeys } from './tenant-index.js';
 import { token, type TokenRecord, type TokenScope } from './entities/token.js';
 import { VersionConflict } from './conflicts.js';
 import { transactWrite } from './transactions.js';

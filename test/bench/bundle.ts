@@ -1,52 +1,61 @@
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, type BuildOptions } from 'esbuild';
-import { projectRoot } from '../../infra/project-paths.js';
-
-/**
- * esbuild as the stack runs it for each function: the options infra/constructs/roster-function.ts
- * gives NodejsFunction (ESM, target node22, module/main fields, the createRequire banner, minified,
- * linked source map without sources), plus what NodejsFunction adds (--bundle, --platform=node,
- * --external:@aws-sdk/* for Node 18+ runtimes). `bundleSdk` drops that external, for the
- * comparisons where the SDK has to be inside both bundles.
- */
-const STACK_OPTIONS: BuildOptions = {
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node22',
-  mainFields: ['module', 'main'],
-  banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
-  minify: true,
-  sourcemap: true,
-  sourcesContent: false,
-  absWorkingDir: projectRoot,
-  logLevel: 'error',
-};
+import { build, type Metafile } from 'esbuild';
+import { functionBuildOptions } from '../../infra/function-bundle.js';
 
 export interface Bundle {
+  /** The entry file (index.mjs): what the Lambda runtime imports. */
   file: string;
-  bytes: number;
-  /** Bytes of the output that come from each npm package (first-party code under "roster"). */
+  /** Bytes of JavaScript loaded at init: the entry and the chunks it imports statically. */
+  initBytes: number;
+  /** Bytes of JavaScript in all: with the chunks only an `import()` loads, when a request needs them. */
+  totalBytes: number;
+  /** Bytes loaded at init that come from each npm package (first-party code under "roster"). */
   packages: Map<string, number>;
+  /** The chunks only an `import()` loads, largest first: their size and their largest package. */
+  lazyChunks: Array<{ bytes: number; largest: string }>;
 }
 
-export async function bundle(entry: { file: string } | { source: string }, outfile: string, options: { bundleSdk: boolean }): Promise<Bundle> {
-  const result = await build({
-    ...STACK_OPTIONS,
-    ...('file' in entry ? { entryPoints: [entry.file] } : { stdin: { contents: entry.source, resolveDir: projectRoot, loader: 'ts' } }),
-    outfile,
-    external: options.bundleSdk ? [] : ['@aws-sdk/*'],
-    metafile: true,
-  });
+/** The package a bundled input file comes from; "roster" for Roster's own code. */
+const packageOf = (path: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? 'roster';
+
+function packagesOf(outputs: Array<Metafile['outputs'][string]>): Map<string, number> {
   const packages = new Map<string, number>();
-  for (const output of Object.values(result.metafile.outputs)) {
+  for (const output of outputs) {
     for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
-      const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? 'roster';
-      packages.set(name, (packages.get(name) ?? 0) + bytesInOutput);
+      packages.set(packageOf(path), (packages.get(packageOf(path)) ?? 0) + bytesInOutput);
     }
   }
-  return { file: outfile, bytes: statSync(outfile).size, packages };
+  return packages;
 }
 
-export const outputPath = (directory: string, name: string) => join(directory, name, 'index.mjs');
+/**
+ * A function (or a source text) bundled as the stack bundles it (infra/function-bundle.ts: in
+ * chunks), into `directory`; `bundleSdk` puts the AWS SDK inside, for comparisons with a bundle of
+ * only the SDK clients (which is split the same way: the SDK's credential providers, for one, are
+ * chunks of their own, as they are lazy in the SDK that Lambda's runtime provides).
+ */
+export async function bundle(entry: { functionName: string } | { source: string }, directory: string, options: { bundleSdk: boolean }): Promise<Bundle> {
+  const { metafile } = await build(functionBuildOptions(entry, directory, options));
+  const outputs = Object.entries(metafile!.outputs).filter(([path]) => path.endsWith('.mjs'));
+  const byPath = new Map(outputs);
+  const entryPath = outputs.find(([path]) => path.endsWith('/index.mjs'))![0];
+  const atInit = new Set<string>();
+  const visit = (path: string) => {
+    if (atInit.has(path)) return;
+    atInit.add(path);
+    for (const imported of byPath.get(path)!.imports) if (imported.kind === 'import-statement' && byPath.has(imported.path)) visit(imported.path);
+  };
+  visit(entryPath);
+  const bytesOf = (paths: Iterable<string>) => [...paths].reduce((sum, path) => sum + byPath.get(path)!.bytes, 0);
+  const largestPackage = (output: Metafile['outputs'][string]) => [...packagesOf([output])].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  return {
+    file: join(directory, 'index.mjs'),
+    initBytes: bytesOf(atInit),
+    totalBytes: bytesOf(byPath.keys()),
+    packages: packagesOf([...atInit].map((path) => byPath.get(path)!)),
+    lazyChunks: outputs
+      .filter(([path]) => !atInit.has(path))
+      .map(([, output]) => ({ bytes: output.bytes, largest: largestPackage(output) }))
+      .sort((a, b) => b.bytes - a.bytes),
+  };
+}

@@ -5,7 +5,7 @@ import { refreshEffectiveSettings } from '../../shared/people/company/refresh-ef
 import { linkReports } from '../../shared/people/members/link-waiting-reports.js';
 import { keepMemberDisplayOnEdges } from '../../shared/people/members/member-display.js';
 import { actorOfImage, historyEvents, recordHistory } from '../../shared/people/members/member-history.js';
-import { identifier } from '../../shared/people/members/normalize-profile.js';
+import { identifier } from '../../shared/people/members/member-identifiers.js';
 import { importTrigger, withinLateLinkWindow } from '../../shared/people/notifications/import-trigger.js';
 import { notificationTimes } from '../../shared/people/notifications/notification-schedule.js';
 import { redactMemberHistory } from '../../shared/store/erasure.js';

@@ -1,9 +1,9 @@
+import { functionEntry } from '../../infra/project-paths.js';
 import type { FunctionDefinition } from '../../shared/routes.js';
 
 /**
  * The entry files the cold-start section compares functions with: a bundle of only the AWS SDK
- * clients a function uses, and the same plus the smallest use of zod (classic API and zod/mini),
- * which shows the floor zod puts under every bundle.
+ * clients a function uses.
  */
 type Clients = Record<string, string>;
 const TABLE_CLIENTS: Clients = { '@aws-sdk/client-dynamodb': 'DynamoDBClient', '@aws-sdk/lib-dynamodb': 'DynamoDBDocumentClient' };
@@ -19,15 +19,27 @@ const clientsEntry = (clients: Clients): EntrySource => ({
   source: `${Object.entries(clients).map(([module, name]) => `import { ${name} } from '${module}';`).join('\n')}\nexport const clients = [${Object.values(clients).join(', ')}];\n`,
 });
 
-/** The SDK clients a function uses, from the route table: the table's (unless it has no access), SES when it sends mail. */
-export const sdkBaseline = (definition: FunctionDefinition): EntrySource =>
-  clientsEntry({ ...(definition.tableAccess === 'none' ? {} : TABLE_CLIENTS), ...(definition.sendsMail ? MAIL_CLIENTS : {}) });
+const clientsOf = (definition: FunctionDefinition): Clients => ({
+  ...(definition.tableAccess === 'none' ? {} : TABLE_CLIENTS),
+  ...(definition.sendsMail ? MAIL_CLIENTS : {}),
+});
 
-export const tableBaseline = (): EntrySource => clientsEntry(TABLE_CLIENTS);
+/** Whether a function uses no SDK client at all (the API's 404 function). */
+export const usesNoClient = (definition: FunctionDefinition) => Object.keys(clientsOf(definition)).length === 0;
 
-/** The table's SDK clients plus one z.object of one z.string, from `zod` and from `zod/mini`, imported as shared/ imports zod. */
-export const zodFloors = (): EntrySource[] =>
-  ['zod', 'zod/mini'].map((module) => ({
-    name: `${tableBaseline().name} + one \`z.object({ name: z.string() })\` from ${module}`,
-    source: `${tableBaseline().source}import * as z from '${module}';\nexport const schema = z.object({ name: z.string() });\n`,
-  }));
+/**
+ * The SDK clients a function uses, from the route table: the table's (unless it has no access), SES
+ * when it sends mail. A function that uses none is compared with the table's clients: the smallest
+ * baseline any other function has (see functionEntryFor).
+ */
+export const sdkBaseline = (definition: FunctionDefinition): EntrySource => clientsEntry(usesNoClient(definition) ? TABLE_CLIENTS : clientsOf(definition));
+
+/**
+ * What the section bundles for a function: its handler, or, for a function that uses no SDK
+ * client, its handler next to the table's clients — so that it is held to the same allowance as
+ * the others (what it adds to the smallest baseline), not divided by an empty bundle.
+ */
+export const functionEntryFor = (definition: FunctionDefinition): { functionName: string } | { source: string } =>
+  usesNoClient(definition)
+    ? { source: `${clientsEntry(TABLE_CLIENTS).source}export { handler } from ${JSON.stringify(functionEntry(definition.name))};\n` }
+    : { functionName: definition.name };

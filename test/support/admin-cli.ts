@@ -24,8 +24,7 @@ export function adminCli() {
       execFile(
         process.execPath,
         ['--import', 'tsx', join(root, 'infra/admin-cli.ts'), ...args, ...(target ? ['--local', '--state-dir', stateDir] : [])],
-        // Not the in-process API's invocation scopes (infra/local/invocation-scope.ts): the CLI runs none.
-        { cwd: root, env: { ...process.env, TABLE_NAME: '', DYNAMODB_ENDPOINT: '', AWS_LAMBDA_MAX_CONCURRENCY: undefined }, maxBuffer: 16 * 1024 * 1024, timeout: 300_000 },
+        { cwd: root, env: { ...process.env, TABLE_NAME: '', DYNAMODB_ENDPOINT: '' }, maxBuffer: 16 * 1024 * 1024, timeout: 300_000 },
         (error, stdout, stderr) => done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
       );
     });

@@ -61,3 +61,21 @@ describe('the SDK boundaries of eslint.config.js', () => {
     expect(await brokenRules(path, source)).toEqual([]);
   });
 });
+
+describe('the zod boundary of eslint.config.js', () => {
+  it.each([
+    ['the domain', 'shared/people/probe.ts', 'zod'],
+    ['the SCIM layer', 'shared/scim/probe.ts', 'zod/mini'],
+    ['a handler', 'functions/probe/handler.ts', 'zod'],
+  ])('reports %s importing %s', async (_case, path, source) => {
+    expect(await brokenRules(path, source)).toEqual(['@typescript-eslint/no-restricted-imports']);
+  });
+
+  it.each([
+    ['the domain', 'shared/people/probe.ts', '../zod.js'],
+    ['shared/zod.ts', 'shared/zod.ts', 'zod/mini'],
+    ['the CDK app', 'infra/probe.ts', 'zod'],
+  ])('allows %s importing %s', async (_case, path, source) => {
+    expect(await brokenRules(path, source)).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
-import type * as z from 'zod';
+import type * as z from '../../zod.js';
 
 /** Form fields through one of the domain's input schemas: the value, or every problem in words. */
-export function parseForm<T extends z.ZodType>(schema: T, raw: unknown): { ok: true; value: z.output<T> } | { ok: false; problems: string[] } {
+export function parseForm<T extends z.ZodMiniType>(schema: T, raw: unknown): { ok: true; value: z.output<T> } | { ok: false; problems: string[] } {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
   return { ok: false, problems: parsed.error.issues.map((issue) => `${LABELS[String(issue.path[0])] ?? issue.path.join('.')}: ${issue.message}`) };

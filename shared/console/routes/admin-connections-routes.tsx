@@ -1,7 +1,8 @@
 import { selectedProvisioningSource } from '../../people/company/companies.js';
-import { createConnection, deleteConnection, issueConnectionToken, listActiveConnections, parseNewConnection, requireActiveConnection, toConnectionView } from '../../auth/connections.js';
+import { parseNewConnection } from '../../auth/connection-input.js';
+import { createConnection, deleteConnection, issueConnectionToken, listActiveConnections, requireActiveConnection, toConnectionView } from '../../auth/connections.js';
 import { RosterError } from '../../errors.js';
-import { OAUTH_PREFIX, SCIM_PREFIX } from '../../routes.js';
+import { OAUTH_PREFIX, SCIM_PREFIX } from '../../api-prefixes.js';
 import { htmlResult, redirect } from '../components/layout.js';
 import type { ConsoleRequest, ConsoleRoute } from '../console-types.js';
 import { ConnectionsPage, DeleteConnectionPage, NewTokenPage } from '../pages/admin/connections-page.js';

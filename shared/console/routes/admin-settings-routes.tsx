@@ -33,7 +33,7 @@ export const adminSettingsRoutes = {
       const conflict = { changedFields: differences(draftOfSettings(saved), draft), version: saved.version };
       return htmlResult(409, <SettingsPage viewer={viewer} draft={{ ...draft, version: saved.version }} config={config} pendingDomains={pendingDomains} conflict={conflict} />);
     }
-    const parsed = parseForm(companySettingsInput, changeOfDraft(draft, saved));
+    const parsed = parseForm(await companySettingsInput(), changeOfDraft(draft, saved));
     if (!parsed.ok) return htmlResult(400, <SettingsPage viewer={viewer} draft={draft} config={config} pendingDomains={pendingDomains} problems={parsed.problems} />);
     try {
       await updateCompanySettings(tenantId, parsed.value);

@@ -9,8 +9,9 @@ import { formToken, safeNext } from '../form-token.js';
 import { CheckEmailPage, ConfirmLinkPage, SignInPage, type SignInCompany } from '../pages/sign-in-page.js';
 import { signInWithAdminToken } from '../sign-in/admin-token.js';
 import { sendSignInLink, signInWithLink } from '../sign-in/email-link.js';
-import { beginOidcSignIn, finishOidcSignIn } from '../sign-in/oidc.js';
 
+// openid-client (~30 KB) serves only the two OpenID sign-in routes: it loads with the first of them.
+const oidcSignIn = () => import('../sign-in/oidc.js');
 const consoleBase = (request: ConsoleRequest) => `${request.baseUrl}/console`;
 const callbackUrl = (request: ConsoleRequest) => `${consoleBase(request)}/sign-in/oidc/callback`;
 
@@ -73,6 +74,7 @@ export const signInRoutes = {
   'GET /console/sign-in/oidc': async (request) => {
     const company = await companyFor(request.params.company);
     if (!company) return signInPage(request, 404);
+    const { beginOidcSignIn } = await oidcSignIn();
     const { location, browserBinding } = await beginOidcSignIn({ tenantId: company.id, next: safeNext(request.params.next), redirectUri: callbackUrl(request) });
     return redirect(location, [setCookie(COOKIES.oidc, browserBinding, lifetimes.oidcAttemptSeconds)]);
   },
@@ -80,6 +82,7 @@ export const signInRoutes = {
   'GET /console/sign-in/oidc/callback': async (request) => {
     const url = new URL(callbackUrl(request));
     for (const [name, value] of Object.entries(request.params)) url.searchParams.set(name, value);
+    const { finishOidcSignIn } = await oidcSignIn();
     const started = await finishOidcSignIn({ callbackUrl: url, browserBinding: request.cookies[COOKIES.oidc], replacingSessionId: request.sessionId });
     const result = signedIn(started.sessionId, started.next);
     return { ...result, cookies: [...result.cookies, clearCookie(COOKIES.oidc)] };

@@ -1,5 +1,5 @@
 import { findTeamMembersByIdentifier, type TeamMemberRecord } from '../../store/team-members.js';
-import { identifier } from './normalize-profile.js';
+import { identifier } from './member-identifiers.js';
 
 type Email = { value?: string; type?: string; primary?: boolean };
 

@@ -8,7 +8,7 @@ import {
 } from '../../store/team-members.js';
 import { ROSTER_ACTOR } from '../actors.js';
 import { resolveManager } from './manager-link.js';
-import { identifier, managerReferenceOf } from './normalize-profile.js';
+import { identifier, managerReferenceOf } from './member-identifiers.js';
 
 const LINKER = ROSTER_ACTOR;
 const MAX_ATTEMPTS = 3;

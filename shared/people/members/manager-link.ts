@@ -4,7 +4,7 @@ import {
   findTeamMembersByIdentifier,
   getTeamMember,
 } from '../../store/team-members.js';
-import { identifier, type ManagerReference } from './normalize-profile.js';
+import { identifier, type ManagerReference } from './member-identifiers.js';
 
 export interface ManagerLink {
   managerId?: string;

@@ -1,32 +1,15 @@
 import { normalizeCountry } from '../../profile/country.js';
 import { normalizeLocale } from '../../profile/locale.js';
-import { checkMandatoryFields, type MandatoryRule } from '../../profile/mandatory-fields.js';
+import { checkMandatoryFields } from '../../profile/mandatory-fields.js';
 import { fullNameKey, normalizeFullName } from '../../profile/names.js';
 import { normalizePhone } from '../../profile/phone.js';
 import { normalizeStateOrProvince } from '../../profile/state-province.js';
 import { resolveTimeZone, validateTimeZone } from '../../profile/time-zone.js';
+import { ImportRejected } from './import-rejected.js';
+import { identifier, managerReferenceOf, type ManagerReference } from './member-identifiers.js';
 import { ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA, type TeamMemberInput } from './profile-document.js';
 import type { ResolvedProfile } from '../../store/team-members.js';
 import type { TenantRecord } from '../../store/tenants.js';
-
-/** Why an import was refused: the rule, and the words Okta's task list shows. */
-export class ImportRejected extends Error {
-  constructor(
-    readonly rule: MandatoryRule | 'timezone',
-    readonly detail: string,
-  ) {
-    super(detail);
-    this.name = 'ImportRejected';
-  }
-}
-
-/** What the member's profile says about its manager; resolved against the directory later. */
-export interface ManagerReference {
-  email?: string;
-  /** enterprise manager.value: a Roster id, else an externalId, else an employeeNumber. */
-  value?: string;
-  fullNameKey?: string;
-}
 
 export interface NormalizedProfile {
   attributes: Record<string, unknown>;
@@ -39,14 +22,6 @@ type Json = Record<string, unknown>;
 type Email = { value: string; type?: string; primary?: boolean };
 type Phone = { value: string; type?: string; primary?: boolean };
 type Address = { type?: string; country?: string; region?: string; primary?: boolean };
-
-export const identifier = {
-  email: (email: string) => `email:${email.toLowerCase()}`,
-  employeeNumber: (value: string) => `employeeNumber:${value}`,
-  fullName: (key: string) => `fullName:${key}`,
-  id: (id: string) => `id:${id}`,
-  externalId: (externalId: string) => `externalId:${externalId}`,
-};
 
 /**
  * The provisioning rules of the article (Step 4 and "How is the timezone calculated?") applied to
@@ -119,16 +94,6 @@ export function normalizeTeamMemberProfile(input: TeamMemberInput, company: Tena
     resolved: { resolvedTimeZone: zone.zone, timeZoneSource: zone.source, issues },
     manager: managerReferenceOf(attributes),
   };
-}
-
-/** The manager fields of a member's (stored or incoming) attributes. */
-export function managerReferenceOf(attributes: Record<string, unknown>): ManagerReference {
-  const roster = (attributes[ROSTER_USER_SCHEMA] ?? {}) as Json;
-  const enterprise = (attributes[ENTERPRISE_USER_SCHEMA] ?? {}) as Json;
-  const email = (roster.managerEmail as string | undefined)?.trim().toLowerCase();
-  const value = (enterprise.manager as { value?: string } | undefined)?.value?.trim();
-  const fullName = fullNameKey(roster.managerFullName as string | undefined);
-  return { ...(email ? { email } : {}), ...(value ? { value } : {}), ...(fullName ? { fullNameKey: fullName } : {}) };
 }
 
 /** The primary element, else the work one, else the first. */

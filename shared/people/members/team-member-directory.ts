@@ -7,7 +7,7 @@ import {
   type TeamMemberRecord,
 } from '../../store/team-members.js';
 import { fullNameKey } from '../../profile/names.js';
-import { identifier } from './normalize-profile.js';
+import { identifier } from './member-identifiers.js';
 
 export { listTeamMembersByCursor, listTeamMembersByIndex } from '../../store/team-members.js';
 

@@ -18,7 +18,7 @@ import { companySettings } from '../company/companies.js';
 import { newId } from '../ids.js';
 import { concurrentChange, writeExplainingConflicts } from '../write-conflicts.js';
 import { resolveManager } from './manager-link.js';
-import { ImportRejected, normalizeTeamMemberProfile } from './normalize-profile.js';
+import { ImportRejected } from './import-rejected.js';
 import { DERIVED_FIELDS, readOwnedFields, writeOwnedFields } from './owned-fields.js';
 import type { TeamMemberInput } from './profile-document.js';
 
@@ -134,6 +134,9 @@ async function provisionedState(principal: Principal, id: string, input: TeamMem
 export async function normalizedState(principal: Principal, id: string, input: TeamMemberInput, ownership: FieldOwnership) {
   const company = await companySettings(principal.tenantId);
   if (!company) throw new RosterError(403, 'This company no longer exists.');
+  // The profile rules bring the phone, country and time zone libraries (~250 KB, tens of ms to
+  // load): only member writes need them, so they load on the first one, not at the function's init.
+  const { normalizeTeamMemberProfile } = await import('./normalize-profile.js');
   let profile;
   try {
     profile = normalizeTeamMemberProfile(input, company);

@@ -6,7 +6,6 @@ import { getTeamMembers, type TeamMemberRecord } from '../../store/team-members.
 import { getTenant, type TenantRecord } from '../../store/tenants.js';
 import { MAX_TRANSACTION_ITEMS } from '../../store/transactions.js';
 import { importTrigger, withinLateLinkWindow, type ImportTrigger } from './import-trigger.js';
-import { notificationTimes } from './notification-schedule.js';
 
 /**
  * What the stream's half did with a member's change: nothing (no import, or handled before), queued
@@ -129,7 +128,11 @@ async function membersById(tenantId: string, ids: string[]): Promise<Map<string,
 
 /** Queues the members in transactions of up to 100 items, each failed one again member by member. */
 async function queueForManagers(tenantId: string, told: Told[], now: Date, results: Array<ImportOutcome | { error: unknown }>): Promise<void> {
+  if (!told.length) return;
   const { NOTIFY_DEBOUNCE_SECONDS, NOTIFY_MAX_WAIT_SECONDS } = config();
+  // The schedule's time zone and weekend rules bring luxon (~70 KB): only queued notifications need
+  // them, so they load with the first, not at the function's init.
+  const { notificationTimes } = await import('./notification-schedule.js');
   const byManager = new Map<string, { addition: DigestAddition; members: Told[] }[]>();
   for (const entry of told) {
     const { manager } = entry;

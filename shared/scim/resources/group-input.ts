@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { invalidSyntax, invalidValue } from '../../errors.js';
 import { canonicalizeResource } from '../canonicalize.js';
 import { GROUP_RESOURCE_SCHEMA } from '../schema/resource-schemas.js';
@@ -12,16 +12,16 @@ export interface ParsedGroup {
 }
 
 const member = z.object({
-  value: z.string().trim().min(1, 'each member needs a non-empty "value" (the user id)').max(256),
-  type: z.string().optional().refine((type) => type === undefined || type.toLowerCase() !== 'group', 'nested groups are not supported; members must be users'),
+  value: z.string().check(z.trim(), z.minLength(1, 'each member needs a non-empty "value" (the user id)'), z.maxLength(256)),
+  type: z.optional(z.string()).check(z.refine((type) => type === undefined || type.toLowerCase() !== 'group', 'nested groups are not supported; members must be users')),
 });
 
 const groupBody = z.object({
-  schemas: z.array(z.string()).min(1),
-  displayName: z.string().trim().min(1, 'displayName is required and must not be empty').max(256),
+  schemas: z.array(z.string()).check(z.minLength(1)),
+  displayName: z.string().check(z.trim(), z.minLength(1, 'displayName is required and must not be empty'), z.maxLength(256)),
   // null is unassigned (RFC 7643 §2.5), as for members.
-  externalId: z.string().trim().min(1).max(256).nullable().optional(),
-  members: z.array(member).max(10_000).nullable().optional(),
+  externalId: z.optional(z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(256)))),
+  members: z.optional(z.nullable(z.array(member).check(z.maxLength(10_000)))),
 });
 
 /** A SCIM Group body (POST, PUT) → what Roster keeps; read-only attributes Okta echoes are ignored. */

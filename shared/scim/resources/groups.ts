@@ -12,19 +12,22 @@ import {
 import type { GroupRecord } from '../../store/groups.js';
 import type { GroupMember } from '../../store/memberships.js';
 import { needsAttribute } from '../attributes.js';
-import { applyPatch } from '../patch/apply.js';
 import type { ScimResourceType } from '../resource-type.js';
 import { GROUP_RESOURCE_SCHEMA } from '../schema/resource-schemas.js';
 import { findGroupsMatching } from './group-filter.js';
-import { parseGroupBody } from './group-input.js';
 import { attributePatchBody, planGroupPatch, type MemberStep } from './group-patch.js';
 import { toScimGroup } from './group-resource.js';
 
 /** SCIM Groups ↔ groups; `Known` is the member list a POST already holds. */
+// The Group body schema loads with the first request that has a body to check, and the PATCH
+// engine with the first PATCH that changes attributes (Okta's membership changes do not).
+const groupInput = () => import('./group-input.js');
+const patchEngine = () => import('../patch/apply.js');
+
 export const groupResourceType: ScimResourceType<GroupRecord, GroupInput, GroupMember[]> = {
   name: 'Group',
   schema: GROUP_RESOURCE_SCHEMA,
-  parse: parseGroupBody,
+  parse: async (body) => (await groupInput()).parseGroupBody(body),
   read: ({ principal }, id) => getGroupOrFail(principal, id),
   create: async ({ principal }, input) => {
     const { group, members } = await createGroup(principal, input);
@@ -37,9 +40,9 @@ export const groupResourceType: ScimResourceType<GroupRecord, GroupInput, GroupM
     const plan = planGroupPatch(body);
     const previous = await current();
     const patched = plan.attributeOperations.length
-      ? applyPatch(toScimGroup(previous, ''), attributePatchBody(plan), GROUP_RESOURCE_SCHEMA)
+      ? (await patchEngine()).applyPatch(toScimGroup(previous, ''), attributePatchBody(plan), GROUP_RESOURCE_SCHEMA)
       : undefined;
-    const attributes = patched ? parseGroupBody({ ...patched, members: undefined }) : undefined;
+    const attributes = patched ? (await groupInput()).parseGroupBody({ ...patched, members: undefined }) : undefined;
     return changeGroup(principal, previous, { ...(attributes ? { attributes } : {}), memberSteps: plan.memberSteps.map(membershipStep) }, expectedVersion);
   },
   // Echoing a big group's members after every membership change would cost a full read; with

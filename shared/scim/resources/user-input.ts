@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../zod.js';
 import { invalidValue, invalidSyntax } from '../../errors.js';
 import { ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA, USER_SCHEMA } from '../schema/urns.js';
 import type { TeamMemberInput } from '../../people/members/profile-document.js';
@@ -12,83 +12,85 @@ import { USER_RESOURCE_SCHEMA } from '../schema/resource-schemas.js';
  * Attribute names are matched case-insensitively first; read-only and unknown attributes are
  * dropped (Okta sends back `id`, `meta`, `groups`; clients send `password`: accepted, never kept).
  */
-const booleanLike = z.unknown().transform((value, context) => {
-  const parsed = booleanValue(value);
-  if (parsed === undefined) {
-    context.addIssue({ code: 'custom', message: 'must be true or false' });
-    return z.NEVER;
-  }
-  return parsed;
-});
-const text = (max = 1024) => z.string().trim().max(max);
+const booleanLike = z.pipe(
+  z.unknown().check(z.refine((value) => booleanValue(value) !== undefined, 'must be true or false')),
+  z.transform((value) => booleanValue(value)!),
+);
+const text = (max = 1024) => z.string().check(z.trim(), z.maxLength(max));
 /** A userName or an email: what people read to tell one person from another. */
-const identifier = (max: number) => text(max).refine((value) => !hasInvisibleCharacters(value), INVISIBLE_CHARACTERS_MESSAGE);
-const multiValued = <T extends z.ZodType>(element: T) => z.array(element).max(50);
+const identifier = (max: number) => text(max).check(z.refine((value) => !hasInvisibleCharacters(value), INVISIBLE_CHARACTERS_MESSAGE));
+const multiValued = <T extends z.ZodMiniType>(element: T) => z.array(element).check(z.maxLength(50));
+const optionalText = (max?: number) => z.optional(text(max));
 
 const email = z.object({
-  value: identifier(320).min(1),
-  type: text(64).optional(),
-  primary: booleanLike.optional(),
-  display: text().optional(),
+  value: identifier(320).check(z.minLength(1)),
+  type: optionalText(64),
+  primary: z.optional(booleanLike),
+  display: optionalText(),
 });
-const phoneNumber = z.object({ value: text(64).min(1), type: text(64).optional(), primary: booleanLike.optional() });
+const phoneNumber = z.object({ value: text(64).check(z.minLength(1)), type: optionalText(64), primary: z.optional(booleanLike) });
 const address = z.object({
-  type: text(64).optional(),
-  streetAddress: text().optional(),
-  locality: text().optional(),
-  region: text().optional(),
-  postalCode: text(64).optional(),
-  country: text(128).optional(),
-  formatted: text().optional(),
-  primary: booleanLike.optional(),
+  type: optionalText(64),
+  streetAddress: optionalText(),
+  locality: optionalText(),
+  region: optionalText(),
+  postalCode: optionalText(64),
+  country: optionalText(128),
+  formatted: optionalText(),
+  primary: z.optional(booleanLike),
 });
 
-const enterprise = z
-  .object({
-    employeeNumber: text(256).optional(),
-    manager: z.union([z.object({ value: text(256).optional(), $ref: text(2048).optional() }), text(256).transform((value) => ({ value }))]).optional(),
-    costCenter: text().optional(),
-    organization: text().optional(),
-    division: text().optional(),
-    department: text().optional(),
-  })
-  .optional();
+const enterprise = z.optional(
+  z.object({
+    employeeNumber: optionalText(256),
+    manager: z.optional(
+      z.union([
+        z.object({ value: optionalText(256), $ref: optionalText(2048) }),
+        z.pipe(text(256), z.transform((value) => ({ value }))),
+      ]),
+    ),
+    costCenter: optionalText(),
+    organization: optionalText(),
+    division: optionalText(),
+    department: optionalText(),
+  }),
+);
 
-const roster = z
-  .object({
-    managerEmail: identifier(320).optional(),
-    managerFullName: text(512).optional(),
-    primaryPhoneExtension: text(32).optional(),
-    country: text(128).optional(),
-    stateOrProvince: text(128).optional(),
-  })
-  .optional();
+const roster = z.optional(
+  z.object({
+    managerEmail: z.optional(identifier(320)),
+    managerFullName: optionalText(512),
+    primaryPhoneExtension: optionalText(32),
+    country: optionalText(128),
+    stateOrProvince: optionalText(128),
+  }),
+);
 
 const userBody = z.object({
-  schemas: z.array(z.string()).min(1, 'schemas must list at least the core User schema URN'),
-  userName: identifier(256).min(1, 'userName is required and must not be empty'),
-  externalId: text(256).min(1).optional(),
-  name: z
-    .object({
-      givenName: text(256).optional(),
-      familyName: text(256).optional(),
-      middleName: text(256).optional(),
-      formatted: text().optional(),
-      honorificPrefix: text(64).optional(),
-      honorificSuffix: text(64).optional(),
-    })
-    .optional(),
-  displayName: text().optional(),
-  nickName: text(256).optional(),
-  title: text().optional(),
-  userType: text(256).optional(),
-  preferredLanguage: text(64).optional(),
-  locale: text(64).optional(),
-  timezone: text(128).optional(),
-  active: booleanLike.optional(),
-  emails: multiValued(email).optional(),
-  phoneNumbers: multiValued(phoneNumber).optional(),
-  addresses: multiValued(address).optional(),
+  schemas: z.array(z.string()).check(z.minLength(1, 'schemas must list at least the core User schema URN')),
+  userName: identifier(256).check(z.minLength(1, 'userName is required and must not be empty')),
+  externalId: z.optional(text(256).check(z.minLength(1))),
+  name: z.optional(
+    z.object({
+      givenName: optionalText(256),
+      familyName: optionalText(256),
+      middleName: optionalText(256),
+      formatted: optionalText(),
+      honorificPrefix: optionalText(64),
+      honorificSuffix: optionalText(64),
+    }),
+  ),
+  displayName: optionalText(),
+  nickName: optionalText(256),
+  title: optionalText(),
+  userType: optionalText(256),
+  preferredLanguage: optionalText(64),
+  locale: optionalText(64),
+  timezone: optionalText(128),
+  active: z.optional(booleanLike),
+  emails: z.optional(multiValued(email)),
+  phoneNumbers: z.optional(multiValued(phoneNumber)),
+  addresses: z.optional(multiValued(address)),
   [ENTERPRISE_USER_SCHEMA]: enterprise,
   [ROSTER_USER_SCHEMA]: roster,
 });

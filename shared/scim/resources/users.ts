@@ -8,19 +8,22 @@ import {
   setTeamMemberActive,
 } from '../../people/members/team-members.js';
 import type { TeamMemberRecord } from '../../store/team-members.js';
-import { applyPatch } from '../patch/apply.js';
 import type { ScimResourceType } from '../resource-type.js';
 import { USER_RESOURCE_SCHEMA } from '../schema/resource-schemas.js';
 import { activationChange } from './user-activation.js';
 import { findTeamMembersMatching } from './user-filter.js';
-import { parseUserBody } from './user-input.js';
 import { toScimUser } from './user-resource.js';
 
 /** SCIM Users ↔ team members. */
+// The User body schema loads with the first request that has a body to check, and the PATCH
+// engine with the first PATCH that changes more than `active` (Okta's deactivations do not).
+const userInput = () => import('./user-input.js');
+const patchEngine = () => import('../patch/apply.js');
+
 export const userResourceType: ScimResourceType<TeamMemberRecord, TeamMemberInput> = {
   name: 'User',
   schema: USER_RESOURCE_SCHEMA,
-  parse: parseUserBody,
+  parse: async (body) => (await userInput()).parseUserBody(body),
   read: ({ principal }, id) => getTeamMemberOrFail(principal, id),
   create: async ({ principal }, input) => ({ record: await createTeamMember(principal, input) }),
   replace: ({ principal }, previous, input) => replaceTeamMember(principal, previous, input),
@@ -34,8 +37,8 @@ export const userResourceType: ScimResourceType<TeamMemberRecord, TeamMemberInpu
     const active = activationChange(body);
     if (active !== undefined) return setTeamMemberActive(principal, id, active, expectedVersion);
     const previous = await current();
-    const patched = applyPatch(toScimUser(previous, baseUrl), body, USER_RESOURCE_SCHEMA);
-    return replaceTeamMember(principal, previous, parseUserBody(patched));
+    const patched = (await patchEngine()).applyPatch(toScimUser(previous, baseUrl), body, USER_RESOURCE_SCHEMA);
+    return replaceTeamMember(principal, previous, (await userInput()).parseUserBody(patched));
   },
 
   remove: ({ principal }, previous) => deleteTeamMember(principal, previous),

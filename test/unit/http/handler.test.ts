@@ -43,21 +43,23 @@ describe('the handler map of a function', () => {
 
     const { 'GET /scim/v2/Schemas/{id}': _left, ...missingOne } = discoveryHandlers;
     // @ts-expect-error a route of the function without a handler does not compile
-    httpHandler('scim-discovery', missingOne);
+    httpHandler('scim-discovery', 'scim', missingOne);
     // @ts-expect-error a handler for a route the function does not serve does not compile
-    httpHandler('scim-discovery', { ...discoveryHandlers, 'GET /scim/v2/Users': answer });
+    httpHandler('scim-discovery', 'scim', { ...discoveryHandlers, 'GET /scim/v2/Users': answer });
+    // @ts-expect-error the SCIM discovery routes are not the admin API's
+    httpHandler('scim-discovery', 'admin', discoveryHandlers);
     // @ts-expect-error the OAuth function takes no bearer token, so it has no JSON API stack
-    httpHandler('oauth', {});
+    httpHandler('oauth', 'scim', {});
     // @ts-expect-error a JSON API function has no OAuth stack
     oauthHandler('scim-discovery', {});
 
-    expect(typeof httpHandler('scim-discovery', discoveryHandlers)).toBe('function');
+    expect(typeof httpHandler('scim-discovery', 'scim', discoveryHandlers)).toBe('function');
   });
 });
 
 describe('the shared base stack', () => {
   it('answers a route key outside the map with SCIM 404 on a SCIM function', async () => {
-    const handler = httpHandler('scim-discovery', discoveryHandlers);
+    const handler = httpHandler('scim-discovery', 'scim', discoveryHandlers);
     const response = await handler(routed('GET /scim/v2/Users'), context);
     expect(response.statusCode).toBe(404);
     expect(response.headers?.['content-type']).toMatch(/^application\/scim\+json/);
@@ -66,7 +68,7 @@ describe('the shared base stack', () => {
 
   it('authenticates before the route handler runs', async () => {
     const schemas = vi.fn(answer);
-    const handler = httpHandler('scim-discovery', { ...discoveryHandlers, 'GET /scim/v2/Schemas': schemas });
+    const handler = httpHandler('scim-discovery', 'scim', { ...discoveryHandlers, 'GET /scim/v2/Schemas': schemas });
     const response = await handler(routed('GET /scim/v2/Schemas'), context);
     expect(response.statusCode).toBe(401);
     expect(schemas).not.toHaveBeenCalled();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ImportRejected, identifier, managerReferenceOf, normalizeTeamMemberProfile } from '../../../../shared/people/members/normalize-profile.js';
+import { ImportRejected } from '../../../../shared/people/members/import-rejected.js';
+import { identifier } from '../../../../shared/people/members/member-identifiers.js';
+import { normalizeTeamMemberProfile } from '../../../../shared/people/members/normalize-profile.js';
 import type { TeamMemberInput } from '../../../../shared/people/members/profile-document.js';
 import { ENTERPRISE_USER_SCHEMA, ROSTER_USER_SCHEMA } from '../../../../shared/people/members/profile-document.js';
 import type { TenantRecord } from '../../../../shared/store/tenants.js';
@@ -272,16 +274,6 @@ describe('normalizeTeamMemberProfile', () => {
     it('has no employee number identifier for an empty one', () => {
       expect(normalize({ [ENTERPRISE_USER_SCHEMA]: { employeeNumber: '' } }).identifiers).not.toContainEqual(expect.stringMatching(/^employeeNumber:/));
     });
-
-    it('builds every identifier kind with its prefix', () => {
-      expect([identifier.email('A@B.C'), identifier.employeeNumber('7'), identifier.fullName('a b'), identifier.id('u'), identifier.externalId('X')]).toEqual([
-        'email:a@b.c',
-        'employeeNumber:7',
-        'fullName:a b',
-        'id:u',
-        'externalId:X',
-      ]);
-    });
   });
 
   it('passes the manager fields on', () => {
@@ -295,22 +287,5 @@ describe('normalizeTeamMemberProfile', () => {
       'phoneNumbers',
       'locale',
     ]);
-  });
-});
-
-describe('managerReferenceOf', () => {
-  it.each([
-    [{}, {}],
-    [{ [ROSTER]: { managerEmail: '  Boss@Example.COM ' } }, { email: 'boss@example.com' }],
-    [{ [ENTERPRISE_USER_SCHEMA]: { manager: { value: ' 00u123 ' } } }, { value: '00u123' }],
-    [{ [ROSTER]: { managerFullName: '  JOHN   doe ' } }, { fullNameKey: 'john doe' }],
-    [
-      { [ROSTER]: { managerEmail: 'b@example.com', managerFullName: 'ZOË  Núñez' }, [ENTERPRISE_USER_SCHEMA]: { manager: { value: 'E-1' } } },
-      { email: 'b@example.com', value: 'E-1', fullNameKey: 'zoë núñez' },
-    ],
-    [{ [ROSTER]: { managerEmail: '   ', managerFullName: '\u200b' }, [ENTERPRISE_USER_SCHEMA]: { manager: { value: '' } } }, {}],
-    [{ [ENTERPRISE_USER_SCHEMA]: { manager: {} } }, {}],
-  ])('%j → %j', (attributes, reference) => {
-    expect(managerReferenceOf(attributes)).toEqual(reference);
   });
 });
