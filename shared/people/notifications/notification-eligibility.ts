@@ -4,6 +4,7 @@ import type { TenantRecord } from '../../store/tenants.js';
 
 /** Why a manager's digest went out to nobody. */
 export type DigestSkip =
+  | 'companySuspended'
   | 'settingOff'
   | 'managerMissing'
   | 'managerInactive'
@@ -39,6 +40,9 @@ export function digestDecision(input: {
   directReports: TeamMemberRecord[];
 }): DigestDecision {
   const { company, manager } = input;
+  // Roster acts for no suspended company (its requests are refused too): what was queued before
+  // the suspension goes out to nobody, and the member's history says why.
+  if (company?.suspendedAt) return { skip: 'companySuspended' };
   if (!company?.notifyManagersOnImport) return { skip: 'settingOff' };
   if (!manager) return { skip: 'managerMissing' };
   if (!present(manager)) return { skip: 'managerInactive' };

@@ -19,6 +19,7 @@ export type NotificationState =
 
 /** The rules that stop a notification, in words (queueing's NotQueuedReason and the release's DigestSkip). */
 export const NOT_SENT_REASONS: Record<string, string> = {
+  companySuspended: 'the company was suspended on Roster when the email was due',
   settingOff: 'the company does not notify managers of new team members (the setting is off)',
   memberInactive: 'the member was no longer active when the import was handled',
   managerMissing: 'the member has no manager in Roster (none given, or the manager was not found)',

@@ -21,6 +21,10 @@ describe('digestDecision', () => {
     expect(decide()).toEqual({ send: [report('new')], to: 'boss@example.com' });
   });
 
+  it('sends nothing for a company the operator suspended, whatever its setting', () => {
+    expect(decide({ company: company({ notifyManagersOnImport: true, suspendedAt: '2026-11-30T10:00:00.000Z' }) })).toEqual({ skip: 'companySuspended' });
+  });
+
   it('sends nothing when the company setting is off', () => {
     expect(decide({ company: company({ notifyManagersOnImport: false }) })).toEqual({ skip: 'settingOff' });
   });
