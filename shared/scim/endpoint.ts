@@ -1,13 +1,7 @@
 import type { HttpRequest, HttpResult, RouteHandler } from '../http/types.js';
 import { checkVersion } from '../people/write-conflicts.js';
-import { projectAttributes } from './attributes.js';
 import { etagOf, expectedVersion, matchesIfNoneMatch } from './etag.js';
-import { listPage } from './list-page.js';
-import { parseListQuery, type ListQuery } from './list-query.js';
-import { listResponse } from './list-response.js';
-import { projectionOf, resourceResult, type Projection } from './resource-response.js';
-import { searchAllTypes, searchedType } from './root-search.js';
-import { searchRequestQuery } from './search-request.js';
+import { projectionOf, resourceResult } from './resource-response.js';
 import type { ScimContext, ScimResourceType, Versioned } from './resource-type.js';
 
 export interface ScimEndpoint {
@@ -21,7 +15,9 @@ export interface ScimEndpoint {
   remove: RouteHandler;
 }
 
-const contextOf = (request: HttpRequest): ScimContext => ({ principal: request.principal, baseUrl: request.baseUrl });
+export const contextOf = (request: HttpRequest): ScimContext => ({ principal: request.principal, baseUrl: request.baseUrl });
+// Lists and searches (query parsing, paging, ListResponse) load with the first of them.
+const listing = () => import('./list-endpoint.js');
 const idOf = (request: HttpRequest) => request.pathParameters.id!;
 
 /**
@@ -60,15 +56,9 @@ export function scimEndpoint<R extends Versioned, Input, Known>(type: ScimResour
       return answer(request, record, 200);
     },
 
-    list: async (request) => ({
-      status: 200,
-      body: await listResources(type, contextOf(request), parseListQuery(request.query), projectionOf(request.query)),
-    }),
+    list: async (request) => (await listing()).listOf(type, request),
 
-    search: async (request) => {
-      const query = searchRequestQuery(request.body);
-      return { status: 200, body: await listResources(type, contextOf(request), parseListQuery(query), projectionOf(query)) };
-    },
+    search: async (request) => (await listing()).searchOf(type, request),
 
     replace: async (request) => {
       const input = await type.parse(request.body);
@@ -90,35 +80,5 @@ export function scimEndpoint<R extends Versioned, Input, Known>(type: ScimResour
       await type.remove(contextOf(request), await current(), expected);
       return { status: 204 };
     },
-  };
-}
-
-/**
- * One ListResponse page: a GET on the resource type, and the same path for a POST /.search whose
- * body carries the query and projection instead of the URL.
- */
-export async function listResources<R extends Versioned, Input, Known>(
-  type: ScimResourceType<R, Input, Known>,
-  context: ScimContext,
-  query: ListQuery,
-  projection: Projection,
-) {
-  const page = await listPage(query, type.listSource(context));
-  const resources = await Promise.all(
-    page.items.map(async (record) => projectAttributes(await type.toResource(context, record, { projection, inList: true }), projection, type.schema)),
-  );
-  return listResponse(resources, page.totalResults, query.cursor === undefined ? query.startIndex : undefined, page.nextCursor);
-}
-
-/** POST /.search (RFC 7644 §3.4.3) over the given resource types, in that order. */
-export function searchRoot<U extends Versioned, UI, UK, G extends Versioned, GI, GK>(
-  users: ScimResourceType<U, UI, UK>,
-  groups: ScimResourceType<G, GI, GK>,
-): RouteHandler {
-  return async (request) => {
-    const query = searchRequestQuery(request.body);
-    const projection = projectionOf(query);
-    const context = contextOf(request);
-    return { status: 200, body: await searchAllTypes([searchedType(users, context, projection), searchedType(groups, context, projection)], parseListQuery(query)) };
   };
 }

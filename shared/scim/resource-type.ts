@@ -40,8 +40,11 @@ export interface ScimResourceType<R extends Versioned, Input, Known = never> {
    */
   patch(context: ScimContext, id: string, body: unknown, current: () => Promise<R>, expectedVersion: number | undefined): Promise<R>;
   remove(context: ScimContext, previous: R, expectedVersion: number | undefined): Promise<void>;
-  /** The company's resources: by filter, by cursor, by startIndex, and their count. */
-  listSource(context: ScimContext): ListSource<R>;
+  /**
+   * The company's resources: by filter, by cursor, by startIndex, and their count. Asynchronous:
+   * the listing code (the filter parser, paging) loads with the first list or search.
+   */
+  listSource(context: ScimContext): Promise<ListSource<R>>;
   /**
    * The SCIM resource, before projection. `inList` and `projection` let a type leave out what is
    * expensive to read and not asked for.

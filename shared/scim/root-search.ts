@@ -16,12 +16,12 @@ interface SearchedType {
 }
 
 /** The root search's view of one resource type, for one request. */
-export function searchedType<R extends Versioned, Input, Known>(
+export async function searchedType<R extends Versioned, Input, Known>(
   type: ScimResourceType<R, Input, Known>,
   context: ScimContext,
   projection: Projection,
-): SearchedType {
-  const source = type.listSource(context);
+): Promise<SearchedType> {
+  const source = await type.listSource(context);
   return {
     matching: (filter) => source.matching(filter),
     total: () => source.total(),

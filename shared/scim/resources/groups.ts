@@ -1,4 +1,3 @@
-import { countGroups, listGroupsByCursor, listGroupsByIndex } from '../../people/groups/group-directory.js';
 import {
   changeGroup,
   createGroup,
@@ -14,7 +13,6 @@ import type { GroupMember } from '../../store/memberships.js';
 import { needsAttribute } from '../attributes.js';
 import type { ScimResourceType } from '../resource-type.js';
 import { GROUP_RESOURCE_SCHEMA } from '../schema/resource-schemas.js';
-import { findGroupsMatching } from './group-filter.js';
 import { attributePatchBody, planGroupPatch, type MemberStep } from './group-patch.js';
 import { toScimGroup } from './group-resource.js';
 
@@ -22,6 +20,8 @@ import { toScimGroup } from './group-resource.js';
 // The Group body schema loads with the first request that has a body to check, and the PATCH
 // engine with the first PATCH that changes attributes (Okta's membership changes do not).
 const groupInput = () => import('./group-input.js');
+// Lists and filters load with the first list or search: Okta's group pushes (PATCH) do not need them.
+const groupListing = () => import('./group-listing.js');
 const patchEngine = () => import('../patch/apply.js');
 
 export const groupResourceType: ScimResourceType<GroupRecord, GroupInput, GroupMember[]> = {
@@ -51,12 +51,7 @@ export const groupResourceType: ScimResourceType<GroupRecord, GroupInput, GroupM
 
   remove: ({ principal }, previous, expectedVersion) => deleteGroup(principal, previous, expectedVersion),
 
-  listSource: ({ principal: { tenantId } }) => ({
-    matching: (filter) => findGroupsMatching(tenantId, filter),
-    total: () => countGroups(tenantId),
-    byCursor: (cursor, count) => listGroupsByCursor(tenantId, cursor, count),
-    byIndex: (startIndex, count) => listGroupsByIndex(tenantId, startIndex, count),
-  }),
+  listSource: async (context) => (await groupListing()).groupListSource(context),
 
   // Member edges are read only when the answer includes members. Lists leave them out unless
   // `attributes` asks: a page of 100 big groups would otherwise read every membership edge of

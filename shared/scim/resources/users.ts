@@ -1,5 +1,4 @@
 import type { TeamMemberInput } from '../../people/members/profile-document.js';
-import { countTeamMembers, listTeamMembersByCursor, listTeamMembersByIndex } from '../../people/members/team-member-directory.js';
 import {
   createTeamMember,
   deleteTeamMember,
@@ -11,7 +10,6 @@ import type { TeamMemberRecord } from '../../store/team-members.js';
 import type { ScimResourceType } from '../resource-type.js';
 import { USER_RESOURCE_SCHEMA } from '../schema/resource-schemas.js';
 import { activationChange } from './user-activation.js';
-import { findTeamMembersMatching } from './user-filter.js';
 import { toScimUser } from './user-resource.js';
 
 /** SCIM Users ↔ team members. */
@@ -19,6 +17,9 @@ import { toScimUser } from './user-resource.js';
 // engine with the first PATCH that changes more than `active` (Okta's deactivations do not).
 const userInput = () => import('./user-input.js');
 const patchEngine = () => import('../patch/apply.js');
+// Lists and filters (their parser, paging) load with the first list or search: Okta's writes and
+// reads by id do not need them.
+const userListing = () => import('./user-listing.js');
 
 export const userResourceType: ScimResourceType<TeamMemberRecord, TeamMemberInput> = {
   name: 'User',
@@ -43,12 +44,7 @@ export const userResourceType: ScimResourceType<TeamMemberRecord, TeamMemberInpu
 
   remove: ({ principal }, previous) => deleteTeamMember(principal, previous),
 
-  listSource: ({ principal: { tenantId } }) => ({
-    matching: (filter) => findTeamMembersMatching(tenantId, filter),
-    total: () => countTeamMembers(tenantId),
-    byCursor: (cursor, count) => listTeamMembersByCursor(tenantId, cursor, count),
-    byIndex: (startIndex, count) => listTeamMembersByIndex(tenantId, startIndex, count),
-  }),
+  listSource: async (context) => (await userListing()).userListSource(context),
 
   toResource: async ({ baseUrl }, member) => toScimUser(member, baseUrl),
 };
