@@ -24,7 +24,12 @@ export async function authenticate(authorizationHeader: string | undefined, requ
 
 /** The same check for a token that arrives another way (the admin token pasted on the consent page). */
 export async function authenticateToken(token: string, requiredScope: TokenScope): Promise<Principal> {
-  const principal = await resolveToken(hashToken(token));
+  return authenticateTokenHash(hashToken(token), requiredScope);
+}
+
+/** The same check for a token known by its hash (the one a console session signed in with). */
+export async function authenticateTokenHash(tokenHash: string, requiredScope: TokenScope): Promise<Principal> {
+  const principal = await resolveToken(tokenHash);
   if (!principal) throw unauthorized('The bearer token is not valid or has been revoked.');
   if (principal.suspended) {
     throw forbidden('This company is suspended on Roster: its requests are refused until the Roster operator resumes it. Nothing was changed; its data is kept.');

@@ -1,7 +1,10 @@
 import { defineEntity } from '../entity.js';
 
 /** Who a console session belongs to: a team member of the company, or whoever holds its admin token. */
-export type SessionSubject = { kind: 'member'; memberId: string } | { kind: 'adminToken' };
+export type SessionSubject =
+  | { kind: 'member'; memberId: string }
+  /** `tokenHash`: the admin token signed in with, so that its revocation ends the session (absent on sessions from before it was kept). */
+  | { kind: 'adminToken'; tokenHash?: string };
 
 export interface SessionRecord {
   sessionHash: string;

@@ -37,19 +37,20 @@ afterAll(async () => {
 
 /**
  * Each admin page view of a company of 10,000 members and 2,000 groups: a fixed number of requests
- * (the session, the company, then what the page shows: the config partition, one page of members
- * or groups, the connections), never a read of all members or all groups.
+ * (the session, the company and — signed in with the admin token, as here — that token, still valid,
+ * then what the page shows: the config partition, one page of members or groups, the connections),
+ * never a read of all members or all groups.
  */
 describe('DynamoDB requests per admin page view, 10,000 members and 2,000 groups', () => {
   const views: Array<[string, () => Promise<{ status: number; html: string }>, number, string?]> = [
-    ['settings', () => client.get('/console/admin/settings'), 4],
-    ['assignments', () => client.get('/console/admin/assignments'), 3],
-    ['an assignment’s form', () => client.get(`/console/admin/assignments/${assignmentId}`), 4],
-    ['browsing groups on the form', () => client.post(`/console/admin/assignments/${assignmentId}`, { ...assignmentForm, action: 'search' }), 5],
-    ['finding a group by name on the form', () => client.post(`/console/admin/assignments/${assignmentId}`, { ...assignmentForm, groupSearch: 'seeded group 1999', action: 'search' }), 5, 'Seeded group 1999'],
-    ['seats', () => client.get('/console/admin/seats'), 4],
-    ['import errors', () => client.get('/console/admin/import-errors'), 4],
-    ['connections', () => client.get('/console/admin/connections'), 3],
+    ['settings', () => client.get('/console/admin/settings'), 5],
+    ['assignments', () => client.get('/console/admin/assignments'), 4],
+    ['an assignment’s form', () => client.get(`/console/admin/assignments/${assignmentId}`), 5],
+    ['browsing groups on the form', () => client.post(`/console/admin/assignments/${assignmentId}`, { ...assignmentForm, action: 'search' }), 6],
+    ['finding a group by name on the form', () => client.post(`/console/admin/assignments/${assignmentId}`, { ...assignmentForm, groupSearch: 'seeded group 1999', action: 'search' }), 6, 'Seeded group 1999'],
+    ['seats', () => client.get('/console/admin/seats'), 5],
+    ['import errors', () => client.get('/console/admin/import-errors'), 5],
+    ['connections', () => client.get('/console/admin/connections'), 4],
   ];
   it.each(views)('%s', async (_name, view, expected, mustShow) => {
     await view();

@@ -54,13 +54,13 @@ describe('the admin tokens page', () => {
     expect(page.html).not.toContain(hashToken(tenant.adminToken));
   });
 
-  it('reads the session, the company and the list: one Query of the tenant index and one BatchGet', async () => {
+  it('reads the session, the company, the token signed in with and the list: one Query of the tenant index and one BatchGet', async () => {
     const client = await asAdmin();
     await client.get(PAGE);
     const { result, operations } = await countDynamoRequests(() => client.get(PAGE));
     expect(result.status).toBe(200);
-    // The session and the company (Get, Get), then the list.
-    expect(operations.map((operation) => operation.replace(/(Item)?Command$/, '')).sort()).toEqual(['BatchGet', 'Get', 'Get', 'Query']);
+    // The session, the company and the admin token signed in with (Get ×3), then the list.
+    expect(operations.map((operation) => operation.replace(/(Item)?Command$/, '')).sort()).toEqual(['BatchGet', 'Get', 'Get', 'Get', 'Query']);
   });
 
   it('issues a token shown once, living the days asked for', async () => {
@@ -132,6 +132,21 @@ describe('the admin tokens page', () => {
     expect((await client.get(revoked.location!)).html).toContain(`Revoked admin token ${idOf(doomed)}.`);
     expect((await adminApi(doomed).get('/settings')).status).toBe(401);
     expect((await adminApi(tenant.adminToken).get('/settings')).status).toBe(200);
+  });
+
+  it('ends the console sessions signed in with a token once it is revoked or rotated, and no other session', async () => {
+    const client = await asAdmin();
+    const [revokedLater, rotatedLater] = [await issued(client), await issued(client)];
+    const sessions = await Promise.all([revokedLater, rotatedLater].map((adminToken) => signedInWithAdminToken(api.baseUrl, { ...tenant, adminToken }, PAGE)));
+    for (const session of sessions) expect((await session.get(PAGE)).status).toBe(200);
+    expect((await adminApi(tenant.adminToken).delete(`/admin-tokens/${idOf(revokedLater)}`)).status).toBe(204);
+    expect((await adminApi(tenant.adminToken).post(`/admin-tokens/${idOf(rotatedLater)}/rotate`, {})).status).toBe(201);
+    for (const session of sessions) {
+      const page = await session.get(PAGE);
+      expect(page.status).toBe(303);
+      expect(page.location).toMatch(/^\/console\/sign-in\?/);
+    }
+    expect((await client.get(PAGE)).status).toBe(200);
   });
 
   it("answers 404 for an unknown id or another company's token, and changes nothing of it", async () => {
